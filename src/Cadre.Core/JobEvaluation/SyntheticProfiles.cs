@@ -54,6 +54,8 @@ public sealed class SyntheticProfiles(JobEvaluationScorer scorer, int seed)
         var score = scorer.Score(factors.Select(f => f.Levels).ToList(), null);
         if (score.MaxBand is null || score.MinBand is null) return null;
         var bandText = score.MinBand == score.MaxBand ? score.MinBand.Name : $"{score.MinBand.Name}-{score.MaxBand.Name}";
+        // About one profile in ten that straddles two bands is printed as a generic profile of the upper band (JE-GEN-01).
+        if (score.MinBand.Rank + 1 == score.MaxBand.Rank && _random.Next(10) == 0) bandText = score.MaxBand.Name + "*";
         var band = BandSpan.Parse(bandText, scorer.Bands);
         return new NationalProfile
         {

@@ -212,6 +212,36 @@ public class MatchingTests
     }
 
     [Fact]
+    public void PropertyRankerAgreesWithTheMatcherOnAGeneratedLibrary()
+    {
+        // 301 profiles: not a whole number of vectors, and some generic ones, so padding and JE-GEN rules are exercised.
+        var generator = new SyntheticProfiles(Ref.Scorer, seed: 5);
+        var profiles = generator.Profiles(301);
+        Assert.Contains(profiles, p => p.PrintedBand!.Generic);
+        foreach (var policy in Ref.Policies.Policies.Append(Default with { Id = "one-level", MaxLevelsPerVariation = 1 }))
+        {
+            var ranker = new ProfileRanker(Ref.Scorer, policy, profiles);
+            var matcher = new ProfileMatcher(Ref.Scorer, policy);
+            var best = new RankedCandidate[301];
+            var seen = new HashSet<MatchOutcome>();
+            for (var i = 0; i < 40; i++)
+            {
+                var levels = generator.JobNear(profiles, maxNudges: 6);
+                Assert.Equal(301, ranker.RankTop(levels, best));
+                var job = Job.FromLevels("generated", levels);
+                Assert.Equal(Enumerable.Range(0, 301), best.Select(b => b.ProfileIndex).Order());
+                foreach (var candidate in best)
+                {
+                    var full = matcher.Match(job, ranker.Profiles[candidate.ProfileIndex]);
+                    Assert.Equal((full.Outcome, full.VariedFactorCount, full.LevelsVaried), (candidate.Outcome, candidate.VariedFactors, candidate.LevelsVaried));
+                    seen.Add(full.Outcome);
+                }
+            }
+            Assert.Equal(3, seen.Count);
+        }
+    }
+
+    [Fact]
     public void RankTopKeepsOnlyTheBest()
     {
         var library = Ref.LoadLibrary();
