@@ -56,6 +56,12 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
             if (type == typeof(Department) || !typeof(IOrganisationOwned).IsAssignableFrom(type)) continue;
             apply.MakeGenericMethod(type).Invoke(this, [builder]);
         }
+
+        // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added
+        // to a loaded parent (an activity on an existing post) is inserted, not mistaken for an existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == typeof(Post).Namespace))
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var keyType } key] } && keyType == typeof(Guid))
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
     private void ApplyScopeFilter<T>(ModelBuilder builder) where T : class, IOrganisationOwned
