@@ -26,6 +26,38 @@ public class JeImportCliTests
     }
 
     [Fact]
+    public void AWindows1252CopyReadsTheSameAsUtf8()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var path = Path.Combine(Path.GetTempPath(), $"cadre-je-{Guid.NewGuid():N}.txt");
+        // The seed's bullets (U+2022) and en dashes exist in Windows-1252; its few other characters are replaced.
+        File.WriteAllBytes(path, System.Text.Encoding.GetEncoding(1252).GetBytes(SeedText()));
+        try
+        {
+            using var utf8 = new CadreProcess.TempFile(SeedText());
+            var expected = CadreProcess.Run("je", "score", utf8.Path, "--json");
+            var actual = CadreProcess.Run("je", "score", path, "--json");
+            Assert.Equal(0, actual.ExitCode);
+            Assert.Equal(expected.Stdout, actual.Stdout);
+            Assert.Contains("read as Windows-1252", CadreProcess.Run("je", "import", path).Stdout);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void ArchivedProfilesAreNeverOfferedForMatching()
+    {
+        using var job = new CadreProcess.TempFile("[2,2,2,1,2,1,1,1,1,2,1,2,2,4,1,2]", ".json");
+        var r = CadreProcess.Run("je", "match", job.Path, "--json");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var archived in new[] { "CO (Admissions)", "CO (Reception)", "CO (Wards)", "Receptionist (A&E)", "CO Team Leader (Outpatients)", "Receptionist Higher Level (GP)", "MDT Co-ordinator" })
+            Assert.DoesNotContain($"\"{archived}\"", r.Stdout);
+        var list = CadreProcess.Run("je", "profile");
+        Assert.Contains("MDT Co-ordinator", list.Stdout);
+        Assert.Contains("archived: Archived July 2019", list.Stdout);
+    }
+
+    [Fact]
     public void ImportOfASuiteWithAnUnreadableLevelFails()
     {
         using var file = new CadreProcess.TempFile(SeedText().Replace("\t3(a)(b)\t12-18\n", "\t3(a)(b)-9\t12-18\n").Replace("\t2(a) 3(a)(b)\t", "\t2(a) 3(a)(b) 6\t"));
