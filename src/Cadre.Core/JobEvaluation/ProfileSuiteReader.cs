@@ -106,7 +106,19 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
     {
         if (cell.Contains('<')) cell = Tag().Replace(ListItem().Replace(cell, " • "), " ");
         if (cell.Contains('&')) cell = WebUtility.HtmlDecode(cell);
-        return Spaces().Replace(cell.Replace('\u00a0', ' '), " ").Trim();
+        // Most cells are already tidy: only collapse whitespace when there is something to collapse.
+        return NeedsCollapse(cell) ? Spaces().Replace(cell.Replace('\u00a0', ' '), " ").Trim() : cell.Trim();
+    }
+
+    private static bool NeedsCollapse(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == ' ') { if (i + 1 < s.Length && s[i + 1] == ' ') return true; }
+            else if (char.IsWhiteSpace(c)) return true;
+        }
+        return false;
     }
 
     private static void ReadLine(State s, string raw, int lineNumber)
