@@ -180,7 +180,8 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
             p.Rows[n] = newRow;
             return;
         }
-        if (ScoreLine().IsMatch(first))
+        // A wrapped descriptor line could begin "Score ..."; the score line always carries a figure.
+        if (ScoreLine().IsMatch(first) && joined.Any(char.IsAsciiDigit))
         {
             p.InLabel = false;
             p.InStatement = false;
