@@ -58,6 +58,25 @@ public class JeImportCliTests
     }
 
     [Fact]
+    public void PlanAndProfileVerbsShowTheWorking()
+    {
+        var plan = CadreProcess.Run("je", "plan");
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Contains("lowest total 86, highest 1000", plan.Stdout);
+        Assert.Contains("10. Responsibilities for information resources", plan.Stdout);
+        Assert.Contains("8a 540-584", plan.Stdout);
+        var f13 = CadreProcess.Run("je", "plan", "--factor", "13");
+        Assert.Contains("(c) Occasional light effort for several long periods", f13.Stdout);
+        CadreProcess.AssertPlainError(CadreProcess.Run("je", "plan", "--factor", "17"), "there is no factor 17");
+
+        var profile = CadreProcess.Run("je", "profile", "Clinical Coding Service Manager");
+        Assert.Equal(0, profile.ExitCode);
+        Assert.Contains("Total = 482 (lowest level of every range) to 489 (highest)", profile.Stdout);
+        Assert.Contains("Warning: JE score: the levels give 482-489; the profile prints 481-489.", profile.Stdout);
+        CadreProcess.AssertPlainError(CadreProcess.Run("je", "profile", "No Such Profile"), "no profile titled 'No Such Profile'");
+    }
+
+    [Fact]
     public void ImportOfASuiteWithAnUnreadableLevelFails()
     {
         using var file = new CadreProcess.TempFile(SeedText().Replace("\t3(a)(b)\t12-18\n", "\t3(a)(b)-9\t12-18\n").Replace("\t2(a) 3(a)(b)\t", "\t2(a) 3(a)(b) 6\t"));
