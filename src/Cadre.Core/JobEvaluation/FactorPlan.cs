@@ -63,8 +63,6 @@ public sealed class FactorPlan
         "Mental effort", "Emotional effort", "Working conditions",
     ];
 
-    private readonly int[][] _points;
-
     public string Version { get; }
     public IReadOnlyList<Factor> Factors { get; }
 
@@ -80,7 +78,6 @@ public sealed class FactorPlan
         }
         Version = version;
         Factors = factors;
-        _points = factors.Select(f => f.Levels.Select(l => l.Points).ToArray()).ToArray();
     }
 
     public Factor this[int number] => number is >= 1 and <= FactorCount
@@ -92,9 +89,6 @@ public sealed class FactorPlan
 
     /// <summary>Highest possible total: the top level on every factor.</summary>
     public int MaximumTotal => Factors.Sum(f => f.MaxPoints);
-
-    /// <summary>Fast, unchecked points look-up for hot loops; callers must have validated the level.</summary>
-    internal int PointsUnchecked(int factorIndex, int level) => _points[factorIndex][level - 1];
 
     /// <summary>Reads the plan from the two CSV files: factor,name,level,points and factor,level,sub,confidence,descriptor.</summary>
     public static FactorPlan Parse(TextReader factorPlanCsv, TextReader descriptorsCsv, string version)

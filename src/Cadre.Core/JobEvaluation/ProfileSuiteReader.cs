@@ -81,6 +81,7 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
         public string? BandText;
         public bool AwaitingBand;
         public bool AwaitingLabel;
+        public bool InLabel = true;     // a long label may wrap onto the lines before "Job Statement"
     }
 
     private sealed class State
@@ -105,7 +106,19 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
     {
         if (cell.Contains('<')) cell = Tag().Replace(ListItem().Replace(cell, " • "), " ");
         if (cell.Contains('&')) cell = WebUtility.HtmlDecode(cell);
-        return Spaces().Replace(cell.Replace('\u00a0', ' '), " ").Trim();
+        // Most cells are already tidy: only collapse whitespace when there is something to collapse.
+        return NeedsCollapse(cell) ? Spaces().Replace(cell.Replace('\u00a0', ' '), " ").Trim() : cell.Trim();
+    }
+
+    private static bool NeedsCollapse(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == ' ') { if (i + 1 < s.Length && s[i + 1] == ' ') return true; }
+            else if (char.IsWhiteSpace(c)) return true;
+        }
+        return false;
     }
 
     private static void ReadLine(State s, string raw, int lineNumber)
@@ -138,28 +151,39 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
         if (p.AwaitingLabel) { p.Label = joined; p.AwaitingLabel = false; return; }
         if (first.StartsWith("Job Statement", StringComparison.OrdinalIgnoreCase))
         {
+            p.InLabel = false;
             p.Statement.Append(string.Join(" ", cells.Skip(1).Where(c => c.Length > 0)));
             p.InStatement = true;
             return;
         }
         if (first.Equals("Factor", StringComparison.OrdinalIgnoreCase) || joined.StartsWith("Factor Level descriptor", StringComparison.OrdinalIgnoreCase))
         {
+            p.InLabel = false;
             p.InStatement = false;   // the table header, repeated after a page break in some copies
             return;
         }
         var number = FactorNumber().Match(first);
         if (number.Success && cells.Count >= 2)
         {
+            p.InLabel = false;
             p.InStatement = false;
             var n = int.Parse(number.Groups[1].Value);
             if (n is < 1 or > FactorPlan.FactorCount) { p.Problems.Add($"Line {lineNumber}: there is no factor {n}."); p.CurrentRow = null; return; }
-            if (p.Rows.ContainsKey(n)) p.Problems.Add($"Line {lineNumber}: factor {n} appears twice; the later row is used.");
-            p.CurrentRow = cells.Skip(1).ToList();
-            p.Rows[n] = p.CurrentRow;
+            var newRow = cells.Skip(1).ToList();
+            if (p.Rows.TryGetValue(n, out var earlier))
+            {
+                // Some copies repeat the last row at the top of the next page: an identical repeat is harmless.
+                if (earlier.SequenceEqual(newRow)) { p.CurrentRow = null; return; }
+                p.Problems.Add($"Line {lineNumber}: factor {n} appears twice with different contents; check which row is right.");
+            }
+            p.CurrentRow = newRow;
+            p.Rows[n] = newRow;
             return;
         }
-        if (ScoreLine().IsMatch(first))
+        // A wrapped descriptor line could begin "Score ..."; the score line always carries a figure.
+        if (ScoreLine().IsMatch(first) && joined.Any(char.IsAsciiDigit))
         {
+            p.InLabel = false;
             p.InStatement = false;
             p.CurrentRow = null;
             p.ScoreText = joined;
@@ -195,6 +219,7 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
             return;
         }
         if (p.InStatement) p.Statement.Append(' ').Append(joined);
+        else if (p.InLabel) p.Label = (p.Label + " " + joined).Trim();
     }
 
     private static void ReadFrontMatter(State s, List<string> cells, string first, string joined)

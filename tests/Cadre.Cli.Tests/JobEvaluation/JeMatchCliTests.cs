@@ -32,6 +32,9 @@ public class JeMatchCliTests
         Assert.Equal(217, first.GetProperty("recalculatedTotal").GetInt32());
         Assert.Equal(0, first.GetProperty("variations").GetArrayLength());
         Assert.Equal("afc-common-5", first.GetProperty("policy").GetString());
+        var rules = first.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("citation").GetString()!);
+        Assert.Contains("chapter 11", rules["JE-MATCH-01"]);
+        Assert.Contains("table 1", rules["JE-BAND-01"]);
         Assert.Equal(Enumerable.Range(1, 17), candidates.Select(c => c.GetProperty("rank").GetInt32()));
         string[] order = ["match", "match with variations", "no match"];
         var ranks = candidates.Select(c => Array.IndexOf(order, c.GetProperty("outcome").GetString())).ToList();
@@ -95,6 +98,7 @@ public class JeMatchCliTests
         Assert.Contains("total 217, band 3", r.Stdout);
         Assert.Contains("Policy: afc-common-5", r.Stdout);
         Assert.Contains("1. Clinical Coding Officer (Patient Services, band 3): match", r.Stdout);
+        Assert.Contains("JE-MATCH-01: NHS JE Handbook 2nd ed., section 9", r.Stdout);
     }
 
     [Fact]

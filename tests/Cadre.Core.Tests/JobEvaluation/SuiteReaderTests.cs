@@ -130,6 +130,26 @@ public class SuiteReaderTests
     }
 
     [Fact]
+    public void ALabelWrappedOntoTheNextLineIsJoined()
+    {
+        var text = SeedSuiteTests.SeedText().Replace(
+            "Patient Services - Health Records Section Manager / Assistant Health Records Manager (Multi Section Unit)\n",
+            "Patient Services - Health Records Section Manager / Assistant\nHealth Records Manager (Multi Section Unit)\n");
+        Assert.Equal(Clean, Summary(Read(text)));
+    }
+
+    [Fact]
+    public void ARowRepeatedAtThePageTopIsIgnoredButAConflictingRepeatIsAnError()
+    {
+        var text = SeedSuiteTests.SeedText();
+        const string row = "11.\tResearch & Development\tUndertakes surveys/audits.\t1\t5\n";
+        Assert.Contains(row, text);
+        Assert.Equal(Clean, Summary(Read(text.Replace(row, row + "\f" + row))));
+        var conflicting = Read(text.Replace(row, row + row.Replace("\t1\t5", "\t2\t12"))).Profiles.Single(p => p.Title == "Practice Manager (Small Practice)");
+        Assert.Contains("factor 11 appears twice with different contents", Assert.Single(conflicting.Errors));
+    }
+
+    [Fact]
     public void TextWithNoProfilesSaysSo()
     {
         var suite = Read("just some text\nand more\n");

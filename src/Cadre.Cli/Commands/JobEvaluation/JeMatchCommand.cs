@@ -75,6 +75,7 @@ internal static class JeMatchCommand
                     profilePoints = JeOutput.Range(v.ProfileMinPoints, v.ProfileMaxPoints),
                 }),
                 reasons = r.Reasons.Select(l => $"{l.Rule.Id}: {l.Text}"),
+                rules = r.Reasons.Select(l => l.Rule).Distinct().Select(rule => new { id = rule.Id, citation = rule.Citation }),
                 policy = r.Policy.Id,
             }));
             return 0;
@@ -95,6 +96,10 @@ internal static class JeMatchCommand
             Console.Out.WriteLine($"{i + 1}. {r.Profile.Title} ({r.Profile.Suite}, band {r.Profile.PrintedBandText}): {r.Outcome.ToText()}");
             foreach (var line in r.Reasons) Console.Out.WriteLine($"   - {line.Rule.Id}: {line.Text}");
         }
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("Rules cited:");
+        foreach (var rule in results.Take(3).SelectMany(r => r.Reasons).Select(l => l.Rule).Distinct().OrderBy(r => r.Id))
+            Console.Out.WriteLine($"  {rule}");
         return 0;
     }
 }

@@ -36,8 +36,9 @@ internal static class JeOutput
         if (!File.Exists(path)) { status = Fail(verb, $"file '{path}' not found."); return false; }
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            suite = JeReference.Default.SuiteReader().Read(reader);
+            var (text, note) = Decode(File.ReadAllBytes(path));
+            suite = JeReference.Default.SuiteReader().Read(text);
+            if (note is not null) suite = suite with { Notes = [note, .. suite.Notes] };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -50,6 +51,24 @@ internal static class JeOutput
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// UTF-8 (with or without a byte-order mark) as expected; a file that is not valid UTF-8 is read as Windows-1252,
+    /// the usual encoding of text saved from Word or Excel on Windows, where an en dash is byte 0x96.
+    /// </summary>
+    internal static (string Text, string? Note) Decode(byte[] bytes)
+    {
+        var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, offset, bytes.Length - offset), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return (Encoding.GetEncoding(1252).GetString(bytes), "The file is not UTF-8; it was read as Windows-1252.");
+        }
     }
 
     /// <summary>A left-aligned text table; the last column may run long.</summary>
