@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Cadre.Core.Register;
+using Cadre.Data.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Cadre.Data.Auditing;
+
+/// <summary>Refused because it would change a record outside the user's organisations or departments.</summary>
+public sealed class OrganisationScopeException(string message) : InvalidOperationException(message);
+
+/// <summary>Refused because it would change or remove the audit trail.</summary>
+public sealed class AuditTrailException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// Runs before every save, in the same transaction as the change itself: refuses writes outside the user's scope and
+/// edits of the audit trail, then appends one <see cref="AuditEntry"/> per created, updated or deleted record. Doing it
+/// here rather than in each page means no code path (web, API, import, a future feature) can forget it.
+/// </summary>
+public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
+{
+    public static CadreSaveChangesInterceptor Instance { get; } = new();
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is CadreDbContext db) BeforeSave(db);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CadreDbContext db) BeforeSave(db);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void BeforeSave(CadreDbContext db)
+    {
+        // Interceptors run before EF's own change detection; look now so edits to loaded objects are seen.
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+                throw new AuditTrailException("The audit trail is append-only: audit entries cannot be changed or deleted.");
+            if (entry.Entity is IOrganisationOwned owned && owned.OrganisationId == Guid.Empty)
+                owned.OrganisationId = OrganisationFromParent(db, entry);
+        }
+
+        foreach (var entry in entries) Guard(db.Scope, entry);
+
+        var now = DateTime.UtcNow;
+        var audit = new List<AuditEntry>();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is AuditEntry) continue;
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+                versioned.Version = Guid.NewGuid();
+            if (OrganisationOf(entry) is not { } organisationId) continue;
+            audit.Add(new AuditEntry
+            {
+                OrganisationId = organisationId,
+                When = now,
+                Who = db.Actor.Name,
+                WhoUserId = db.Actor.UserId,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Modified => AuditAction.Updated, _ => AuditAction.Deleted },
+                Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
+                After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
+            });
+        }
+        db.AuditEntries.AddRange(audit);
+    }
+
+    /// <summary>Which organisation's trail a change belongs to; null for records outside the register (Identity's own tables).</summary>
+    private static Guid? OrganisationOf(EntityEntry entry) => entry.Entity switch
+    {
+        Organisation o => o.Id,
+        IOrganisationOwned owned => owned.OrganisationId,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A child row added through its parent (an activity added to a post) takes the parent's organisation, so callers do
+    /// not have to copy it by hand. The parent is found through the navigation or among the tracked objects.
+    /// </summary>
+    private static Guid OrganisationFromParent(CadreDbContext db, EntityEntry entry)
+    {
+        foreach (var fk in entry.Metadata.GetForeignKeys())
+        {
+            if (!typeof(IOrganisationOwned).IsAssignableFrom(fk.PrincipalEntityType.ClrType)) continue;
+            var nav = fk.DependentToPrincipal is { } n ? entry.Navigation(n.Name).CurrentValue : null;
+            if (nav is IOrganisationOwned parent && parent.OrganisationId != Guid.Empty) return parent.OrganisationId;
+            var keyValues = fk.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+            if (keyValues.Any(v => v is null)) continue;
+            var tracked = db.ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == fk.PrincipalEntityType
+                && fk.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+            if (tracked?.Entity is IOrganisationOwned trackedParent && trackedParent.OrganisationId != Guid.Empty) return trackedParent.OrganisationId;
+        }
+        throw new OrganisationScopeException($"A new {entry.Metadata.ClrType.Name} has no organisation: set OrganisationId or add it through its parent record.");
+    }
+
+    private static void Guard(IOrganisationScope scope, EntityEntry entry)
+    {
+        if (scope.IsUnrestricted) return;
+        var what = entry.Metadata.ClrType.Name;
+        if (entry.Entity is Organisation organisation)
+        {
+            // Creating organisations is system work; a user may rename their own.
+            if (entry.State == EntityState.Added || !scope.OrganisationIds.Contains(organisation.Id))
+                throw new OrganisationScopeException("Only the system can create organisations, and users can change only their own.");
+            return;
+        }
+        if (entry.Entity is not IOrganisationOwned owned) return;
+
+        var organisations = new List<Guid> { owned.OrganisationId };
+        if (entry.State == EntityState.Modified) organisations.Add((Guid)entry.Property(nameof(IOrganisationOwned.OrganisationId)).OriginalValue!);
+        if (organisations.Any(o => !scope.OrganisationIds.Contains(o)))
+            throw new OrganisationScopeException($"This {what} belongs to an organisation you do not have access to; the change was refused.");
+
+        if (scope.DepartmentIds is not { } departments) return;
+        var departmentIds = new List<Guid>();
+        if (entry.Entity is Department d)
+        {
+            if (entry.State != EntityState.Modified) throw new OrganisationScopeException("A service lead cannot create or delete departments.");
+            departmentIds.Add(d.Id);
+        }
+        else if (entry.Entity is IDepartmentOwned byDepartment)
+        {
+            departmentIds.Add(byDepartment.DepartmentId);
+            if (entry.State == EntityState.Modified) departmentIds.Add((Guid)entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue!);
+        }
+        if (departmentIds.Any(x => !departments.Contains(x)))
+            throw new OrganisationScopeException($"This {what} belongs to a department you do not lead; the change was refused.");
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    /// <summary>The record's own columns as JSON, values as the database stores them (bands as "8a", enums by name).</summary>
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() == false) continue;
+            if (property.Metadata.Name == nameof(IVersioned.Version)) continue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = Plain(property.Metadata, value);
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+
+    private static object? Plain(IProperty property, object? value) => value switch
+    {
+        null => null,
+        decimal d => d,
+        PayBand b => b.Code,
+        Enum e => e.ToString(),
+        char c => c.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        _ => property.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value,
+    };
+}

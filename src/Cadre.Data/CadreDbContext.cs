@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Cadre.Core.Register;
+using Cadre.Data.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data;
+
+/// <summary>
+/// Cadre's database: Identity plus the register and, later, each feature's own tables (each feature adds
+/// <see cref="IEntityTypeConfiguration{T}"/> classes in this assembly and its own migration). Every entity that is
+/// <see cref="IOrganisationOwned"/> is filtered to the current <see cref="IOrganisationScope"/> automatically.
+/// </summary>
+public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisationScope scope, IAuditActor actor)
+    : IdentityDbContext<CadreUser>(options)
+{
+    /// <summary>The query filter name, should a system job need <c>IgnoreQueryFilters(["Organisation"])</c>.</summary>
+    public const string OrganisationFilter = "Organisation";
+
+    public IOrganisationScope Scope { get; } = scope;
+    public IAuditActor Actor { get; } = actor;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostActivity> PostActivities => Set<PostActivity>();
+    public DbSet<PostRole> PostRoles => Set<PostRole>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ProfessionalRegistration> Registrations => Set<ProfessionalRegistration>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserOrganisation> UserOrganisations => Set<UserOrganisation>();
+    public DbSet<UserDepartmentScope> UserDepartmentScopes => Set<UserDepartmentScope>();
+
+    // Read by the query filters on every query (EF passes them as parameters), so one model serves every user.
+    internal bool ScopeUnrestricted => Scope.IsUnrestricted;
+    internal Guid[] ScopeOrganisationIds => Scope.OrganisationIds as Guid[] ?? Scope.OrganisationIds.ToArray();
+    internal bool ScopeAllDepartments => Scope.IsUnrestricted || Scope.DepartmentIds is null;
+    internal Guid[] ScopeDepartmentIds => Scope.DepartmentIds as Guid[] ?? Scope.DepartmentIds?.ToArray() ?? [];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CadreDbContext).Assembly);
+
+        builder.Entity<Organisation>().HasQueryFilter(OrganisationFilter, o => ScopeUnrestricted || ScopeOrganisationIds.Contains(o.Id));
+        builder.Entity<Department>().HasQueryFilter(OrganisationFilter, d => ScopeUnrestricted
+            || (ScopeOrganisationIds.Contains(d.OrganisationId) && (ScopeAllDepartments || ScopeDepartmentIds.Contains(d.Id))));
+        var apply = typeof(CadreDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct())
+        {
+            if (type == typeof(Department) || !typeof(IOrganisationOwned).IsAssignableFrom(type)) continue;
+            apply.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
+
+        // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added
+        // to a loaded parent (an activity on an existing post) is inserted, not mistaken for an existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == typeof(Post).Namespace))
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var keyType } key] } && keyType == typeof(Guid))
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+    }
+
+    private void ApplyScopeFilter<T>(ModelBuilder builder) where T : class, IOrganisationOwned
+    {
+        Expression<Func<T, bool>> filter = typeof(IDepartmentOwned).IsAssignableFrom(typeof(T))
+            ? e => ScopeUnrestricted || (ScopeOrganisationIds.Contains(e.OrganisationId)
+                   && (ScopeAllDepartments || ScopeDepartmentIds.Contains(((IDepartmentOwned)e).DepartmentId)))
+            : e => ScopeUnrestricted || ScopeOrganisationIds.Contains(e.OrganisationId);
+        builder.Entity<T>().HasQueryFilter(OrganisationFilter, filter);
+    }
+}

@@ -1,0 +1,69 @@
+using Cadre.Data.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cadre.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// Which database Cadre uses. SQLite in a data folder by default (<c>DIR/cadre.db</c>, <c>--data DIR</c>, default
+/// <c>./data</c>); PostgreSQL when given a connection string (<c>--postgres "CONN"</c> or the <c>CADRE_DB</c> variable).
+/// </summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString, string? DataDirectory = null)
+{
+    public const string EnvironmentVariable = "CADRE_DB";
+    public const string DefaultDataDirectory = "data";
+    public const string SqliteFileName = "cadre.db";
+
+    public static DatabaseOptions Sqlite(string dataDirectory)
+    {
+        var full = Path.GetFullPath(dataDirectory);
+        return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(full, SqliteFileName)}", full);
+    }
+
+    public static DatabaseOptions PostgreSql(string connectionString) => new(DatabaseProvider.PostgreSql, connectionString);
+
+    /// <summary>The command line's choice: --postgres wins, then CADRE_DB, then SQLite in --data (or ./data).</summary>
+    public static DatabaseOptions FromCommandLine(string? dataDirectory, string? postgres, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        if (!string.IsNullOrWhiteSpace(postgres)) return PostgreSql(postgres);
+        if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment) return PostgreSql(fromEnvironment);
+        return Sqlite(string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory);
+    }
+
+    /// <summary>A description safe to print: no password.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite database {Path.Combine(DataDirectory ?? ".", SqliteFileName)}"
+        : $"PostgreSQL database {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString}";
+
+    /// <summary>Configures an EF Core options builder for this database, with Cadre's audit and scope interceptor.</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            if (DataDirectory is not null) Directory.CreateDirectory(DataDirectory);
+            builder.UseSqlite(ConnectionString);
+        }
+        else
+        {
+            builder.UseNpgsql(ConnectionString);
+        }
+        builder.AddInterceptors(CadreSaveChangesInterceptor.Instance);
+        // Migrations are written by hand (the design-time package does not restore here), so there is no model snapshot
+        // to compare with; the schema test compares migrated and model-created databases instead.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public DbContextOptions<CadreDbContext> BuildContextOptions()
+    {
+        var builder = new DbContextOptionsBuilder<CadreDbContext>();
+        Configure(builder);
+        return builder.Options;
+    }
+}

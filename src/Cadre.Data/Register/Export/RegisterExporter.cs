@@ -1,0 +1,76 @@
+using Cadre.Core.Register;
+using Cadre.Data.Register.Import;
+using Cadre.Data.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data.Register.Export;
+
+/// <summary>The caller may not export what they asked for (people's details for a role that may not see them).</summary>
+public sealed class ExportNotAllowedException(string message) : Exception(message);
+
+/// <summary>
+/// Exports the register in the same columns the importers read, so an export can be edited and imported back. What is
+/// exported depends on the caller's roles: people's personal details go only to roles allowed to see them
+/// (<see cref="CadreRoles.SeePersonalDetails"/>). Reads through the caller's context, so organisation scope applies.
+/// </summary>
+public sealed class RegisterExporter(CadreDbContext db)
+{
+    /// <summary>Extra post columns for roles that may see people: who holds the post.</summary>
+    public const string HoldersColumn = "Post Holders";
+    public const string HolderStaffNumbersColumn = "Holder Staff Numbers";
+
+    public async Task<int> ExportPostsAsync(Stream output, ExportFormat format, IEnumerable<string> callerRoles, CancellationToken cancellationToken = default)
+    {
+        var personal = CadreRoles.MaySeePersonalDetails(callerRoles);
+        var headers = PostImporter.Columns.Select(c => c.Name).ToList();
+        if (personal) headers.AddRange([HoldersColumn, HolderStaffNumbersColumn]);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var writer = TableWriter.Create(output, format, "Posts");
+        writer.WriteRow(headers);
+        var count = 0;
+        // Streamed in post-number order; AsNoTracking keeps memory flat on large registers.
+        var query = db.Posts.AsNoTracking().AsSplitQuery().Include(p => p.Department).Include(p => p.Activities).OrderBy(p => p.PostNumber);
+        await foreach (var post in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = new List<object?>
+            {
+                post.PostNumber, post.Title, post.Department?.Name, post.Department?.ScienceTheme?.ToString(), post.Band.Code, post.FundedWte,
+                post.CostCentre, Fields.Words(post.Status), post.OccupationCode, post.AreaOfWork, Fields.Words(post.EntryRequirement),
+                post.ManagesDepartment, post.DirectHcsPercent, post.ManagerRequiresHcsQualification, Fields.Words(post.ConsultantAppointment),
+                string.Join("; ", post.Activities.OrderByDescending(a => a.Percent).ThenBy(a => a.Service).Select(a => $"{a.ScienceTheme}:{a.Service}={a.Percent}")),
+            };
+            if (personal)
+            {
+                var holders = await db.Assignments.AsNoTracking().Where(a => a.PostId == post.Id && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+                    .Select(a => new { a.Person!.GivenName, a.Person.FamilyName, a.Person.StaffNumber }).ToListAsync(cancellationToken);
+                row.Add(string.Join("; ", holders.Select(h => $"{h.GivenName} {h.FamilyName}")));
+                row.Add(string.Join("; ", holders.Select(h => h.StaffNumber)));
+            }
+            writer.WriteRow(row);
+            count++;
+        }
+        return count;
+    }
+
+    public async Task<int> ExportPeopleAsync(Stream output, ExportFormat format, IEnumerable<string> callerRoles, CancellationToken cancellationToken = default)
+    {
+        if (!CadreRoles.MaySeePersonalDetails(callerRoles))
+            throw new ExportNotAllowedException("Your role may not export people's details; ask a workforce information officer or an administrator.");
+        using var writer = TableWriter.Create(output, format, "People");
+        writer.WriteRow(PeopleImporter.Columns.Select(c => c.Name).ToList());
+        var count = 0;
+        var query = db.Assignments.AsNoTracking().Include(a => a.Person).ThenInclude(p => p!.Registrations).Include(a => a.Post)
+            .OrderBy(a => a.Person!.StaffNumber).ThenBy(a => a.StartDate).AsSplitQuery();
+        await foreach (var a in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var person = a.Person!;
+            var registration = person.Registrations.OrderBy(r => r.Type).FirstOrDefault();
+            writer.WriteRow([
+                person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth, a.Post?.PostNumber, a.Wte, a.StartDate, a.EndDate,
+                registration is null ? null : Fields.Words(registration.Type), registration?.Number, registration?.ExpiresOn,
+            ]);
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Cadre.Data.Register.Import;
+
+/// <summary>One thing wrong with an import file, located so a user can find and fix it.</summary>
+/// <param name="Row">Row as a spreadsheet numbers it: the header is row 1, the first data row is row 2 (0 for the file as a whole).</param>
+public sealed record ImportProblem(string File, int Row, string Column, string Value, string Expected)
+{
+    public override string ToString() =>
+        Row == 0 ? $"{File}: {Expected}" : $"{File}, row {Row}, column '{Column}': '{Value}' - {Expected}";
+}
+
+/// <summary>
+/// The outcome of an import: either everything was written (<see cref="Succeeded"/>) or nothing was, and
+/// <see cref="Problems"/> lists every problem found (up to <see cref="MaxProblems"/>).
+/// </summary>
+public sealed record ImportResult(string File, int RowsRead, int Created, int Updated, int DepartmentsCreated, IReadOnlyList<ImportProblem> Problems, bool ProblemsTruncated = false)
+{
+    /// <summary>Past this many, listing more helps nobody: the file is clearly the wrong shape.</summary>
+    public const int MaxProblems = 1000;
+
+    public bool Succeeded => Problems.Count == 0;
+
+    public string Summary => Succeeded
+        ? $"Imported {RowsRead} rows from {File}: {Created} created, {Updated} updated{(DepartmentsCreated > 0 ? $", {DepartmentsCreated} new departments" : "")}."
+        : $"{File} was not imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem{(Problems.Count == 1 ? "" : "s")} found, nothing was written.";
+}

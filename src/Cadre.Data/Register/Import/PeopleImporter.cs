@@ -1,0 +1,180 @@
+using Cadre.Core.Register;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data.Register.Import;
+
+/// <summary>
+/// Imports people and their assignments from CSV or XLSX (docs/import-formats.md): one row per assignment, so a person
+/// in two posts has two rows with the same staff number. People are matched by staff number, assignments by person, post
+/// and start date, registrations by person and register. All or nothing, like <see cref="PostImporter"/>.
+/// </summary>
+public sealed class PeopleImporter(CadreDbContext db)
+{
+    public static readonly ImportColumn StaffNumber = new("Staff Number", true, "Unique in the organisation", "Assignment Number", "Employee Number");
+    public static readonly ImportColumn GivenName = new("Given Name", true, "First name", "First Name", "Forename", "Forenames");
+    public static readonly ImportColumn FamilyName = new("Family Name", true, "Surname", "Last Name", "Surname");
+    public static readonly ImportColumn YearOfBirth = new("Year of Birth", false, "Four-digit year only: never a full date of birth", "Birth Year");
+    public static readonly ImportColumn PostNumber = new("Post Number", false, "The post held (must already exist)", "Position Number");
+    public static readonly ImportColumn Wte = new("Assignment WTE", false, "0.01-1.00 (default 1.00)", "WTE", "FTE");
+    public static readonly ImportColumn Start = new("Assignment Start", false, "Date the assignment started", "Start Date");
+    public static readonly ImportColumn End = new("Assignment End", false, "Last day, empty while current", "End Date");
+    public static readonly ImportColumn Registration = new("Registration", false, "HCPC Clinical Scientist, HCPC Biomedical Scientist, AHCS or HSSR", "Registration Type", "Professional Registration");
+    public static readonly ImportColumn RegistrationNumber = new("Registration Number", false, "e.g. CS012345", "Registration No");
+    public static readonly ImportColumn RegistrationExpiry = new("Registration Expiry", false, "Date the registration must be renewed by");
+
+    public static IReadOnlyList<ImportColumn> Columns { get; } =
+        [StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, Registration, RegistrationNumber, RegistrationExpiry];
+
+    public async Task<ImportResult> ImportFileAsync(Guid organisationId, string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        return await ImportAsync(organisationId, stream, Path.GetFileName(path), cancellationToken);
+    }
+
+    private sealed record Row(int Number, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth,
+        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry);
+
+    public async Task<ImportResult> ImportAsync(Guid organisationId, Stream stream, string fileName, CancellationToken cancellationToken = default)
+    {
+        var file = Path.GetFileName(fileName);
+        var problems = new List<ImportProblem>();
+        var posts = await db.Posts.Where(p => p.OrganisationId == organisationId).Select(p => new { p.PostNumber, p.Id })
+            .ToDictionaryAsync(p => p.PostNumber, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var rows = new List<Row>();
+        var thisYear = DateTime.UtcNow.Year;
+        try
+        {
+            using var reader = TableReader.Open(stream, file);
+            var map = new ColumnMap(reader.Headers, Columns, file, problems);
+            if (problems.Count > 0) return new ImportResult(file, 0, 0, 0, 0, problems);
+            var seen = new Dictionary<(string, Guid?, DateOnly?), int>();
+            while (reader.Read())
+            {
+                var n = reader.RowNumber;
+                var before = problems.Count;
+                void Problem(ImportColumn c, string? v, string expected) => problems.Add(new(file, n, c.Name, v ?? "", expected));
+                string? Text(ImportColumn c) => map.Get(reader, c);
+
+                var staff = Text(StaffNumber);
+                if (staff is null) Problem(StaffNumber, null, "a staff number is required");
+                var given = Text(GivenName);
+                if (given is null) Problem(GivenName, null, "a given name is required");
+                var family = Text(FamilyName);
+                if (family is null) Problem(FamilyName, null, "a family name is required");
+                int? year = null;
+                if (Text(YearOfBirth) is { } yearText)
+                {
+                    if (Fields.TryInt(yearText, out var y) && y >= thisYear - 100 && y <= thisYear - 15) year = y;
+                    else Problem(YearOfBirth, yearText, $"a four-digit year from {thisYear - 100} to {thisYear - 15} (year only, not a date of birth)");
+                }
+                Guid? postId = null;
+                if (Text(PostNumber) is { } postText)
+                {
+                    if (posts.TryGetValue(postText, out var id)) postId = id;
+                    else Problem(PostNumber, postText, "the number of a post already on the register (import posts first)");
+                }
+                var wte = 1.0m;
+                if (Text(Wte) is { } wteText)
+                {
+                    if (!Fields.TryDecimal(wteText, out wte)) Problem(Wte, wteText, "a number such as 1.00 or 0.60");
+                    else if (RegisterRules.CheckWte(wte) is { } wteProblem) Problem(Wte, wteText, wteProblem);
+                }
+                DateOnly? Date(ImportColumn c)
+                {
+                    if (Text(c) is not { } t) return null;
+                    if (Fields.TryDate(t, out var d)) return d;
+                    Problem(c, t, Fields.DateExpected);
+                    return null;
+                }
+                var start = Date(Start);
+                var end = Date(End);
+                if (postId is not null && start is null && Text(Start) is null) Problem(Start, null, "the date the assignment started (needed when a post number is given)");
+                if (start is { } s && end is { } e && e < s) Problem(End, Text(End), $"a date on or after the start {s:yyyy-MM-dd}");
+                RegistrationType? registration = null;
+                if (Text(Registration) is { } regText)
+                {
+                    if (Fields.TryRegistration(regText, out var r)) registration = r;
+                    else Problem(Registration, regText, Fields.RegistrationExpected);
+                }
+                var regNumber = Text(RegistrationNumber);
+                if (registration is not null && regNumber is null) Problem(RegistrationNumber, null, "the registration number (the register is given)");
+                var regExpiry = Date(RegistrationExpiry);
+
+                if (problems.Count == before)
+                {
+                    var key = (staff!.ToUpperInvariant(), postId, start);
+                    if (seen.TryGetValue(key, out var first))
+                        Problem(StaffNumber, staff, $"the same person, post and start date appear once per file; already on row {first}");
+                    else
+                    {
+                        seen[key] = n;
+                        rows.Add(new Row(n, staff, given!, family!, year, postId, wte, start, end, registration, regNumber, regExpiry));
+                    }
+                }
+                if (problems.Count >= ImportResult.MaxProblems) return new ImportResult(file, rows.Count, 0, 0, 0, problems, ProblemsTruncated: true);
+            }
+        }
+        catch (ImportFormatException ex)
+        {
+            problems.Add(new(file, 0, "", "", ex.Message));
+        }
+        if (rows.Count == 0 && problems.Count == 0) problems.Add(new(file, 0, "", "", "the file has a header but no rows"));
+        if (problems.Count > 0) return new ImportResult(file, rows.Count + problems.Select(p => p.Row).Distinct().Count(), 0, 0, 0, problems);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var created = 0;
+            var updated = 0;
+            foreach (var group in rows.GroupBy(r => r.StaffNumber, StringComparer.OrdinalIgnoreCase).Chunk(500))
+            {
+                var numbers = group.Select(g => g.Key).ToList();
+                var existing = await db.People.Include(p => p.Assignments).Include(p => p.Registrations)
+                    .Where(p => p.OrganisationId == organisationId && numbers.Contains(p.StaffNumber))
+                    .ToDictionaryAsync(p => p.StaffNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
+                foreach (var personRows in group)
+                {
+                    var last = personRows.Last();
+                    if (!existing.TryGetValue(personRows.Key, out var person))
+                    {
+                        person = new Person { OrganisationId = organisationId, StaffNumber = last.StaffNumber };
+                        db.People.Add(person);
+                        created++;
+                    }
+                    else updated++;
+                    person.GivenName = last.GivenName;
+                    person.FamilyName = last.FamilyName;
+                    if (last.YearOfBirth is not null) person.YearOfBirth = last.YearOfBirth;
+                    foreach (var row in personRows)
+                    {
+                        if (row.PostId is { } postId)
+                        {
+                            var assignment = person.Assignments.FirstOrDefault(a => a.PostId == postId && a.StartDate == row.Start);
+                            if (assignment is null)
+                                person.Assignments.Add(assignment = new Assignment { OrganisationId = organisationId, PostId = postId, StartDate = row.Start!.Value });
+                            assignment.Wte = row.Wte;
+                            assignment.EndDate = row.End;
+                        }
+                        if (row.Registration is { } type)
+                        {
+                            var registration = person.Registrations.FirstOrDefault(r => r.Type == type);
+                            if (registration is null) person.Registrations.Add(registration = new ProfessionalRegistration { OrganisationId = organisationId, Type = type });
+                            registration.Number = row.RegistrationNumber!;
+                            registration.ExpiresOn = row.RegistrationExpiry;
+                        }
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportResult(file, rows.Count, created, updated, 0, []);
+        }
+        catch (DbUpdateException e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new ImportResult(file, rows.Count, 0, 0, 0, [new(file, 0, "", "", $"the database refused the import and nothing was written: {e.InnerException?.Message ?? e.Message}")]);
+        }
+    }
+}

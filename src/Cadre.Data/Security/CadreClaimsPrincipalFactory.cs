@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cadre.Data.Security;
+
+/// <summary>
+/// Adds the user's organisations, departments and display name to the sign-in cookie, so each request can build its
+/// <see cref="IOrganisationScope"/> from claims (<see cref="OrganisationScope.FromClaims"/>). Register with
+/// <c>.AddClaimsPrincipalFactory&lt;CadreClaimsPrincipalFactory&gt;()</c>.
+/// </summary>
+public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, CadreDbContext db)
+    : UserClaimsPrincipalFactory<CadreUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CadreUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        // Memberships are not organisation-filtered (they are what the filter is built from), so any scope can read them.
+        var orgs = await db.UserOrganisations.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync();
+        var depts = await db.UserDepartmentScopes.Where(m => m.UserId == user.Id).Select(m => m.DepartmentId).ToListAsync();
+        identity.AddClaims(orgs.Select(o => new Claim(OrganisationScope.OrganisationClaim, o.ToString())));
+        identity.AddClaims(depts.Select(d => new Claim(OrganisationScope.DepartmentClaim, d.ToString())));
+        identity.AddClaim(new Claim("name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName));
+        return identity;
+    }
+}
