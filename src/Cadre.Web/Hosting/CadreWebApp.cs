@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cadre.Data;
 using Cadre.Web.Features.Api;
+using Cadre.Web.Features.Export;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -165,6 +166,7 @@ public static class CadreWebApp
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCadreApi();
+        app.MapCadreExports();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }
 
