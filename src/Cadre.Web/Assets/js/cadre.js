@@ -13,7 +13,7 @@ for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
   const datasets = spec.series.map((s, i) => ({
     label: s.label,
     data: s.values,
-    backgroundColor: spec.type === 'doughnut' ? spec.labels.map((_, j) => palette[j % palette.length]) : palette[i % palette.length]
+    backgroundColor: spec.type === 'doughnut' ? spec.labels.map((_, j) => palette[j % palette.length]) : (s.color || palette[i % palette.length])
   }))
   // eslint-disable-next-line no-new
   new window.Chart(canvas, {

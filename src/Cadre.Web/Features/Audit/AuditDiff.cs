@@ -29,6 +29,17 @@ public static class AuditDiff
         return changes;
     }
 
+    /// <summary>Replaces department ids in "Department" changes with the departments' names, where the reader can see them.</summary>
+    public static async Task<IReadOnlyList<FieldChange>[]> NameDepartmentsAsync(CadreDbContext db, IReadOnlyList<IReadOnlyList<FieldChange>> changes, CancellationToken cancel)
+    {
+        var ids = changes.SelectMany(c => c).Where(c => c.Field == "Department")
+            .SelectMany(c => new[] { c.Before, c.After }).Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var names = ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.Departments.Where(d => ids.Contains(d.Id)), d => d.Id, d => d.Name, cancel);
+        string? Name(string? v) => Guid.TryParse(v, out var g) && names.TryGetValue(g, out var n) ? n : v;
+        return changes.Select(list => (IReadOnlyList<FieldChange>)list.Select(c => c.Field == "Department" ? c with { Before = Name(c.Before), After = Name(c.After) } : c).ToList()).ToArray();
+    }
+
     private static Dictionary<string, string?> Flatten(string? json)
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

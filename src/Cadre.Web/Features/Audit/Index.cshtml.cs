@@ -27,7 +27,8 @@ public sealed class IndexModel(CadreDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Who)) { var who = Who.Trim().ToLower(); entries = entries.Where(e => e.Who.ToLower().Contains(who)); }
         var total = await entries.CountAsync(cancel);
         var list = await entries.OrderByDescending(e => e.When).ThenByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancel);
-        Rows = list.Select(e => new Row(e.When, e.Who, e.EntityType, e.EntityId, e.Action, AuditDiff.Changes(e), e.EntityType switch
+        var changes = await AuditDiff.NameDepartmentsAsync(db, list.Select(e => AuditDiff.Changes(e)).ToList(), cancel);
+        Rows = list.Select((e, i) => new Row(e.When, e.Who, e.EntityType, e.EntityId, e.Action, changes[i], e.EntityType switch
         {
             "Post" when e.Action != AuditAction.Deleted => $"/posts/{e.EntityId}",
             "Person" when e.Action != AuditAction.Deleted => $"/people/{e.EntityId}",

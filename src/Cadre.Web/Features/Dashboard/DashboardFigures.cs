@@ -34,9 +34,9 @@ public sealed class DashboardFigures
         labels = Bands.Select(b => $"Band {b.Band}"),
         series = new object[]
         {
-            new { label = "Filled", values = Bands.Select(b => b.Filled) },
-            new { label = "Vacant", values = Bands.Select(b => b.Vacant) },
-            new { label = "Frozen", values = Bands.Select(b => b.Frozen) },
+            new { label = "Filled", color = "#005eb8", values = Bands.Select(b => b.Filled) },
+            new { label = "Vacant", color = "#ffb81c", values = Bands.Select(b => b.Vacant) },
+            new { label = "Frozen", color = "#768692", values = Bands.Select(b => b.Frozen) },
         },
     });
 

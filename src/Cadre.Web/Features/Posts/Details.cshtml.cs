@@ -47,7 +47,8 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
             .Where(e => keys.Contains(e.EntityId))
             .OrderByDescending(e => e.When).Take(200)
             .ToListAsync(cancel);
-        History = entries.Select(e => new HistoryItem(e.When, e.Who, Describe(e), AuditDiff.Changes(e))).ToList();
+        var changes = await AuditDiff.NameDepartmentsAsync(db, entries.Select(e => AuditDiff.Changes(e)).ToList(), cancel);
+        History = entries.Select((e, i) => new HistoryItem(e.When, e.Who, Describe(e), changes[i])).ToList();
         return Page();
     }
 
