@@ -223,8 +223,9 @@ public sealed class PostImporter(CadreDbContext db)
         }
         var wteText = Text(FundedWte);
         if (wteText is null) Problem(FundedWte, null, "the funded WTE is required, e.g. 1.00 or 0.60");
-        else if (Fields.TryDecimal(wteText, out var wte)) post.FundedWte = wte;
-        else Problem(FundedWte, wteText, "a number such as 1.00 or 0.60");
+        else if (!Fields.TryDecimal(wteText, out var wte)) Problem(FundedWte, wteText, "a number such as 1.00 or 0.60");
+        else if (RegisterRules.CheckWte(wte, allowZero: true) is { } wteProblem) Problem(FundedWte, wteText, wteProblem);
+        else post.FundedWte = wte;
 
         if (Text(OccupationCode) is { } code) post.OccupationCode = code.ToUpperInvariant();
         if (Text(EntryRequirement) is { } entryText)
