@@ -1,13 +1,48 @@
 using System.CommandLine;
+using Cadre.Web;
 
 namespace Cadre.Cli.Commands;
 
+/// <summary>`cadre serve`: runs the web app on an embedded SQLite database (or PostgreSQL) until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Not built yet.");
-        command.SetAction(_ => { Console.Error.WriteLine("cadre serve: not built yet"); return 2; });
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Address to listen on (default http://127.0.0.1:5080; port 0 picks a free one).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CADRE_URLS") ?? "http://127.0.0.1:5080",
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = "Data folder holding the SQLite database cadre.db (default ./data).",
+            DefaultValueFactory = _ => "./data",
+        };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Use PostgreSQL with this connection string instead of SQLite (or set CADRE_DB).",
+        };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo organisation into a new database." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print the web server's own log lines." };
+
+        var command = new Command("serve", "Run the Cadre web app and print the address and how to sign in.");
+        command.Options.Add(urls);
+        command.Options.Add(data);
+        command.Options.Add(postgres);
+        command.Options.Add(noDemo);
+        command.Options.Add(verbose);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new CadreWebOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataDirectory = parse.GetValue(data)!,
+                Postgres = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("CADRE_DB"),
+                Demo = !parse.GetValue(noDemo),
+                VerboseLogging = parse.GetValue(verbose),
+            };
+            return await CadreWebApp.ServeAsync(options, Console.Out, cancel);
+        });
         return command;
     }
 }

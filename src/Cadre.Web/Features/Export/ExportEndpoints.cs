@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Cadre.Data.Register.Export;
+
+namespace Cadre.Web.Features.Export;
+
+/// <summary>
+/// Downloads of the register as CSV or Excel, in the columns the importer reads (so an export can be edited and loaded
+/// back). The exporter neutralises cells Excel would run as formulas and leaves out people's details for roles that may
+/// not see them; the organisation scope limits the rows.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapCadreExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/posts.{format}", (string format, CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel) =>
+            ExportAsync("posts", format, user, (s, f, roles) => new RegisterExporter(db).ExportPostsAsync(s, f, roles, cancel)))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/export/people.{format}", (string format, CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel) =>
+            ExportAsync("people", format, user, (s, f, roles) => new RegisterExporter(db).ExportPeopleAsync(s, f, roles, cancel)))
+            .RequireAuthorization(CadrePolicies.SeePeople).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(string what, string format, ClaimsPrincipal user, Func<Stream, ExportFormat, IReadOnlyList<string>, Task<int>> export)
+    {
+        ExportFormat? chosen = format.ToLowerInvariant() switch { "csv" => ExportFormat.Csv, "xlsx" => ExportFormat.Xlsx, _ => null };
+        if (chosen is null) return Results.NotFound();
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        // Built in memory first: the spreadsheet writer needs a seekable stream, and a half-written download helps nobody.
+        var buffer = new MemoryStream();
+        try
+        {
+            await export(buffer, chosen.Value, roles);
+        }
+        catch (ExportNotAllowedException)
+        {
+            return Results.Forbid();
+        }
+        buffer.Position = 0;
+        var contentType = chosen == ExportFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        return Results.File(buffer, contentType, $"cadre-{what}-{DateTime.UtcNow:yyyy-MM-dd}.{format.ToLowerInvariant()}");
+    }
+}

@@ -1,0 +1,205 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Cadre.Core.Register;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cadre.Web.Features.Posts;
+
+/// <summary>
+/// What the post form posts back. Numbers arrive as text and are read here, so a mistyped WTE gets a sentence a person
+/// understands rather than the framework's "The value 'x' is not valid".
+/// </summary>
+public sealed class PostInput
+{
+    public const int ActivityRows = 4;
+
+    [Required(ErrorMessage = "Enter the post number")]
+    [StringLength(30, ErrorMessage = "Post number must be 30 characters or fewer")]
+    public string? PostNumber { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the post title")]
+    [StringLength(200, ErrorMessage = "Title must be 200 characters or fewer")]
+    public string? Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Select the department")]
+    public Guid? DepartmentId { get; set; }
+
+    [Required(ErrorMessage = "Select the pay band")]
+    public string? Band { get; set; }
+
+    [Required(ErrorMessage = "Enter the funded WTE, for example 1.00 or 0.60")]
+    public string? FundedWte { get; set; }
+
+    [StringLength(30, ErrorMessage = "Cost centre must be 30 characters or fewer")]
+    public string? CostCentre { get; set; }
+
+    public PostStatus Status { get; set; } = PostStatus.Funded;
+
+    public string? OccupationCode { get; set; }
+
+    [StringLength(100, ErrorMessage = "Area of Work must be 100 characters or fewer")]
+    public string? AreaOfWork { get; set; }
+
+    public EntryRequirement EntryRequirement { get; set; } = EntryRequirement.Practitioner;
+
+    public bool ManagesDepartment { get; set; }
+
+    public string? DirectHcsPercent { get; set; } = "100";
+
+    public bool ManagerRequiresHcsQualification { get; set; }
+
+    public ConsultantAppointment ConsultantAppointment { get; set; } = ConsultantAppointment.None;
+
+    public List<ActivityInput> Activities { get; set; } = [];
+
+    /// <summary>The version the form was opened on; a save against a newer version is refused, not silently merged.</summary>
+    public Guid Version { get; set; }
+
+    public static PostInput From(Post post)
+    {
+        var input = new PostInput
+        {
+            PostNumber = post.PostNumber,
+            Title = post.Title,
+            DepartmentId = post.DepartmentId,
+            Band = post.Band.Code,
+            FundedWte = post.FundedWte.ToString("0.00", CultureInfo.InvariantCulture),
+            CostCentre = post.CostCentre,
+            Status = post.Status,
+            OccupationCode = post.OccupationCode,
+            AreaOfWork = post.AreaOfWork,
+            EntryRequirement = post.EntryRequirement,
+            ManagesDepartment = post.ManagesDepartment,
+            DirectHcsPercent = post.DirectHcsPercent.ToString(CultureInfo.InvariantCulture),
+            ManagerRequiresHcsQualification = post.ManagerRequiresHcsQualification,
+            ConsultantAppointment = post.ConsultantAppointment,
+            Version = post.Version,
+            Activities = post.Activities.OrderByDescending(a => a.Percent).Select(a => new ActivityInput
+            {
+                Service = a.Service, AreaOfWork = a.AreaOfWork, Theme = a.ScienceTheme == '\0' ? null : a.ScienceTheme.ToString(),
+                Percent = a.Percent.ToString(CultureInfo.InvariantCulture),
+            }).ToList(),
+        };
+        input.PadActivities();
+        return input;
+    }
+
+    public void PadActivities()
+    {
+        while (Activities.Count < ActivityRows) Activities.Add(new ActivityInput());
+    }
+
+    /// <summary>
+    /// Copies the form onto the post, adding a model error for anything that cannot be read; then the register's own rules
+    /// (shared with the importer and the API) are checked and their problems put against the matching fields.
+    /// </summary>
+    public bool ApplyTo(Post post, ModelStateDictionary state, string prefix = "Input")
+    {
+        post.PostNumber = (PostNumber ?? "").Trim();
+        post.Title = (Title ?? "").Trim();
+        if (DepartmentId is { } department) post.DepartmentId = department;
+        if (Band is not null)
+        {
+            if (PayBand.TryParse(Band, out var band)) post.Band = band.Value;
+            else state.AddModelError($"{prefix}.Band", "Select a pay band from the list");
+        }
+        if (FundedWte is not null)
+        {
+            if (decimal.TryParse(FundedWte.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var wte)) post.FundedWte = wte;
+            else state.AddModelError($"{prefix}.FundedWte", "Funded WTE must be a number, for example 1.00 or 0.60");
+        }
+        post.CostCentre = Blank(CostCentre);
+        post.Status = Status;
+        post.OccupationCode = Blank(OccupationCode)?.ToUpperInvariant();
+        post.AreaOfWork = Blank(AreaOfWork);
+        post.EntryRequirement = EntryRequirement;
+        post.ManagesDepartment = ManagesDepartment;
+        if (int.TryParse((DirectHcsPercent ?? "").Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var percent)) post.DirectHcsPercent = percent;
+        else state.AddModelError($"{prefix}.DirectHcsPercent", "Direct healthcare science activity must be a whole number from 0 to 100");
+        post.ManagerRequiresHcsQualification = ManagerRequiresHcsQualification;
+        post.ConsultantAppointment = ConsultantAppointment;
+
+        var activities = new List<PostActivity>();
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            var a = Activities[i];
+            if (a.IsEmpty) continue;
+            var activity = new PostActivity { OrganisationId = post.OrganisationId, PostId = post.Id, Service = (a.Service ?? "").Trim(), AreaOfWork = Blank(a.AreaOfWork) };
+            if (string.IsNullOrWhiteSpace(a.Theme)) state.AddModelError($"{prefix}.Activities[{i}].Theme", $"Select the science theme for time split row {i + 1}");
+            else activity.ScienceTheme = char.ToUpperInvariant(a.Theme.Trim()[0]);
+            if (int.TryParse((a.Percent ?? "").Trim().TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var share)) activity.Percent = share;
+            else state.AddModelError($"{prefix}.Activities[{i}].Percent", $"Share of time in row {i + 1} must be a whole number of percent, for example 50");
+            activities.Add(activity);
+        }
+        var activityRowIndex = Activities.Select((a, i) => (a, i)).Where(x => !x.a.IsEmpty).Select(x => x.i).ToList();
+
+        var problems = RegisterRules.Check(new Post
+        {
+            PostNumber = post.PostNumber, Title = post.Title, Band = post.Band, FundedWte = post.FundedWte, Status = post.Status,
+            OccupationCode = post.OccupationCode, DirectHcsPercent = post.DirectHcsPercent, EntryRequirement = post.EntryRequirement,
+            ConsultantAppointment = post.ConsultantAppointment, Activities = activities, Roles = post.Roles,
+        });
+        foreach (var problem in problems)
+        {
+            var key = FieldFor(problem.Field, activityRowIndex, prefix);
+            // A field that already has a reading error keeps that one message.
+            if (state.TryGetValue(key, out var existing) && existing.Errors.Count > 0) continue;
+            state.AddModelError(key, problem.Message);
+        }
+        PendingActivities = activities;
+        return state.IsValid;
+    }
+
+    /// <summary>The activities read from the form by <see cref="ApplyTo"/>, for the caller to save.</summary>
+    public List<PostActivity> PendingActivities { get; private set; } = [];
+
+    private static string FieldFor(string field, IReadOnlyList<int> rowIndex, string prefix)
+    {
+        // Rules number activity rows from 1 over the rows actually given; the form numbers all rows from 0.
+        if (field.StartsWith("Activities[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']');
+            if (int.TryParse(field[11..close], out var n) && n >= 1 && n <= rowIndex.Count)
+                return $"{prefix}.Activities[{rowIndex[n - 1]}]{field[(close + 1)..]}";
+        }
+        if (field == "Activities") return $"{prefix}.Activities[{(rowIndex.Count > 0 ? rowIndex[0] : 0)}].Percent";
+        if (field.StartsWith("Roles", StringComparison.Ordinal)) return $"{prefix}.FundedWte";
+        return $"{prefix}.{field}";
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The order fields appear on the form, so the error summary lists problems top to bottom.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Input.PostNumber", "Input.Title", "Input.DepartmentId", "Input.Band", "Input.FundedWte", "Input.CostCentre", "Input.Status",
+        "Input.OccupationCode", "Input.AreaOfWork", "Input.EntryRequirement", "Input.ManagesDepartment", "Input.DirectHcsPercent",
+        "Input.ManagerRequiresHcsQualification", "Input.ConsultantAppointment",
+        .. Enumerable.Range(0, ActivityRows).SelectMany(i => new[] { $"Input.Activities[{i}].Service", $"Input.Activities[{i}].AreaOfWork", $"Input.Activities[{i}].Theme", $"Input.Activities[{i}].Percent" }),
+    ];
+
+    public static IEnumerable<SelectListItem> BandItems() =>
+        new[] { new SelectListItem("Select a band", "") }.Concat(PayBand.All.Select(b => new SelectListItem($"Band {b.Code}", b.Code)));
+
+    public static IEnumerable<SelectListItem> StatusItems() => Enum.GetValues<PostStatus>().Select(s => new SelectListItem(Labels.Status(s), s.ToString()));
+
+    public static IEnumerable<SelectListItem> EntryItems() => Enum.GetValues<EntryRequirement>().Select(e => new SelectListItem(Labels.Entry(e), e.ToString()));
+
+    public static IEnumerable<SelectListItem> AppointmentItems() => Enum.GetValues<ConsultantAppointment>().Select(a => new SelectListItem(Labels.Appointment(a), a.ToString()));
+
+    public static IEnumerable<SelectListItem> ThemeItems() =>
+        new[] { new SelectListItem("Select a theme", "") }.Concat(Labels.Themes.Select(t => new SelectListItem($"{t.Key} – {t.Value}", t.Key.ToString())));
+
+    public static IEnumerable<SelectListItem> YesNoItems() => [new SelectListItem("No", "false"), new SelectListItem("Yes", "true")];
+}
+
+public sealed class ActivityInput
+{
+    public string? Service { get; set; }
+    public string? AreaOfWork { get; set; }
+    public string? Theme { get; set; }
+    public string? Percent { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Service) && string.IsNullOrWhiteSpace(AreaOfWork) && string.IsNullOrWhiteSpace(Percent) && string.IsNullOrWhiteSpace(Theme);
+}

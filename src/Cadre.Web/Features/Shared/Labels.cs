@@ -1,0 +1,108 @@
+using Cadre.Core.Register;
+
+namespace Cadre.Web.Features.Shared;
+
+/// <summary>Words users read for the register's values: the NHS and ESR terms, not the C# names.</summary>
+public static class Labels
+{
+    public static string Status(PostStatus s) => s switch
+    {
+        PostStatus.Funded => "Funded",
+        PostStatus.Vacant => "Vacant",
+        PostStatus.Frozen => "Frozen",
+        _ => s.ToString(),
+    };
+
+    /// <summary>NHS.UK tag colour for a post status.</summary>
+    public static string StatusTag(PostStatus s) => s switch
+    {
+        PostStatus.Funded => "nhsuk-tag nhsuk-tag--green",
+        PostStatus.Vacant => "nhsuk-tag nhsuk-tag--orange",
+        PostStatus.Frozen => "nhsuk-tag nhsuk-tag--grey",
+        _ => "nhsuk-tag",
+    };
+
+    public static string Band(PayBand b) => $"Band {b.Code}";
+
+    public static string Entry(EntryRequirement e) => e switch
+    {
+        EntryRequirement.Assistant => "Healthcare science assistant",
+        EntryRequirement.Associate => "Healthcare science associate",
+        EntryRequirement.Practitioner => "Healthcare science practitioner (degree)",
+        EntryRequirement.ClinicalScientist => "Clinical scientist (STP or equivalent)",
+        EntryRequirement.BiomedicalScientist => "Biomedical scientist",
+        EntryRequirement.Consultant => "Consultant clinical scientist (HSST or equivalent)",
+        _ => e.ToString(),
+    };
+
+    public static string Appointment(ConsultantAppointment a) => a switch
+    {
+        ConsultantAppointment.None => "Not a consultant post",
+        ConsultantAppointment.Panel => "Advisory appointments panel",
+        ConsultantAppointment.PeerReview => "Equivalent peer review",
+        _ => a.ToString(),
+    };
+
+    // U-matrix v22.1 theme names (reference/occupation-codes/themes.csv).
+    private static readonly Dictionary<char, string> ThemeNames = new()
+    {
+        ['A'] = "Blood Sciences", ['B'] = "Infection Sciences", ['C'] = "Cellular Sciences", ['D'] = "Genetics",
+        ['E'] = "Cardiac, Vascular, Respiratory and Sleep Sciences", ['F'] = "Neurosensory Sciences",
+        ['G'] = "Gastrointestinal and Urodynamic Sciences", ['H'] = "Medical Physics", ['J'] = "Clinical Engineering",
+        ['K'] = "Clinical Bioinformatics", ['L'] = "Social Sciences", ['M'] = "Environmental Sciences",
+    };
+
+    public static IEnumerable<KeyValuePair<char, string>> Themes => ThemeNames;
+
+    public static string Theme(char theme) => ThemeNames.TryGetValue(theme, out var name) ? $"{theme} – {name}" : "Not recorded";
+
+    public static string ThemeShort(char theme) => ThemeNames.TryGetValue(theme, out var name) ? $"{name} ({theme})" : "Not recorded";
+
+    public static string Registration(RegistrationType r) => r switch
+    {
+        RegistrationType.HcpcClinicalScientist => "HCPC – Clinical Scientist",
+        RegistrationType.HcpcBiomedicalScientist => "HCPC – Biomedical Scientist",
+        RegistrationType.Ahcs => "Academy for Healthcare Science (AHCS)",
+        RegistrationType.Hssr => "Higher Specialist Scientist Register (HSSR)",
+        _ => r.ToString(),
+    };
+
+    public static string Certificate(CertificateType c) => c switch
+    {
+        CertificateType.Mpe => "Medical Physics Expert (MPE)",
+        CertificateType.Rpa => "Radiation Protection Adviser (RPA)",
+        CertificateType.Rwa => "Radioactive Waste Adviser (RWA)",
+        CertificateType.Dgsa => "Dangerous Goods Safety Adviser (DGSA)",
+        CertificateType.Lpa => "Laser Protection Adviser (LPA)",
+        _ => c.ToString(),
+    };
+
+    public static string Programme(TrainingProgramme p) => p switch
+    {
+        TrainingProgramme.Ptp => "Practitioner Training Programme (PTP)",
+        TrainingProgramme.Stp => "Scientist Training Programme (STP)",
+        TrainingProgramme.Hsst => "Higher Specialist Scientist Training (HSST)",
+        TrainingProgramme.Hsse => "Higher Specialist Scientist Equivalence (HSSE)",
+        _ => p.ToString(),
+    };
+
+    public static string Mode(StudyMode m) => m == StudyMode.FullTime ? "Full-time" : "Part-time";
+
+    public static string TrainingTag(TrainingStatus s) => s switch
+    {
+        TrainingStatus.Active => "nhsuk-tag nhsuk-tag--blue",
+        TrainingStatus.Interrupted => "nhsuk-tag nhsuk-tag--yellow",
+        TrainingStatus.Completed => "nhsuk-tag nhsuk-tag--green",
+        TrainingStatus.Withdrawn => "nhsuk-tag nhsuk-tag--red",
+        _ => "nhsuk-tag",
+    };
+
+    public static string Wte(decimal wte) => wte.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "Not recorded";
+
+    public static string When(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc)
+        .ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string YesNo(bool b) => b ? "Yes" : "No";
+}

@@ -1,0 +1,11 @@
+global using Cadre.Core.Register;
+global using Cadre.Data;
+global using Cadre.Data.Security;
+global using Cadre.Web.Features.Shared;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Hosting;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;

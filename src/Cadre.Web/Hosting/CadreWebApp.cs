@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Cadre.Data;
+using Cadre.Web.Features.Api;
+using Cadre.Web.Features.Export;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+
+namespace Cadre.Web;
+
+/// <summary>How `cadre serve` (and the tests and benchmarks) want the web app.</summary>
+public sealed class CadreWebOptions
+{
+    /// <summary>Addresses to listen on, e.g. http://127.0.0.1:5080 (semicolon-separated); port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The data folder: the SQLite database (cadre.db) and the cookie-protection keys live here.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>A PostgreSQL connection string; when set, it is used instead of SQLite.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>ASP.NET Core environment name; null reads ASPNETCORE_ENVIRONMENT and defaults to Production.</summary>
+    public string? Environment { get; set; }
+
+    /// <summary>Load the demo organisation into a new database.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>Framework log lines at Information and above (off by default: `cadre serve` prints its own lines).</summary>
+    public bool VerboseLogging { get; set; }
+}
+
+public static class CadreWebApp
+{
+    public static WebApplication Build(CadreWebOptions options)
+    {
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "web");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The Razor Pages live in this library, not in the `cadre` entry assembly.
+            ApplicationName = typeof(CadreWebMarker).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+            EnvironmentName = options.Environment,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseStaticWebAssets(); // harmless outside Development; lets `dotnet run` pick up edits
+        builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", options.VerboseLogging ? LogLevel.Information : LogLevel.Error);
+        // Keys are kept in the data folder, protected by its file permissions (see docs/decisions/spine-web-security.md).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        var services = builder.Services;
+        var database = DatabaseOptionsFor(options, dataDirectory);
+        services.AddSingleton(options);
+        services.AddCadreWebScope();
+        services.AddCadreData(database);
+
+        // Password rules and lockout (5 wrong passwords lock the account for 15 minutes) are shared with `cadre users`.
+        services.AddIdentity<CadreUser, IdentityRole>(CadreRoles.ConfigureIdentity)
+            .AddEntityFrameworkStores<CadreDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "cadre.auth";
+            cookie.Cookie.HttpOnly = true;
+            // Lax, not Strict, so a link from an email opens signed in; cross-site POSTs still carry no cookie.
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (directly or via a proxy that sets X-Forwarded-Proto).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/sign-in";
+            cookie.LogoutPath = "/sign-out";
+            cookie.AccessDeniedPath = "/access-denied";
+            cookie.ReturnUrlParameter = "returnUrl";
+            // The API answers with status codes; a redirect to an HTML sign-in page is no use to a program.
+            cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "cadre.af";
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddDataProtection()
+            .SetApplicationName("Cadre")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddAuthorization(CadrePolicies.Add);
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        services.Configure<RouteOptions>(route => route.LowercaseUrls = true);
+        services.AddRazorPages(pages =>
+            {
+                // Pages are organised by feature under /Features rather than the default /Pages.
+                pages.RootDirectory = "/Features";
+                pages.Conventions.AddPageRoute("/Posts/Edit", "/posts/new");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Errors/Error");
+                pages.Conventions.AllowAnonymousToPage("/Errors/AccessDenied");
+            })
+            .AddApplicationPart(typeof(CadreWebMarker).Assembly);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Cadre API";
+                document.Info.Version = "v1";
+                document.Info.Description = "The Healthcare Science establishment register: posts, people and departments. " +
+                    "Sign in at /sign-in; the API uses the same cookie. Unsafe methods take JSON bodies only.";
+                return Task.CompletedTask;
+            });
+        });
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(failure => failure.Run(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await Results.Problem(title: "Something went wrong", detail: "The request could not be completed. It has been logged.",
+                statusCode: 500).ExecuteAsync(context);
+        })));
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseWhen(c => !IsApi(c), pages => pages.UseDeveloperExceptionPage());
+        }
+        else
+        {
+            app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/error"));
+        }
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseCadreSecurityHeaders();
+        if (app.Environment.WebRootPath is { } root && Directory.Exists(root))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
+        }
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>
+                await db.Database.CanConnectAsync(cancel) ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        app.MapCadreApi();
+        app.MapCadreExports();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static DatabaseOptions DatabaseOptionsFor(CadreWebOptions options, string dataDirectory) =>
+        DatabaseOptions.FromCommandLine(dataDirectory, options.Postgres);
+
+    /// <summary>Migrates the database, loads the demo organisation and creates the first administrator when needed.</summary>
+    public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default)
+    {
+        var result = await CadreDatabaseInitialiser.InitialiseAsync(app.Services, new InitialiseOptions { LoadDemo = options.Demo }, cancel);
+        var message = result.AdministratorPassword is { } password
+            ? $"First run: sign in as {result.AdministratorEmail} with the password {password}\n" +
+              "This password is shown only this once. Keep it safe; add more users with `cadre users add`."
+            : "Sign in with your Cadre account (an administrator can add users with `cadre users add`).";
+        return new CadreStartup(result, message);
+    }
+
+    /// <summary>Runs the app until Ctrl+C: initialise, listen, print the address and how to sign in.</summary>
+    public static async Task<int> ServeAsync(CadreWebOptions options, TextWriter output, CancellationToken cancel = default)
+    {
+        await using var app = Build(options);
+        var startup = await InitialiseAsync(app, options, cancel);
+        await app.StartAsync(cancel);
+        var address = app.Urls.FirstOrDefault() ?? options.Urls;
+        output.WriteLine($"Cadre is running at {address}");
+        output.WriteLine(startup.SignInMessage);
+        output.WriteLine("Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync(cancel);
+        return 0;
+    }
+}
+
+/// <summary>What the first start tells the person running Cadre: how to sign in.</summary>
+public sealed record CadreStartup(InitialisationResult Result, string SignInMessage);

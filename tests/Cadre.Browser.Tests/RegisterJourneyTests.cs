@@ -1,0 +1,110 @@
+using Cadre.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Cadre.Browser.Tests;
+
+/// <summary>The journey of the issue, in a real browser: sign in, add a post, import a bad file, fix it, see the history.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RegisterJourneyTests(BrowserFixture browser)
+{
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/");
+        Assert.Contains("/sign-in", page.Url);
+        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+    }
+
+    [Fact]
+    public async Task Sign_in_add_a_post_import_with_an_error_fix_it_and_see_the_change_history()
+    {
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+
+        await SignInAsync(page, CadreWebFixture.Users.Workforce);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Healthcare Science establishment" })).ToBeVisibleAsync();
+        // Chart.js drew into the canvases (a drawn chart has a non-zero backing size set by Chart.js).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas[data-chart]')].every(c => c.width > 0 && window.Chart && Chart.getChart(c))");
+        await browser.ShotAsync(page, "01-dashboard");
+
+        // Add a post: first with a mistake, then corrected.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Posts", Exact = true }).First.ClickAsync();
+        await browser.ShotAsync(page, "02-posts", fullPage: false);
+        await page.GetByTestId("add-post").ClickAsync();
+        await page.GetByLabel("Post number", new() { Exact = true }).FillAsync("BRW-001");
+        await page.GetByLabel("Department", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Pay band", new() { Exact = true }).SelectOptionAsync("7");
+        await page.GetByLabel("Funded WTE", new() { Exact = true }).FillAsync("1.5");
+        await page.GetByTestId("save-post").ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the post title");
+        await Assertions.Expect(summary).ToContainTextAsync("WTE must be");
+        await browser.ShotAsync(page, "03-post-errors");
+        // The summary's links take the user to the field.
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Enter the post title" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Post title", new() { Exact = true })).ToBeFocusedAsync();
+        await page.GetByLabel("Post title", new() { Exact = true }).FillAsync("Clinical Scientist (Radiotherapy Physics)");
+        await page.GetByLabel("Funded WTE", new() { Exact = true }).FillAsync("1.00");
+        await page.GetByTestId("save-post").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Post BRW-001 added");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Post created");
+        await browser.ShotAsync(page, "04-post-added");
+
+        // Import a file with a mistake: refused whole, every problem listed.
+        var file = Path.Combine(browser.Screenshots, "browser-import.csv");
+        await File.WriteAllTextAsync(file, string.Join("\n",
+            "Post Number,Title,Department,Pay Band,Funded WTE,Status",
+            "BRW-001,Principal Clinical Scientist (Radiotherapy Physics),Radiotherapy Physics,8e,1.00,Funded",
+            "BRW-002,Clinical Technologist,Radiotherapy Physics,5,two,Vacant"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).First.ClickAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.GetByTestId("import-button").ClickAsync();
+        summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Row 2, column 'Pay Band': '8e'");
+        await Assertions.Expect(summary).ToContainTextAsync("Row 3, column 'Funded WTE': 'two'");
+        await Assertions.Expect(page.GetByTestId("import-problems").Locator("tbody tr")).ToHaveCountAsync(2);
+        await browser.ShotAsync(page, "05-import-errors");
+
+        // Fix the file and import again.
+        await File.WriteAllTextAsync(file, string.Join("\n",
+            "Post Number,Title,Department,Pay Band,Funded WTE,Status",
+            "BRW-001,Principal Clinical Scientist (Radiotherapy Physics),Radiotherapy Physics,8a,1.00,Funded",
+            "BRW-002,Clinical Technologist,Radiotherapy Physics,5,0.80,Vacant"));
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await page.GetByTestId("import-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("Imported 2 rows");
+        await browser.ShotAsync(page, "06-import-done");
+
+        // The change shows in the post's history: band 7 became 8a, by this user.
+        await page.GotoAsync("/posts?q=BRW-001");
+        await page.GetByRole(AriaRole.Link, new() { Name = "BRW-001" }).ClickAsync();
+        var history = page.GetByTestId("history");
+        await Assertions.Expect(history).ToContainTextAsync("Post updated");
+        await Assertions.Expect(history.Locator("del", new() { HasTextString = "7" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(history.Locator("ins", new() { HasTextString = "8a" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(history).ToContainTextAsync("Wendy Workforce");
+        await Assertions.Expect(page.GetByTestId("post-summary")).ToContainTextAsync("Principal Clinical Scientist");
+        await browser.ShotAsync(page, "07-post-history");
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_posts_but_no_people()
+    {
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+        await SignInAsync(page, CadreWebFixture.Users.Viewer);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true })).ToHaveCountAsync(0);
+        await page.GotoAsync("/posts?status=Funded");
+        await page.GetByTestId("posts-table").Locator("tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Post holders" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("holders")).ToHaveCountAsync(0);
+        await browser.ShotAsync(page, "08-viewer-post");
+        await page.GotoAsync("/people");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Cadre.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class PostPageTests(CadreWebFixture app)
+{
+    private async Task<Dictionary<string, string>> ValidPostAsync(string number) => new()
+    {
+        ["Input.PostNumber"] = number,
+        ["Input.Title"] = "Clinical Scientist (Nuclear Medicine)",
+        ["Input.DepartmentId"] = app.LeadDepartment.ToString(),
+        ["Input.Band"] = "7",
+        ["Input.FundedWte"] = "1.00",
+        ["Input.Status"] = "Vacant",
+        ["Input.OccupationCode"] = "U2H",
+        ["Input.EntryRequirement"] = "ClinicalScientist",
+        ["Input.ManagesDepartment"] = "false",
+        ["Input.DirectHcsPercent"] = "100",
+        ["Input.ManagerRequiresHcsQualification"] = "false",
+        ["Input.ConsultantAppointment"] = "None",
+        ["Input.Activities[0].Service"] = "Nuclear medicine",
+        ["Input.Activities[0].AreaOfWork"] = "Nuclear Medicine",
+        ["Input.Activities[0].Theme"] = "H",
+        ["Input.Activities[0].Percent"] = "60",
+        ["Input.Activities[1].Service"] = "Vascular ultrasound",
+        ["Input.Activities[1].AreaOfWork"] = "Vascular Science",
+        ["Input.Activities[1].Theme"] = "E",
+        ["Input.Activities[1].Percent"] = "40",
+    };
+
+    [Fact]
+    public async Task Creating_a_post_with_mistakes_lists_each_problem_against_its_field_and_saves_nothing()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var form = await ValidPostAsync("WEB-BAD-1");
+        form["Input.Title"] = "";
+        form["Input.FundedWte"] = "one";
+        form["Input.Activities[1].Percent"] = "30";
+        var response = await CadreWebFixture.PostFormAsync(client, "/posts/new", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html);
+        Assert.Contains("<a href=\"#Input_Title\">Enter the post title</a>", html);
+        Assert.Contains("<a href=\"#Input_FundedWte\">Funded WTE must be a number", html);
+        Assert.Contains("adds up to 90%", html);
+        Assert.Contains("nhsuk-input--error", html);
+        Assert.Contains("<title>Error: Add a post", html);
+        await using var db = app.SystemContext();
+        Assert.False(await db.Posts.AnyAsync(p => p.PostNumber == "WEB-BAD-1"));
+    }
+
+    [Fact]
+    public async Task Creating_then_changing_a_post_shows_it_and_its_change_history()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var created = await CadreWebFixture.PostFormAsync(client, "/posts/new", await ValidPostAsync("WEB-NEW-1"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var location = created.Headers.Location!.OriginalString;
+        Assert.Matches("^/posts/[0-9a-f-]{36}$", location);
+
+        var detail = await client.GetStringAsync(location);
+        Assert.Contains("Post WEB-NEW-1 added", detail);
+        Assert.Contains("Clinical Scientist (Nuclear Medicine)", detail);
+        Assert.Contains("Vascular ultrasound", detail);
+        Assert.Contains("Post created", detail);
+        Assert.Contains("Wendy Workforce", detail);
+
+        var edit = await ValidPostAsync("WEB-NEW-1");
+        edit["Input.Band"] = "8a";
+        var editPage = await client.GetStringAsync(location + "/edit");
+        var version = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        edit["Input.Version"] = version;
+        var changed = await CadreWebFixture.PostFormAsync(client, location + "/edit", edit);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        detail = await client.GetStringAsync(location);
+        Assert.Contains("Band 8a", detail);
+        Assert.Contains("Post updated", detail);
+        Assert.Contains("<del>7</del>", detail);
+        Assert.Contains("<ins>8a</ins>", detail);
+
+        // A save on the copy opened before that change is refused, not silently merged.
+        var stale = await ValidPostAsync("WEB-NEW-1");
+        stale["Input.Version"] = version;
+        stale["Input.Band"] = "6";
+        var refused = await CadreWebFixture.PostFormAsync(client, location + "/edit", stale);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone else changed this post", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_duplicate_post_number_is_refused_on_the_field()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);
+        var (_, existing) = await app.AnyPostAsync(app.DemoOrganisation);
+        var response = await CadreWebFixture.PostFormAsync(client, "/posts/new", await ValidPostAsync(existing));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Post number {existing} is already used", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Posts_list_filters_sorts_and_pages_in_the_database()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);
+        var all = await client.GetStringAsync("/posts");
+        Assert.Contains("Showing 1 to 50 of", all);
+        Assert.Contains("aria-label=\"Page 2\"", all);
+        var page2 = await client.GetStringAsync("/posts?page=2");
+        Assert.Contains("Showing 51 to 100 of", page2);
+        var vacant = await client.GetStringAsync("/posts?status=Vacant&sort=band&dir=desc");
+        Assert.Contains("nhsuk-tag--orange", vacant);
+        Assert.DoesNotContain("nhsuk-tag--green\">Funded", vacant);
+        var search = await client.GetStringAsync("/posts?q=zzz-nothing-matches");
+        Assert.Contains("No posts match these filters", search);
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_headcount_wte_vacancies_and_the_band_and_theme_mix()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("people in post (headcount)", html);
+        Assert.Contains("posts vacant", html);
+        Assert.Contains("data-chart=", html);
+        Assert.Contains("Posts by pay band", html);
+        Assert.Contains("Medical Physics (H)", html);
+        Assert.Contains("Clinical Engineering (J)", html);
+    }
+}
