@@ -42,6 +42,12 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     internal bool ScopeAllDepartments => Scope.IsUnrestricted || Scope.DepartmentIds is null;
     internal Guid[] ScopeDepartmentIds => Scope.DepartmentIds as Guid[] ?? Scope.DepartmentIds?.ToArray() ?? [];
 
+    /// <summary>
+    /// Pinned, so that the web app's Identity options (e.g. a template's passkey schema) cannot change the tables behind
+    /// the migrations' back; moving to a newer Identity schema is a deliberate change with its own migration.
+    /// </summary>
+    protected override Version SchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version1;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
