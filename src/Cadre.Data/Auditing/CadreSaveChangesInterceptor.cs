@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Cadre.Core.Register;
 using Cadre.Data.Security;
@@ -22,8 +23,6 @@ public sealed class AuditTrailException(string message) : InvalidOperationExcept
 public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
 {
     public static CadreSaveChangesInterceptor Instance { get; } = new();
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -147,15 +146,35 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
     /// <summary>The record's own columns as JSON, values as the database stores them (bands as "8a", enums by name).</summary>
     private static string Snapshot(EntityEntry entry, bool original)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        // Written straight to a UTF-8 buffer: an import audits hundreds of thousands of rows, so no dictionaries or boxing.
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() == false) continue;
-            if (property.Metadata.Name == nameof(IVersioned.Version)) continue;
-            var value = original ? property.OriginalValue : property.CurrentValue;
-            values[property.Metadata.Name] = Plain(property.Metadata, value);
+            json.WriteStartObject();
+            foreach (var property in values.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                if (property.IsShadowProperty() && !property.IsForeignKey()) continue;
+                if (property.Name == nameof(IVersioned.Version)) continue;
+                json.WritePropertyName(property.Name);
+                switch (Plain(property, values[property]))
+                {
+                    case null: json.WriteNullValue(); break;
+                    case string text: json.WriteStringValue(text); break;
+                    case bool flag: json.WriteBooleanValue(flag); break;
+                    case int number: json.WriteNumberValue(number); break;
+                    case long number: json.WriteNumberValue(number); break;
+                    case decimal number: json.WriteNumberValue(number); break;
+                    case double number: json.WriteNumberValue(number); break;
+                    case Guid id: json.WriteStringValue(id); break;
+                    case DateTime time: json.WriteStringValue(time); break;
+                    case DateTimeOffset time: json.WriteStringValue(time); break;
+                    case var other: json.WriteStringValue(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)); break;
+                }
+            }
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values, Json);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static object? Plain(IProperty property, object? value) => value switch
