@@ -52,7 +52,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
                 owned.OrganisationId = OrganisationFromParent(db, entry);
         }
 
-        foreach (var entry in entries) Guard(db.Scope, entry);
+        foreach (var entry in entries) Guard(db, entry);
 
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>();
@@ -106,8 +106,9 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
         throw new OrganisationScopeException($"A new {entry.Metadata.ClrType.Name} has no organisation: set OrganisationId or add it through its parent record.");
     }
 
-    private static void Guard(IOrganisationScope scope, EntityEntry entry)
+    private static void Guard(CadreDbContext db, EntityEntry entry)
     {
+        var scope = db.Scope;
         if (scope.IsUnrestricted) return;
         var what = entry.Metadata.ClrType.Name;
         if (entry.Entity is Organisation organisation)
@@ -136,8 +137,24 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             departmentIds.Add(byDepartment.DepartmentId);
             if (entry.State == EntityState.Modified) departmentIds.Add((Guid)entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue!);
         }
+        else if (entry.Entity is PostActivity or PostRole or Assignment)
+        {
+            // Rows that hang off a post belong to the post's department (and to the old post's, if moved).
+            var postIds = new HashSet<Guid> { (Guid)entry.Property("PostId").CurrentValue! };
+            if (entry.State == EntityState.Modified) postIds.Add((Guid)entry.Property("PostId").OriginalValue!);
+            foreach (var postId in postIds) departmentIds.Add(DepartmentOfPost(db, postId));
+        }
         if (departmentIds.Any(x => !departments.Contains(x)))
             throw new OrganisationScopeException($"This {what} belongs to a department you do not lead; the change was refused.");
+    }
+
+    /// <summary>The department of a post: from the tracked post if loaded, else from the database whatever the filters.</summary>
+    private static Guid DepartmentOfPost(CadreDbContext db, Guid postId)
+    {
+        var tracked = db.ChangeTracker.Entries<Post>().FirstOrDefault(e => e.Entity.Id == postId);
+        if (tracked is not null)
+            return tracked.State == EntityState.Added ? tracked.Entity.DepartmentId : (Guid)tracked.Property(nameof(Post.DepartmentId)).OriginalValue!;
+        return db.Posts.IgnoreQueryFilters().Where(p => p.Id == postId).Select(p => p.DepartmentId).FirstOrDefault();
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -246,6 +246,21 @@ public class RegisterDataTests
         Assert.Equal(["Radiotherapy Physics"], await lead.Departments.Select(d => d.Name).ToListAsync());
         lead.Posts.Add(NewPost(other, "NM-2"));
         await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+
+        // Rows that hang off another department's post are refused too, even when the post's id is known.
+        Guid nmPostId;
+        await using (var db = database.NewContext(OrganisationScope.System))
+            nmPostId = await db.Posts.Where(p => p.PostNumber == "NM-1").Select(p => p.Id).SingleAsync();
+        lead.PostActivities.Add(new PostActivity { OrganisationId = a.Id, PostId = nmPostId, Service = "X", ScienceTheme = 'H', Percent = 10 });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+
+        // ...while their own post can be changed.
+        var own = await lead.Posts.Include(p => p.Activities).SingleAsync();
+        own.Activities.Add(new PostActivity { Service = "Brachytherapy", ScienceTheme = 'H', Percent = 10 });
+        own.Activities[0].Percent -= 10;
+        await lead.SaveChangesAsync();
     }
 
     [Theory]
