@@ -99,3 +99,19 @@ public class RegisterRulesTests
         Assert.Null(RegisterRules.CheckTotalWte(two, day));
     }
 }
+
+public class SpreadsheetSafetyTests
+{
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+44 1234", "'+44 1234")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("\rcmd", "'\rcmd")]
+    [InlineData("Clinical Scientist", "Clinical Scientist")]
+    [InlineData("O'Brien", "O'Brien")]
+    [InlineData("", "")]
+    public void Text_that_a_spreadsheet_would_run_is_made_inert(string text, string expected) =>
+        Assert.Equal(expected, Cadre.Data.Register.Export.SpreadsheetSafety.Neutralise(text));
+}
