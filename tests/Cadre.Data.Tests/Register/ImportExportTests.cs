@@ -147,6 +147,19 @@ public class ImportExportTests
         Assert.Equal(0, await db.Posts.CountAsync());
     }
 
+    [Fact]
+    public void A_CSV_saved_by_Excel_in_the_Windows_code_page_keeps_its_accents()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var ansi = Encoding.GetEncoding(1252).GetBytes("Given Name,Family Name\r\nSi\u00e2n,Zo\u00eb-M\u00fcller\r\n");
+        using var reader = TableReader.Open(new MemoryStream(ansi), "people.csv");
+        Assert.True(reader.Read());
+        Assert.Equal(("Si\u00e2n", "Zo\u00eb-M\u00fcller"), (reader.Get(0), reader.Get(1)));
+        using var utf8 = TableReader.Open(new MemoryStream(Encoding.UTF8.GetBytes("A\r\nSi\u00e2n\r\n")), "people.csv");
+        Assert.True(utf8.Read());
+        Assert.Equal("Si\u00e2n", utf8.Get(0));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Exports_neutralise_formulas_and_keep_personal_details_from_viewers(string kind)
