@@ -88,6 +88,15 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("post-summary")).ToContainTextAsync("Principal Clinical Scientist");
         await browser.ShotAsync(page, "07-post-history");
 
+        // From the post to its department (theme, lead, accreditation), and to a person's record.
+        await page.GetByTestId("post-summary").GetByRole(AriaRole.Link, new() { Name = "Radiotherapy Physics" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Service accreditation" })).ToBeVisibleAsync();
+        await browser.ShotAsync(page, "08-department");
+        await page.GotoAsync("/people");
+        await page.GetByTestId("people-table").Locator("tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrations" })).ToBeVisibleAsync();
+        await browser.ShotAsync(page, "09-person");
+
         Assert.Empty(errors);
     }
 
@@ -104,7 +113,7 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("holders-summary")).ToContainTextAsync("1 current post holder");
         await Assertions.Expect(page.GetByTestId("holders")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("a[href^='/people/']")).ToHaveCountAsync(0);
-        await browser.ShotAsync(page, "08-viewer-post");
+        await browser.ShotAsync(page, "10-viewer-post");
         await page.GotoAsync("/people");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
         Assert.Empty(errors);
