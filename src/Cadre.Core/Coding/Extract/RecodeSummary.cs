@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cadre.Core.Coding.Extract;
+
+/// <summary>
+/// The before/after picture of a recode, built one decision at a time so it costs the same for ten rows or a million:
+/// counts by old and new code, how many posts were miscoded and why, how many need review.
+/// </summary>
+public sealed class RecodeSummary
+{
+    private readonly Dictionary<(string Old, string New), (int Count, decimal Wte)> _moves = new();
+    private readonly Dictionary<string, int> _causes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reviewRules = new(StringComparer.Ordinal);
+
+    public int Roles { get; private set; }
+    public decimal Wte { get; private set; }
+    public int Unchanged { get; private set; }
+    public int Recode { get; private set; }
+    public int Review { get; private set; }
+    /// <summary>Roles whose current code (not just the Area of Work) differs from the proposal, review rows included.</summary>
+    public int CodeChanged { get; private set; }
+    public decimal CodeChangedWte { get; private set; }
+    public int AreaOnly { get; private set; }
+
+    public void Add(CodingDecision d)
+    {
+        Roles++;
+        Wte += d.Wte;
+        switch (d.Status)
+        {
+            case CodingStatus.Unchanged: Unchanged++; break;
+            case CodingStatus.Recode: Recode++; break;
+            default: Review++; break;
+        }
+        var key = (d.CurrentCode?.Value ?? "(none)", d.ProposedCode?.Value ?? "(review)");
+        var m = _moves.GetValueOrDefault(key);
+        _moves[key] = (m.Count + 1, m.Wte + d.Wte);
+        if (d.ProposedCode is not null && d.CurrentCode != d.ProposedCode) { CodeChanged++; CodeChangedWte += d.Wte; }
+        else if (d.Status == CodingStatus.Recode) AreaOnly++;
+        foreach (var c in d.MiscodingCauses) _causes[c] = _causes.GetValueOrDefault(c) + 1;
+        foreach (var f in d.ReviewFlags.Select(f => f.RuleId).Distinct()) _reviewRules[f] = _reviewRules.GetValueOrDefault(f) + 1;
+    }
+
+    public IEnumerable<(string OldCode, string NewCode, int Roles, decimal Wte)> Moves =>
+        _moves.OrderBy(kv => kv.Key.Old, StringComparer.Ordinal).ThenBy(kv => kv.Key.New, StringComparer.Ordinal)
+            .Select(kv => (kv.Key.Old, kv.Key.New, kv.Value.Count, kv.Value.Wte));
+
+    public IEnumerable<(string Code, int Roles)> ByOldCode => Count(k => k.Old);
+    public IEnumerable<(string Code, int Roles)> ByNewCode => Count(k => k.New);
+    public IEnumerable<(string Cause, int Roles)> Causes => _causes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value));
+    public IEnumerable<(string RuleId, int Roles)> ReviewReasons => _reviewRules.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value));
+
+    private IEnumerable<(string, int)> Count(Func<(string Old, string New), string> by) =>
+        _moves.GroupBy(kv => by(kv.Key)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(kv => kv.Value.Count)));
+
+    public static string Percent(int part, int whole) => whole == 0 ? "0%" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The summary as plain text for a lead or an HR manager.</summary>
+    public string ToText(string source)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine($"Occupation code recode of {source}");
+        sb.AppendLine();
+        sb.AppendLine($"Roles: {Roles} ({Wte.ToString("0.##", inv)} WTE)");
+        sb.AppendLine($"  unchanged: {Unchanged} ({Percent(Unchanged, Roles)})");
+        sb.AppendLine($"  recode:    {Recode} ({Percent(Recode, Roles)})");
+        sb.AppendLine($"  review:    {Review} ({Percent(Review, Roles)})");
+        sb.AppendLine();
+        sb.AppendLine($"Miscoded (current code differs from the proposed code): {CodeChanged} of {Roles} roles, {Percent(CodeChanged, Roles)} ({CodeChangedWte.ToString("0.##", inv)} WTE).");
+        sb.AppendLine($"Right code but wrong or missing Area of Work: {AreaOnly}.");
+        sb.AppendLine();
+        sb.AppendLine("Why (a role can have more than one cause):");
+        foreach (var (cause, n) in Causes) sb.AppendLine($"  {n,8}  {Percent(n, Roles),6}  {cause}");
+        sb.AppendLine();
+        sb.AppendLine("Needing review, by the rule that raised it:");
+        foreach (var (rule, n) in ReviewReasons) sb.AppendLine($"  {n,8}  {rule}  {CodingRules.All.FirstOrDefault(r => r.Id == rule)?.Summary}");
+        sb.AppendLine();
+        sb.AppendLine("Old code -> new code (roles):");
+        foreach (var (o, n, c, w) in Moves) sb.AppendLine($"  {o,-7} -> {n,-9} {c,8}  ({w.ToString("0.##", inv)} WTE)");
+        return sb.ToString();
+    }
+
+    public void WriteMovesCsv(TextWriter writer)
+    {
+        CsvText.WriteRecord(writer, ["current_code", "proposed_code", "roles", "wte"]);
+        foreach (var (o, n, c, w) in Moves) CsvText.WriteRecord(writer, [o, n, c.ToString(CultureInfo.InvariantCulture), w.ToString(CultureInfo.InvariantCulture)]);
+    }
+
+    public void WriteCausesCsv(TextWriter writer)
+    {
+        CsvText.WriteRecord(writer, ["cause", "roles", "share_of_roles"]);
+        foreach (var (c, n) in Causes) CsvText.WriteRecord(writer, [c, n.ToString(CultureInfo.InvariantCulture), Percent(n, Roles)]);
+    }
+}

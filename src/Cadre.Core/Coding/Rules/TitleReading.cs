@@ -1,0 +1,42 @@
+using Cadre.Core.Coding.Reference;
+
+namespace Cadre.Core.Coding.Rules;
+
+/// <summary>
+/// What a job title says about theme and Area of Work. Used only to break an exact 50:50 split, as the guidance asks;
+/// a title that points both ways, or nowhere, decides nothing.
+/// </summary>
+internal static class TitleReading
+{
+    public static string Words(string text) => " " + ServiceCatalogue.Normalise(text) + " ";
+
+    private static bool Contains(string words, string phrase) => phrase.Length > 0 && words.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
+    /// <summary>The one candidate theme key the title points to, or null.</summary>
+    public static string? PickTheme(string title, IReadOnlyCollection<string> candidates, CodingReference reference)
+    {
+        var words = Words(title);
+        // Names of areas, services and specialisms are more telling than single words; try them first.
+        var byName = candidates.Where(c => NamesFor(c, reference).Any(n => Contains(words, n))).ToList();
+        if (byName.Count == 1) return byName[0];
+        if (byName.Count > 1) return null;
+        var byKeyword = candidates.Where(c => c.Length == 1 &&
+            reference.TitleKeywords.Any(k => k.Value == c[0] && Contains(words, k.Key))).ToList();
+        return byKeyword.Count == 1 ? byKeyword[0] : null;
+    }
+
+    /// <summary>The one candidate area the title names (directly or through one of its services), or null.</summary>
+    public static AreaOfWork? PickArea(string title, IReadOnlyCollection<AreaOfWork> candidates, CodingReference reference)
+    {
+        var words = Words(title);
+        var hits = candidates.Where(a => AreaNames(a, reference).Any(n => Contains(words, n))).ToList();
+        return hits.Count == 1 ? hits[0] : null;
+    }
+
+    private static IEnumerable<string> NamesFor(string themeKey, CodingReference reference) =>
+        reference.Services.Keys.Where(k => k.Target.Area is not null ? k.Target.Area.Theme.ToString() == themeKey : k.Target.OutsideCode!.Value.Value == themeKey)
+            .Select(k => k.Key);
+
+    private static IEnumerable<string> AreaNames(AreaOfWork area, CodingReference reference) =>
+        reference.Services.Keys.Where(k => k.Target.Area is not null && k.Target.Area.SelfAndAncestors().Contains(area)).Select(k => k.Key);
+}
