@@ -214,7 +214,6 @@ public sealed class ExtractReader
             {
                 var hint = resolution.Suggestions.Count > 0 ? $" (did you mean {string.Join(", ", resolution.Suggestions.Select(s => $"'{s}'"))}?)" : "";
                 problems.Add(new ExtractProblem(row, Columns[col], name, $"unknown service: {resolution.Problem}{hint}"));
-                good = false;
             }
             sum += pct;
             list.Add(new Activity(name, pct));
