@@ -10,6 +10,8 @@ namespace Cadre.Core.Coding;
 /// </summary>
 public sealed class CodingEngine
 {
+    internal sealed record RoleAssessment(ManualVersion Version, OccupationCode? Code, AreaOfWork? Area, WorkProfile Work, DecisionDraft Draft);
+
     private static readonly Lazy<CodingEngine> LazyDefault = new(() => new CodingEngine(CodingReference.Default));
 
     public CodingEngine(CodingReference reference) => Reference = reference;
@@ -29,7 +31,13 @@ public sealed class CodingEngine
         roles.Select(r => Decide(r, on, roles.Count)).ToList();
 
     /// <summary>Codes one role that is one of <paramref name="rolesInPost"/> roles of its post.</summary>
-    public CodingDecision Decide(PostRole role, DateOnly on, int rolesInPost)
+    public CodingDecision Decide(PostRole role, DateOnly on, int rolesInPost) => Finish(Assess(role, on), role, on, rolesInPost);
+
+    /// <summary>
+    /// Everything about a role that its job description decides: theme, Area of Work, level, code and the checks.
+    /// Posts sharing a job description share this; only the current code, post and WTE differ (see <see cref="Finish"/>).
+    /// </summary>
+    internal RoleAssessment Assess(PostRole role, DateOnly on)
     {
         var version = Reference.Manual.InForceOn(on);
         var draft = new DecisionDraft();
@@ -37,7 +45,6 @@ public sealed class CodingEngine
         foreach (var problem in work.Problems) draft.Review(CodingRules.ListOfServices, problem);
 
         var placement = ThemeAndAreaRule.Place(role, work, Reference, draft);
-        var area = placement.Area;
         OccupationCode? code = null;
         char? level = null;
 
@@ -64,17 +71,27 @@ public sealed class CodingEngine
         }
 
         PlausibilityChecks.Run(role, level, draft);
-        CurrentCodeRule.Apply(role, code, work, ref area, Reference, on, draft);
+        return new RoleAssessment(version, code, placement.Area, work, draft);
+    }
+
+    /// <summary>Completes an assessment for one post: what its current code says, its WTE, the status and the reason.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal CodingDecision Finish(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost)
+    {
+        var draft = assessment.Draft.Copy();
+        var code = assessment.Code;
+        var area = assessment.Area;
+        CurrentCodeRule.Apply(role, code, assessment.Work, ref area, Reference, on, draft);
 
         if (rolesInPost > 1)
             draft.Say(CodingRules.TwoJobDescriptions,
-                $"this is one of {rolesInPost} job descriptions of post {role.PostId}, coded separately with its own {role.Wte.ToString("0.##", CultureInfo.InvariantCulture)} WTE");
+                $"the post has {rolesInPost} job descriptions, so each is coded on its own with its own WTE");
 
         var look = code is { } c ? Reference.Manual.Look(c, on) : null;
-        var currentArea = Reference.Services.FindArea(role.CurrentAreaOfWork);
+        var current = role.CurrentAreaOfWork.AsSpan().Trim();
         var sameArea = area is null
-            ? string.IsNullOrWhiteSpace(role.CurrentAreaOfWork)
-            : currentArea == area || ServiceCatalogue.Normalise(role.CurrentAreaOfWork) == ServiceCatalogue.Normalise(area.Name);
+            ? current.IsEmpty
+            : current.Equals(area.Name, StringComparison.OrdinalIgnoreCase) || (!current.IsEmpty && Reference.Services.FindArea(role.CurrentAreaOfWork) == area);
 
         var status = draft.Flags.Count > 0 ? CodingStatus.Review
             : code is not null && role.CurrentCode == code && sameArea ? CodingStatus.Unchanged
@@ -96,7 +113,7 @@ public sealed class CodingEngine
             Reason = ReasonSentence.Compose(role, code, look?.Title ?? "", area, status, sameArea, draft),
             ReviewFlags = draft.Flags.ToList(),
             MiscodingCauses = status == CodingStatus.Unchanged ? [] : MiscodingCauses(role, code, sameArea, Reference, on),
-            ManualVersion = version.Name,
+            ManualVersion = assessment.Version.Name,
         };
     }
 

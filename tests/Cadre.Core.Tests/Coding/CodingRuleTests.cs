@@ -58,7 +58,7 @@ public class ThemeByActivityTests
         Assert.Equal("Vascular Science", d.ProposedAreaOfWork);
         Assert.Equal(CodingStatus.Recode, d.Status);
         Assert.Contains("ESR-THEME-01", d.Rules);
-        Assert.Contains("whatever the department (Medical Physics)", d.Reason);
+        Assert.Contains("not the Medical Physics department", d.Reason);
         Assert.Contains("wrong theme (coded by department, not activity)", d.MiscodingCauses);
     }
 

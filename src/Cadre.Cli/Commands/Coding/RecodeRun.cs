@@ -11,8 +11,6 @@ namespace Cadre.Cli.Commands.Coding;
 /// </summary>
 public static class RecodeRun
 {
-    private const int MaxRolesPerPost = 64;
-
     public static int Execute(FileInfo input, FileInfo output, DirectoryInfo? reportDir, DateOnly on, TextWriter stdout, TextWriter stderr)
     {
         if (!input.Exists)
@@ -70,59 +68,21 @@ public static class RecodeRun
     {
         var outDir = output.Directory ?? new DirectoryInfo(".");
         if (reportDir is not null) Directory.CreateDirectory(reportDir.FullName);
-        using var inReader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        using var decisions = Writer(temp(outDir, output.Name));
-        using var review = reportDir is null ? null : Writer(temp(reportDir, "review.csv"));
-        using var esr = reportDir is null ? null : Writer(temp(reportDir, "esr-changes.csv"));
-
-        var reader = new ExtractReader(inReader, engine.Reference.Services);
-        var headerProblems = reader.ReadHeader();
-        if (headerProblems.Count > 0)
+        RecodeOutcome outcome;
+        using (var inReader = new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+        using (var decisions = Writer(temp(outDir, output.Name)))
+        using (var review = reportDir is null ? null : Writer(temp(reportDir, "review.csv")))
+        using (var esr = reportDir is null ? null : Writer(temp(reportDir, "esr-changes.csv")))
         {
-            foreach (var p in headerProblems) stderr.WriteLine(p);
-            return Refuse(stderr, input, headerProblems.Count, 1, output);
+            outcome = new ExtractRecoder(engine, on).Run(inReader, decisions, review, esr, p => stderr.WriteLine(p));
         }
-
-        DecisionCsv.WriteHeader(decisions);
-        if (review is not null) ReviewCsv.WriteHeader(review);
-        if (esr is not null) EsrChangeCsv.WriteHeader(esr);
-
-        // Roles of one post arrive together in an ESR extract; code them as one post (ESR-POST-02).
-        var post = new List<PostRole>(4);
-        void Flush()
-        {
-            if (post.Count == 0) return;
-            foreach (var (role, d) in post.Zip(engine.DecidePost(post, on)))
-            {
-                DecisionCsv.WriteRow(decisions, d);
-                summary.Add(d);
-                if (review is not null && d.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, d);
-                if (esr is not null && EsrChangeCsv.Applies(d)) EsrChangeCsv.WriteRow(esr, role, d, on);
-            }
-            post.Clear();
-        }
-
-        var problems = 0;
-        var badRows = 0;
-        while (reader.ReadNext(out var row))
-        {
-            if (row.Problems.Count > 0)
-            {
-                badRows++;
-                foreach (var p in row.Problems) { stderr.WriteLine(p); problems++; }
-                continue;
-            }
-            if (problems > 0) continue; // already refused: keep checking every row, stop coding
-            if (post.Count > 0 && (post[0].PostId != row.Role!.PostId || post.Count >= MaxRolesPerPost)) Flush();
-            post.Add(row.Role!);
-        }
-        if (problems > 0) return Refuse(stderr, input, problems, badRows, output);
-        if (summary.Roles == 0 && post.Count == 0)
+        if (outcome.Problems > 0) return Refuse(stderr, input, outcome.Problems, outcome.BadRows, output);
+        if (outcome.Summary.Roles == 0)
         {
             stderr.WriteLine($"cadre code: refused {input.Name}: it has a header but no rows; nothing was written to {output.Name}.");
             return 1;
         }
-        Flush();
+        summary.Merge(outcome.Summary);
 
         if (reportDir is not null)
         {

@@ -1,34 +1,64 @@
-using System.Text;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Cadre.Core.Coding.Extract;
 
 /// <summary>
 /// Reads RFC 4180 CSV records one at a time from a <see cref="TextReader"/>, so a million-row ESR extract never has to
 /// sit in memory. Quoted fields may hold commas, doubled quotes and line breaks; CRLF and LF both end a record.
+/// Fields are exposed as spans over one reused buffer, so reading a record allocates nothing unless a string is asked for.
 /// </summary>
 public sealed class CsvRecordReader
 {
+    private static readonly SearchValues<char> Specials = SearchValues.Create(",\r\n\"");
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[64 * 1024];
     private int _length;
     private int _position;
-    private readonly StringBuilder _field = new();
+    private char[] _record = new char[1024];
+    private int _recordLength;
+    private int[] _starts = new int[32];
+    private int[] _ends = new int[32];
 
     public CsvRecordReader(TextReader reader) => _reader = reader;
 
     /// <summary>The 1-based number of the record last read, counting the header as record 1 (as a spreadsheet shows it).</summary>
     public int RecordNumber { get; private set; }
 
+    public int FieldCount { get; private set; }
+
+    public ReadOnlySpan<char> Field(int i) => i < FieldCount ? _record.AsSpan(_starts[i], _ends[i] - _starts[i]) : default;
+
+    public string FieldString(int i) => i < FieldCount ? new string(_record, _starts[i], _ends[i] - _starts[i]) : "";
+
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the input.</summary>
     public bool Read(List<string> fields)
     {
         fields.Clear();
+        if (!Read()) return false;
+        for (var i = 0; i < FieldCount; i++) fields.Add(FieldString(i));
+        return true;
+    }
+
+    /// <summary>Reads the next record; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Read()
+    {
+        FieldCount = 0;
+        _recordLength = 0;
         if (!EnsureData()) return false;
         RecordNumber++;
         while (true)
         {
-            var endOfRecord = ReadField(out var value);
-            fields.Add(value);
+            if (FieldCount == _starts.Length)
+            {
+                Array.Resize(ref _starts, _starts.Length * 2);
+                Array.Resize(ref _ends, _ends.Length * 2);
+            }
+            _starts[FieldCount] = _recordLength;
+            var endOfRecord = ReadField();
+            _ends[FieldCount] = _recordLength;
+            FieldCount++;
             if (endOfRecord) return true;
         }
     }
@@ -41,112 +71,52 @@ public sealed class CsvRecordReader
         return _length > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Append(ReadOnlySpan<char> chars)
+    {
+        if (_recordLength + chars.Length > _record.Length) Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + chars.Length));
+        chars.CopyTo(_record.AsSpan(_recordLength));
+        _recordLength += chars.Length;
+    }
+
+    private void Append(char c)
+    {
+        if (_recordLength == _record.Length) Array.Resize(ref _record, _record.Length * 2);
+        _record[_recordLength++] = c;
+    }
+
     // Returns true when the field just read ended its record (line break or end of input).
-    private bool ReadField(out string value)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadField()
     {
-        if (!EnsureData()) { value = ""; return true; }
-        if (_buffer[_position] == '"') { _position++; return ReadQuoted(out value); }
-
-        // Fast path: the field lies wholly inside the buffer.
-        var start = _position;
-        for (var i = _position; i < _length; i++)
-        {
-            var c = _buffer[i];
-            if (c == ',' || c == '\n' || c == '\r')
-            {
-                value = new string(_buffer, start, i - start);
-                _position = i + 1;
-                if (c == ',') return false;
-                if (c == '\r') SkipLineFeed();
-                return true;
-            }
-        }
-
-        _field.Clear();
-        _field.Append(_buffer, start, _length - start);
-        _position = _length;
+        var quoted = false;
         while (EnsureData())
         {
-            var c = _buffer[_position++];
-            if (c == ',') { value = _field.ToString(); return false; }
-            if (c == '\n') { value = _field.ToString(); return true; }
-            if (c == '\r') { SkipLineFeed(); value = _field.ToString(); return true; }
-            _field.Append(c);
-        }
-        value = _field.ToString();
-        return true;
-    }
-
-    private bool ReadQuoted(out string value)
-    {
-        _field.Clear();
-        while (EnsureData())
-        {
-            var c = _buffer[_position++];
-            if (c != '"') { _field.Append(c); continue; }
-            if (EnsureData() && _buffer[_position] == '"') { _field.Append('"'); _position++; continue; }
-            // Closing quote: whatever follows up to the separator is kept, as spreadsheets do.
-            while (EnsureData())
+            if (quoted)
             {
-                var d = _buffer[_position++];
-                if (d == ',') { value = _field.ToString(); return false; }
-                if (d == '\n') { value = _field.ToString(); return true; }
-                if (d == '\r') { SkipLineFeed(); value = _field.ToString(); return true; }
-                _field.Append(d);
+                var span = _buffer.AsSpan(_position, _length - _position);
+                var q = span.IndexOf('"');
+                if (q < 0) { Append(span); _position = _length; continue; }
+                Append(span[..q]);
+                _position += q + 1;
+                if (EnsureData() && _buffer[_position] == '"') { Append('"'); _position++; continue; }
+                quoted = false; // closing quote; anything after it up to the separator is kept, as spreadsheets do
+                continue;
             }
-            break;
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var i = rest.IndexOfAny(Specials);
+            if (i < 0) { Append(rest); _position = _length; continue; }
+            Append(rest[..i]);
+            var c = rest[i];
+            _position += i + 1;
+            switch (c)
+            {
+                case '"': quoted = true; continue;
+                case ',': return false;
+                case '\r': if (EnsureData() && _buffer[_position] == '\n') _position++; return true;
+                default: return true;
+            }
         }
-        value = _field.ToString();
         return true;
-    }
-
-    private void SkipLineFeed()
-    {
-        if (EnsureData() && _buffer[_position] == '\n') _position++;
-    }
-}
-
-/// <summary>Writes CSV fields, quoting only when a field needs it.</summary>
-public static class CsvText
-{
-    private static readonly char[] NeedsQuotes = [',', '"', '\n', '\r'];
-
-    public static void WriteField(TextWriter writer, string? value)
-    {
-        value ??= "";
-        if (value.IndexOfAny(NeedsQuotes) < 0) { writer.Write(value); return; }
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\""));
-        writer.Write('"');
-    }
-
-    public static void WriteRecord(TextWriter writer, IEnumerable<string?> fields)
-    {
-        var first = true;
-        foreach (var f in fields)
-        {
-            if (!first) writer.Write(',');
-            WriteField(writer, f);
-            first = false;
-        }
-        writer.Write('\n');
-    }
-
-    /// <summary>Reads a whole small CSV (reference data) into dictionaries keyed by header name.</summary>
-    public static List<Dictionary<string, string>> ReadTable(TextReader reader)
-    {
-        var csv = new CsvRecordReader(reader);
-        var header = new List<string>();
-        var rows = new List<Dictionary<string, string>>();
-        if (!csv.Read(header)) return rows;
-        var fields = new List<string>();
-        while (csv.Read(fields))
-        {
-            if (fields.Count == 1 && fields[0].Length == 0) continue;
-            var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Count; i++) row[header[i].Trim()] = i < fields.Count ? fields[i].Trim() : "";
-            rows.Add(row);
-        }
-        return rows;
     }
 }

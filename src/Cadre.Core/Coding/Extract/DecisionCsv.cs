@@ -9,11 +9,26 @@ public static class DecisionCsv
 
     public static void WriteHeader(TextWriter writer) => CsvText.WriteRecord(writer, Columns);
 
-    public static void WriteRow(TextWriter writer, CodingDecision d) => CsvText.WriteRecord(writer,
-    [
-        d.PostId, d.Role, d.Wte.ToString(CultureInfo.InvariantCulture), d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "",
-        AreaText(d), StatusText(d.Status), string.Join(";", d.Rules), d.Reason,
-    ]);
+    public static void WriteRow(TextWriter writer, CodingDecision d)
+    {
+        CsvText.WriteField(writer, d.PostId);
+        writer.Write(',');
+        CsvText.WriteField(writer, d.Role);
+        writer.Write(',');
+        writer.Write(d.Wte.ToString(CultureInfo.InvariantCulture));
+        WriteTail(writer, d);
+    }
+
+    /// <summary>Everything after the WTE, from the comma before current_code to the line end: the same for every post sharing a job description.</summary>
+    public static void WriteTail(TextWriter writer, CodingDecision d)
+    {
+        foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status), string.Join(";", d.Rules), d.Reason])
+        {
+            writer.Write(',');
+            CsvText.WriteField(writer, field);
+        }
+        writer.Write('\n');
+    }
 
     /// <summary>One area as its name; several as "area:wte;..." so each keeps its WTE.</summary>
     public static string AreaText(CodingDecision d) => d.AreasOfWork.Count switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Cadre.Core.Coding.Reference;
 
 namespace Cadre.Core.Coding.Extract;
@@ -27,10 +28,28 @@ public sealed class ExtractReader
         "consultant_appointment", "activities", "registrations",
     ];
 
+    private const int TemplateLimit = 8_192;
     private readonly CsvRecordReader _csv;
     private readonly ServiceCatalogue _services;
     private readonly List<string> _fields = new(24);
     private readonly int[] _index = new int[Columns.Length];
+    private char[] _key = new char[512];
+    // Roles that differ only in post, role name and WTE (many posts share one job description) are checked once.
+    // Bounded: cleared when full, so memory stays flat however long the extract.
+    private readonly Dictionary<string, PostRole> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PostRole>.AlternateLookup<ReadOnlySpan<char>> _templatesBySpan;
+    // Role names, current codes and Areas of Work repeat down an extract; keep one copy of each (bounded).
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly List<ExtractProblem> _problems = [];
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedBySpan;
+    private readonly Dictionary<string, OccupationCode> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OccupationCode>.AlternateLookup<ReadOnlySpan<char>> _codesBySpan;
+
+    /// <summary>
+    /// The job-description fields of the row last read (everything but post id, role name, WTE and current code and
+    /// Area of Work), as one string: rows with the same key share an assessment, so each job description is assessed once.
+    /// </summary>
+    public string CurrentKey { get; private set; } = "";
     // Activity names repeat across an extract; remember each spelling's resolution so a million rows resolve a few hundred names.
     private readonly Dictionary<string, ActivityResolution> _resolved = new(StringComparer.Ordinal);
 
@@ -38,6 +57,9 @@ public sealed class ExtractReader
     {
         _csv = new CsvRecordReader(reader);
         _services = services;
+        _templatesBySpan = _templates.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internedBySpan = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        _codesBySpan = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Reads the header; returns the problems with it (missing columns, an empty file). Empty means good.</summary>
@@ -56,11 +78,12 @@ public sealed class ExtractReader
     }
 
     /// <summary>Reads and checks the next data row; false at the end of the file. Blank lines are skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadNext(out ExtractRow row)
     {
-        while (_csv.Read(_fields))
+        while (_csv.Read())
         {
-            if (_fields.All(f => f.Trim().Length == 0)) continue;
+            if (IsBlank()) continue;
             row = Parse(_csv.RecordNumber);
             return true;
         }
@@ -68,32 +91,73 @@ public sealed class ExtractReader
         return false;
     }
 
-    private string Field(int column) => _index[column] < _fields.Count ? _fields[_index[column]].Trim() : "";
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool IsBlank()
+    {
+        for (var i = 0; i < _csv.FieldCount; i++) if (!_csv.Field(i).IsWhiteSpace()) return false;
+        return true;
+    }
 
+    private ReadOnlySpan<char> Span(int column) => _csv.Field(_index[column]).Trim();
+
+    private string Field(int column) => Span(column).ToString();
+
+    private string Interned(int column)
+    {
+        var span = Span(column);
+        if (span.IsEmpty) return "";
+        if (_internedBySpan.TryGetValue(span, out var s)) return s;
+        s = span.ToString();
+        if (_interned.Count < 4_096) _interned[s] = s;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Writes the key into the reused buffer and returns its length: no allocation until a new key must be kept.
+    private int BuildKey()
+    {
+        var n = 0;
+        for (var c = 2; c < Columns.Length; c++)
+        {
+            if (c is 5 or 6 or 7) continue; // WTE and the current coding are per row
+            var f = Span(c);
+            if (n + f.Length + 1 > _key.Length) Array.Resize(ref _key, Math.Max(_key.Length * 2, n + f.Length + 1));
+            f.CopyTo(_key.AsSpan(n));
+            n += f.Length;
+            _key[n++] = '\u001f';
+        }
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ExtractRow Parse(int rowNumber)
     {
-        var problems = new List<ExtractProblem>();
-        void Problem(int column, string value, string message) => problems.Add(new ExtractProblem(rowNumber, Columns[column], value, message));
+        // One list reused for every row; a row keeps its own copy only when it has problems.
+        var problems = _problems;
+        problems.Clear();
 
         var postId = Field(0);
-        if (postId.Length == 0) Problem(0, "", "the post id is empty; expected the ESR position number or another id for the post");
+        if (postId.Length == 0) problems.Add(new ExtractProblem(rowNumber, Columns[0], "", "the post id is empty; expected the ESR position number or another id for the post"));
 
-        var bandText = Field(4);
-        if (!PayBand.TryParse(bandText, out var band)) Problem(4, bandText, "not an Agenda for Change band; expected one of 1-7, 8a, 8b, 8c, 8d, 9");
-
-        var wteText = Field(5);
-        var wte = 0m;
-        if (!decimal.TryParse(wteText, NumberStyles.Number, CultureInfo.InvariantCulture, out wte) || wte <= 0 || wte > 10)
-            Problem(5, wteText, "not a whole-time equivalent; expected a positive number such as 1.0 or 0.6");
-
-        OccupationCode? current = null;
-        var currentText = Field(6);
-        if (currentText.Length > 0)
+        var keyLength = BuildKey();
+        if (_templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var storedKey, out var template))
         {
-            if (OccupationCode.TryParse(currentText, out var c)) current = c;
-            else Problem(6, currentText, "not an occupation code; expected three letters or digits such as U2H or T1Q, or empty for a new post");
+            CurrentKey = storedKey;
+            var wteOnly = ParseWte(rowNumber, problems);
+            var currentOnly = ParseCurrentCode(rowNumber, problems);
+            return problems.Count > 0
+                ? new ExtractRow(rowNumber, null, problems.ToArray())
+                : new ExtractRow(rowNumber, template with { PostId = postId, Role = Interned(1), Wte = wteOnly, CurrentCode = currentOnly, CurrentAreaOfWork = Interned(7) }, []);
         }
 
+        var bandText = Field(4);
+        if (!PayBand.TryParse(bandText, out var band)) problems.Add(new ExtractProblem(rowNumber, Columns[4], bandText, "not an Agenda for Change band; expected one of 1-7, 8a, 8b, 8c, 8d, 9"));
+
+        var wte = ParseWte(rowNumber, problems);
+
+        var current = ParseCurrentCode(rowNumber, problems);
+
+        var key = CurrentKey = new string(_key, 0, keyLength);
         var entry = Enum(8, Field(8), problems, rowNumber, EntryRequirements, required: true);
         var specialist = YesNo(9, Field(9), problems, rowNumber, required: true);
         var trainee = Enum(10, Field(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;
@@ -104,7 +168,7 @@ public sealed class ExtractReader
         if (pctText.Length > 0 || manages == true)
         {
             if (!decimal.TryParse(pctText.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out direct) || direct < 0 || direct > 100)
-                Problem(12, pctText, "not a percentage; expected a number from 0 to 100 (the share of time in direct healthcare science, needed for a department manager)");
+                problems.Add(new ExtractProblem(rowNumber, Columns[12], pctText, "not a percentage; expected a number from 0 to 100 (the share of time in direct healthcare science, needed for a department manager)"));
         }
 
         var requires = YesNo(13, Field(13), problems, rowNumber, required: true);
@@ -112,7 +176,7 @@ public sealed class ExtractReader
         var activities = Activities(Field(15), problems, rowNumber);
         var registrations = Field(16).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        if (problems.Count > 0) return new ExtractRow(rowNumber, null, problems);
+        if (problems.Count > 0) return new ExtractRow(rowNumber, null, problems.ToArray());
         var role = new PostRole
         {
             PostId = postId,
@@ -133,7 +197,33 @@ public sealed class ExtractReader
             Activities = activities,
             Registrations = registrations,
         };
-        return new ExtractRow(rowNumber, role, problems);
+        if (_templates.Count < TemplateLimit) _templates[key] = role; // the first job descriptions seen are the common ones
+        return new ExtractRow(rowNumber, role, []);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private OccupationCode? ParseCurrentCode(int rowNumber, List<ExtractProblem> problems)
+    {
+        var text = Span(6);
+        if (text.Length == 0) return null;
+        if (_codesBySpan.TryGetValue(text, out var known)) return known;
+        if (text.Length == 3 && char.IsAsciiLetterOrDigit(text[0]) && char.IsAsciiLetterOrDigit(text[1]) && char.IsAsciiLetterOrDigit(text[2]))
+        {
+            var code = OccupationCode.Parse(text.ToString());
+            if (_codes.Count < 4_096) _codes[text.ToString()] = code;
+            return code;
+        }
+        problems.Add(new ExtractProblem(rowNumber, Columns[6], text.ToString(), "not an occupation code; expected three letters or digits such as U2H or T1Q, or empty for a new post"));
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private decimal ParseWte(int rowNumber, List<ExtractProblem> problems)
+    {
+        var text = Span(5);
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var wte) && wte > 0 && wte <= 10) return wte;
+        problems.Add(new ExtractProblem(rowNumber, Columns[5], text.ToString(), "not a whole-time equivalent; expected a positive number such as 1.0 or 0.6"));
+        return 0;
     }
 
     private static readonly Dictionary<string, EntryRequirement> EntryRequirements = new()

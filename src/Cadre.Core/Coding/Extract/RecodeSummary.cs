@@ -23,10 +23,14 @@ public sealed class RecodeSummary
     public decimal CodeChangedWte { get; private set; }
     public int AreaOnly { get; private set; }
 
-    public void Add(CodingDecision d)
+    public void Add(CodingDecision d) => Add(d, d.Wte);
+
+    /// <summary>Counts a decision for a role with the given WTE (a shared job description's decision, this post's WTE).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Add(CodingDecision d, decimal wte)
     {
         Roles++;
-        Wte += d.Wte;
+        Wte += wte;
         switch (d.Status)
         {
             case CodingStatus.Unchanged: Unchanged++; break;
@@ -35,11 +39,27 @@ public sealed class RecodeSummary
         }
         var key = (d.CurrentCode?.Value ?? "(none)", d.ProposedCode?.Value ?? "(review)");
         var m = _moves.GetValueOrDefault(key);
-        _moves[key] = (m.Count + 1, m.Wte + d.Wte);
-        if (d.ProposedCode is not null && d.CurrentCode != d.ProposedCode) { CodeChanged++; CodeChangedWte += d.Wte; }
+        _moves[key] = (m.Count + 1, m.Wte + wte);
+        if (d.ProposedCode is not null && d.CurrentCode != d.ProposedCode) { CodeChanged++; CodeChangedWte += wte; }
         else if (d.Status == CodingStatus.Recode) AreaOnly++;
         foreach (var c in d.MiscodingCauses) _causes[c] = _causes.GetValueOrDefault(c) + 1;
-        foreach (var f in d.ReviewFlags.Select(f => f.RuleId).Distinct()) _reviewRules[f] = _reviewRules.GetValueOrDefault(f) + 1;
+        for (var i = 0; i < d.ReviewFlags.Count; i++)
+        {
+            var id = d.ReviewFlags[i].RuleId;
+            var seen = false;
+            for (var j = 0; j < i; j++) seen |= d.ReviewFlags[j].RuleId == id;
+            if (!seen) _reviewRules[id] = _reviewRules.GetValueOrDefault(id) + 1;
+        }
+    }
+
+    /// <summary>Adds another summary's counts to this one.</summary>
+    public void Merge(RecodeSummary other)
+    {
+        Roles += other.Roles; Wte += other.Wte; Unchanged += other.Unchanged; Recode += other.Recode; Review += other.Review;
+        CodeChanged += other.CodeChanged; CodeChangedWte += other.CodeChangedWte; AreaOnly += other.AreaOnly;
+        foreach (var (k, v) in other._moves) { var m = _moves.GetValueOrDefault(k); _moves[k] = (m.Count + v.Count, m.Wte + v.Wte); }
+        foreach (var (k, v) in other._causes) _causes[k] = _causes.GetValueOrDefault(k) + v;
+        foreach (var (k, v) in other._reviewRules) _reviewRules[k] = _reviewRules.GetValueOrDefault(k) + v;
     }
 
     public IEnumerable<(string OldCode, string NewCode, int Roles, decimal Wte)> Moves =>

@@ -53,8 +53,12 @@ public sealed class OccupationCodeManual
 
     public IReadOnlyList<ManualVersion> Versions => _versions;
 
-    public ManualVersion InForceOn(DateOnly date) =>
-        _versions.LastOrDefault(v => v.ValidFrom <= date) ?? _versions[0];
+    public ManualVersion InForceOn(DateOnly date)
+    {
+        for (var i = _versions.Count - 1; i >= 0; i--)
+            if (_versions[i].ValidFrom <= date) return _versions[i];
+        return _versions[0];
+    }
 
     public ManualVersion Version(string name) =>
         _versions.FirstOrDefault(v => v.Name == name) ?? throw new ArgumentException($"No manual version '{name}'.");

@@ -9,6 +9,16 @@ internal sealed class DecisionDraft
 
     public IReadOnlyList<string> Rules => _rules;
 
+    /// <summary>A copy to continue from, leaving this one as it was (a shared job description's assessment).</summary>
+    public DecisionDraft Copy()
+    {
+        var copy = new DecisionDraft();
+        copy._rules.AddRange(_rules);
+        copy.Clauses.AddRange(Clauses);
+        copy.Flags.AddRange(Flags);
+        return copy;
+    }
+
     public void Use(CodingRule rule)
     {
         if (!_rules.Contains(rule.Id)) _rules.Add(rule.Id);

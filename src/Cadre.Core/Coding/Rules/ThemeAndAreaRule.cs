@@ -75,12 +75,10 @@ internal static class ThemeAndAreaRule
         var deptTheme = dept?.Area?.Theme;
         if (deptTheme is null)
         {
-            var words = TitleReading.Words(role.Department);
-            var byKeyword = reference.TitleKeywords.Where(k => k.Value is not null && words.Contains(" " + k.Key + " ")).Select(k => k.Value).Distinct().ToList();
-            deptTheme = byKeyword.Count == 1 ? byKeyword[0] : null;
+            deptTheme = TitleReading.KeywordTheme(role.Department, reference);
         }
         if (deptTheme != theme)
-            draft.Clauses.Add($"the theme is {themeName} ({theme}) by the work done, whatever the department ({role.Department.Trim()})");
+            draft.Clauses.Add($"the theme follows the work, not the {role.Department.Trim()} department");
     }
 
     private static AreaOfWork? ChooseArea(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft, char theme)
@@ -100,7 +98,7 @@ internal static class ThemeAndAreaRule
                 : "more than half the time";
             if (direct * 2 > themeShare)
             {
-                draft.Say(CodingRules.AreaByMajority, $"{of} ({WorkProfile.Pct(direct)}) is in {majority.Name}");
+                draft.Say(CodingRules.AreaByMajority, direct == work.Total ? $"all the time is in {majority.Name}" : $"{of} ({WorkProfile.Pct(direct)}) is in {majority.Name}");
                 var within = items.Where(i => i.Target.Area != majority && i.Target.Area!.SelfAndAncestors().Contains(majority)).Select(i => i.Target.Area!.Name).Distinct().ToList();
                 if (within.Count > 0)
                     draft.Say(CodingRules.AreaSpecificNotOverSpecific, $"{string.Join(" and ", within)} is part of {majority.Name}, so the broader of the two covers all the work");
@@ -108,8 +106,8 @@ internal static class ThemeAndAreaRule
             else
                 draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                     $"the time is spread over {work.Describe()}, so the Area of Work is {majority.Name}, not a narrower one the work does not justify");
-            foreach (var s in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).Take(3))
-                draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {s.Name} under {s.Area!.Name}");
+            foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
+                draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
             return majority;
         }
 

@@ -12,6 +12,20 @@ internal static class TitleReading
 
     private static bool Contains(string words, string phrase) => phrase.Length > 0 && words.Contains(" " + phrase + " ", StringComparison.Ordinal);
 
+    /// <summary>The one theme the keywords in a text point to (e.g. a department name), or null.</summary>
+    public static char? KeywordTheme(string text, CodingReference reference)
+    {
+        var words = Words(text);
+        char? found = null;
+        foreach (var (keyword, theme) in reference.TitleKeywords)
+        {
+            if (theme is null || !Contains(words, keyword)) continue;
+            if (found is not null && found != theme) return null;
+            found = theme;
+        }
+        return found;
+    }
+
     /// <summary>The one candidate theme key the title points to, or null.</summary>
     public static string? PickTheme(string title, IReadOnlyCollection<string> candidates, CodingReference reference)
     {
@@ -33,10 +47,23 @@ internal static class TitleReading
         return hits.Count == 1 ? hits[0] : null;
     }
 
-    private static IEnumerable<string> NamesFor(string themeKey, CodingReference reference) =>
-        reference.Services.Keys.Where(k => k.Target.Area is not null ? k.Target.Area.Theme.ToString() == themeKey : k.Target.OutsideCode!.Value.Value == themeKey)
-            .Select(k => k.Key);
+    // Names per theme and per area never change for a reference; work them out once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CodingReference, Dictionary<object, string[]>> Names = new();
 
-    private static IEnumerable<string> AreaNames(AreaOfWork area, CodingReference reference) =>
-        reference.Services.Keys.Where(k => k.Target.Area is not null && k.Target.Area.SelfAndAncestors().Contains(area)).Select(k => k.Key);
+    private static string[] Cached(CodingReference reference, object key, Func<string[]> make)
+    {
+        var table = Names.GetValue(reference, _ => new Dictionary<object, string[]>());
+        lock (table)
+        {
+            if (!table.TryGetValue(key, out var names)) table[key] = names = make();
+            return names;
+        }
+    }
+
+    private static string[] NamesFor(string themeKey, CodingReference reference) => Cached(reference, themeKey, () =>
+        reference.Services.Keys.Where(k => k.Target.Area is not null ? k.Target.Area.Theme.ToString() == themeKey : k.Target.OutsideCode!.Value.Value == themeKey)
+            .Select(k => k.Key).ToArray());
+
+    private static string[] AreaNames(AreaOfWork area, CodingReference reference) => Cached(reference, area, () =>
+        reference.Services.Keys.Where(k => k.Target.Area is not null && k.Target.Area.SelfAndAncestors().Contains(area)).Select(k => k.Key).ToArray());
 }
