@@ -50,6 +50,12 @@ public sealed class ExtractReader
     /// Area of Work), as one string: rows with the same key share an assessment, so each job description is assessed once.
     /// </summary>
     public string CurrentKey { get; private set; } = "";
+
+    /// <summary>
+    /// The job description of the row last read: one shared object for every row with the same <see cref="CurrentKey"/>
+    /// (while the bounded memo holds it), so callers can memoise by reference instead of by string.
+    /// </summary>
+    public PostRole? CurrentJobDescription { get; private set; }
     // Activity names repeat across an extract; remember each spelling's resolution so a million rows resolve a few hundred names.
     private readonly Dictionary<string, ActivityResolution> _resolved = new(StringComparer.Ordinal);
 
@@ -143,6 +149,7 @@ public sealed class ExtractReader
         if (_templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var storedKey, out var template))
         {
             CurrentKey = storedKey;
+            CurrentJobDescription = template;
             var wteOnly = ParseWte(rowNumber, problems);
             var currentOnly = ParseCurrentCode(rowNumber, problems);
             return problems.Count > 0
@@ -158,6 +165,7 @@ public sealed class ExtractReader
         var current = ParseCurrentCode(rowNumber, problems);
 
         var key = CurrentKey = new string(_key, 0, keyLength);
+        CurrentJobDescription = null;
         var entry = Enum(8, Field(8), problems, rowNumber, EntryRequirements, required: true);
         var specialist = YesNo(9, Field(9), problems, rowNumber, required: true);
         var trainee = Enum(10, Field(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;
@@ -198,6 +206,7 @@ public sealed class ExtractReader
             Registrations = registrations,
         };
         if (_templates.Count < TemplateLimit) _templates[key] = role; // the first job descriptions seen are the common ones
+        CurrentJobDescription = role;
         return new ExtractRow(rowNumber, role, []);
     }
 

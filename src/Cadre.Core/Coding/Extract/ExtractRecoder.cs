@@ -30,27 +30,44 @@ public sealed class ExtractRecoder
     private const int QueueDepth = 4;
     private readonly CodingEngine _engine;
     private readonly DateOnly _on;
-    private readonly Dictionary<string, CodingEngine.RoleAssessment> _memo = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CodingDecision Decision, string Tail)> _rendered = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CodingDecision Decision, string Tail)>.AlternateLookup<ReadOnlySpan<char>> _renderedBySpan;
-    private char[] _fullKey = new char[1024];
+    // Keyed by the reader's shared job-description object: rows of one job description share one assessment.
+    private readonly Dictionary<PostRole, CodingEngine.RoleAssessment> _memo = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RenderKey, Rendered> _rendered = new();
+
+    /// <summary>A job description (by reference) with a current code, current Area of Work and the number of roles in the post.</summary>
+    private readonly record struct RenderKey(PostRole JobDescription, string Code, string Area, int Roles) : IEquatable<RenderKey>
+    {
+        public bool Equals(RenderKey other) => ReferenceEquals(JobDescription, other.JobDescription) && Roles == other.Roles &&
+                                               string.Equals(Code, other.Code, StringComparison.Ordinal) && string.Equals(Area, other.Area, StringComparison.Ordinal);
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(JobDescription), Code, Area, Roles);
+    }
+
+    /// <summary>A rendered decision and how many rows (and WTE) used it, counted into the summary at the end.</summary>
+    private sealed class Rendered(CodingDecision decision, string tail)
+    {
+        public CodingDecision Decision { get; } = decision;
+        public string Tail { get; } = tail;
+        public int Rows;
+        public decimal Wte;
+    }
 
     public ExtractRecoder(CodingEngine engine, DateOnly on, bool parallel = true)
     {
         _engine = engine;
         _on = on;
         _parallel = parallel;
-        _renderedBySpan = _rendered.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private readonly bool _parallel;
 
-    private sealed record Batch(List<(PostRole Role, string Key)> Rows);
+    private sealed record Batch(List<(PostRole Role, PostRole? JobDescription)> Rows);
 
     /// <param name="onProblem">Called for every problem found, in file order, as soon as it is found (from a worker thread).</param>
     public RecodeOutcome Run(TextReader input, TextWriter decisions, TextWriter? review, TextWriter? esr, Action<ExtractProblem> onProblem)
     {
         var summary = new RecodeSummary();
+        _memo.Clear();
+        _rendered.Clear();
         var reader = new ExtractReader(input, _engine.Reference.Services);
         var headerProblems = reader.ReadHeader();
         if (headerProblems.Count > 0)
@@ -77,7 +94,7 @@ public sealed class ExtractRecoder
         {
             try
             {
-                var batch = new List<(PostRole, string)>(BatchSize);
+                var batch = new List<(PostRole, PostRole?)>(BatchSize);
                 while (reader.ReadNext(out var row))
                 {
                     if (row.Problems.Count > 0)
@@ -87,11 +104,11 @@ public sealed class ExtractRecoder
                         continue;
                     }
                     if (problems > 0) continue; // already refused: keep checking every row, stop coding
-                    batch.Add((row.Role!, reader.CurrentKey));
+                    batch.Add((row.Role!, reader.CurrentJobDescription));
                     if (batch.Count == BatchSize)
                     {
                         rows.Add(new Batch(batch), cancel.Token);
-                        batch = new List<(PostRole, string)>(BatchSize);
+                        batch = new List<(PostRole, PostRole?)>(BatchSize);
                     }
                 }
                 if (problems == 0 && batch.Count > 0) rows.Add(new Batch(batch), cancel.Token);
@@ -105,7 +122,7 @@ public sealed class ExtractRecoder
             try
             {
                 // Roles of one post arrive together in an ESR extract; code them as one post (ESR-POST-02).
-                var post = new List<(PostRole Role, string Key)>(4);
+                var post = new List<(PostRole Role, PostRole? JobDescription)>(4);
                 StringWriter NewChunk() => new(spare.TryDequeue(out var sb) ? sb : new StringBuilder(), CultureInfo.InvariantCulture);
                 var chunk = NewChunk();
                 foreach (var batch in rows.GetConsumingEnumerable(cancel.Token))
@@ -150,13 +167,14 @@ public sealed class ExtractRecoder
             var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
             ExceptionDispatchInfoThrow(first);
         }
+        CountRendered(summary);
         return new RecodeOutcome(true, problems, badRows, summary);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RecodeOutcome RunSequential(ExtractReader reader, TextWriter decisions, TextWriter? review, TextWriter? esr, Action<ExtractProblem> onProblem, RecodeSummary summary)
     {
-        var post = new List<(PostRole Role, string Key)>(4);
+        var post = new List<(PostRole Role, PostRole? JobDescription)>(4);
         var problems = 0;
         var badRows = 0;
         while (reader.ReadNext(out var row))
@@ -169,58 +187,61 @@ public sealed class ExtractRecoder
             }
             if (problems > 0) continue;
             if (post.Count > 0 && (post[0].Role.PostId != row.Role!.PostId || post.Count >= MaxRolesPerPost)) Flush(post, decisions, summary, review, esr);
-            post.Add((row.Role!, reader.CurrentKey));
+            post.Add((row.Role!, reader.CurrentJobDescription));
         }
         if (problems == 0) Flush(post, decisions, summary, review, esr);
+        CountRendered(summary);
         return new RecodeOutcome(true, problems, badRows, summary);
     }
 
     private static void ExceptionDispatchInfoThrow(Exception e) => System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Flush(List<(PostRole Role, string Key)> post, TextWriter decisions, RecodeSummary summary, TextWriter? review, TextWriter? esr)
+    private void Flush(List<(PostRole Role, PostRole? JobDescription)> post, TextWriter decisions, RecodeSummary summary, TextWriter? review, TextWriter? esr)
     {
         // Roles of one post are coded together (ESR-POST-02); each role's decision depends only on its job description,
         // its current code and Area of Work, and how many roles the post has, so each combination is rendered once.
         var roles = post.Count;
-        foreach (var (role, key) in post)
+        Span<char> wte = stackalloc char[32];
+        foreach (var (role, jd) in post)
         {
-            var code = role.CurrentCode?.Value ?? "";
-            var length = key.Length + code.Length + role.CurrentAreaOfWork.Length + 3;
-            if (_fullKey.Length < length) _fullKey = new char[length * 2];
-            key.CopyTo(_fullKey);
-            code.CopyTo(_fullKey.AsSpan(key.Length));
-            _fullKey[key.Length + code.Length] = '\u001e';
-            role.CurrentAreaOfWork.CopyTo(_fullKey.AsSpan(key.Length + code.Length + 1));
-            _fullKey[length - 2] = '\u001e';
-            _fullKey[length - 1] = (char)('0' + Math.Min(roles, 60));
-            var full = _fullKey.AsSpan(0, length);
-            if (!_renderedBySpan.TryGetValue(full, out var done))
+            Rendered? done = null;
+            var key = jd is null ? default : new RenderKey(jd, role.CurrentCode?.Value ?? "", role.CurrentAreaOfWork, roles);
+            var memoised = jd is not null && _rendered.TryGetValue(key, out done);
+            if (!memoised)
             {
-                var d = _engine.Finish(Assessment(role, key), role, _on, roles);
+                var d = _engine.Finish(Assessment(role, jd), role, _on, roles);
                 // Without a report the reason lives only in the rendered tail; keep the memo small.
-                done = (review is null && esr is null ? d with { Reason = "" } : d, Tail(d));
-                if (_rendered.Count < RenderedLimit) _rendered[full.ToString()] = done;
+                done = new Rendered(review is null && esr is null ? d with { Reason = "" } : d, Tail(d));
+                if (jd is not null && _rendered.Count < RenderedLimit) { _rendered[key] = done; memoised = true; }
+                else summary.Add(done.Decision, role.Wte);
             }
+            if (memoised) { done!.Rows++; done.Wte += role.Wte; }
             CsvText.WriteField(decisions, role.PostId);
             decisions.Write(',');
             CsvText.WriteField(decisions, role.Role);
             decisions.Write(',');
-            Span<char> wte = stackalloc char[32];
             decisions.Write(role.Wte.TryFormat(wte, out var written, default, CultureInfo.InvariantCulture) ? wte[..written] : role.Wte.ToString(CultureInfo.InvariantCulture));
             decisions.Write(done.Tail);
-            summary.Add(done.Decision, role.Wte);
             if (review is not null && done.Decision.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, Personal(done.Decision, role));
             if (esr is not null && EsrChangeCsv.Applies(done.Decision)) EsrChangeCsv.WriteRow(esr, role, Personal(done.Decision, role), _on);
         }
         post.Clear();
     }
 
-    private CodingEngine.RoleAssessment Assessment(PostRole role, string key)
+    /// <summary>Counts the memoised decisions into the summary, once each with their row and WTE totals.</summary>
+    private void CountRendered(RecodeSummary summary)
     {
-        if (_memo.TryGetValue(key, out var assessment)) return assessment;
+        foreach (var r in _rendered.Values)
+            if (r.Rows > 0) summary.Add(r.Decision, r.Rows, r.Wte);
+        _rendered.Clear();
+    }
+
+    private CodingEngine.RoleAssessment Assessment(PostRole role, PostRole? jd)
+    {
+        if (jd is not null && _memo.TryGetValue(jd, out var assessment)) return assessment;
         assessment = _engine.Assess(role, _on);
-        if (_memo.Count < MemoLimit) _memo[key] = assessment;
+        if (jd is not null && _memo.Count < MemoLimit) _memo[jd] = assessment;
         return assessment;
     }
 

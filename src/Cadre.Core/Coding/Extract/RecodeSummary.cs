@@ -23,32 +23,33 @@ public sealed class RecodeSummary
     public decimal CodeChangedWte { get; private set; }
     public int AreaOnly { get; private set; }
 
-    public void Add(CodingDecision d) => Add(d, d.Wte);
+    public void Add(CodingDecision d) => Add(d, 1, d.Wte);
 
-    /// <summary>Counts a decision for a role with the given WTE (a shared job description's decision, this post's WTE).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void Add(CodingDecision d, decimal wte)
+    public void Add(CodingDecision d, decimal wte) => Add(d, 1, wte);
+
+    /// <summary>Counts a decision shared by <paramref name="roles"/> roles with <paramref name="wte"/> WTE between them (posts sharing a job description).</summary>
+    public void Add(CodingDecision d, int roles, decimal wte)
     {
-        Roles++;
+        Roles += roles;
         Wte += wte;
         switch (d.Status)
         {
-            case CodingStatus.Unchanged: Unchanged++; break;
-            case CodingStatus.Recode: Recode++; break;
-            default: Review++; break;
+            case CodingStatus.Unchanged: Unchanged += roles; break;
+            case CodingStatus.Recode: Recode += roles; break;
+            default: Review += roles; break;
         }
         var key = (d.CurrentCode?.Value ?? "(none)", d.ProposedCode?.Value ?? "(review)");
         var m = _moves.GetValueOrDefault(key);
-        _moves[key] = (m.Count + 1, m.Wte + wte);
-        if (d.ProposedCode is not null && d.CurrentCode != d.ProposedCode) { CodeChanged++; CodeChangedWte += wte; }
-        else if (d.Status == CodingStatus.Recode) AreaOnly++;
-        foreach (var c in d.MiscodingCauses) _causes[c] = _causes.GetValueOrDefault(c) + 1;
+        _moves[key] = (m.Count + roles, m.Wte + wte);
+        if (d.ProposedCode is not null && d.CurrentCode != d.ProposedCode) { CodeChanged += roles; CodeChangedWte += wte; }
+        else if (d.Status == CodingStatus.Recode) AreaOnly += roles;
+        foreach (var c in d.MiscodingCauses) _causes[c] = _causes.GetValueOrDefault(c) + roles;
         for (var i = 0; i < d.ReviewFlags.Count; i++)
         {
             var id = d.ReviewFlags[i].RuleId;
             var seen = false;
             for (var j = 0; j < i; j++) seen |= d.ReviewFlags[j].RuleId == id;
-            if (!seen) _reviewRules[id] = _reviewRules.GetValueOrDefault(id) + 1;
+            if (!seen) _reviewRules[id] = _reviewRules.GetValueOrDefault(id) + roles;
         }
     }
 
