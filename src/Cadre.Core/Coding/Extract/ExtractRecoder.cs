@@ -84,9 +84,9 @@ public sealed class ExtractRecoder
 
         using var cancel = new CancellationTokenSource();
         using var rows = new BlockingCollection<Batch>(QueueDepth);
-        // Rendered rows travel in reused StringBuilders (chunked internally, so never on the large-object heap).
-        using var chunks = new BlockingCollection<StringBuilder>(QueueDepth);
-        var spare = new ConcurrentQueue<StringBuilder>();
+        // Rendered rows travel in reused char buffers: the writer hands each back once it is written.
+        using var chunks = new BlockingCollection<CharChunk>(QueueDepth);
+        var spare = new ConcurrentQueue<CharChunk>();
         var problems = 0;
         var badRows = 0;
 
@@ -123,7 +123,7 @@ public sealed class ExtractRecoder
             {
                 // Roles of one post arrive together in an ESR extract; code them as one post (ESR-POST-02).
                 var post = new List<(PostRole Role, PostRole? JobDescription)>(4);
-                StringWriter NewChunk() => new(spare.TryDequeue(out var sb) ? sb : new StringBuilder(), CultureInfo.InvariantCulture);
+                CharChunk NewChunk() => spare.TryDequeue(out var c) ? c : new CharChunk();
                 var chunk = NewChunk();
                 foreach (var batch in rows.GetConsumingEnumerable(cancel.Token))
                 {
@@ -133,11 +133,11 @@ public sealed class ExtractRecoder
                         post.Add(item);
                     }
                     if (problems > 0) break;
-                    chunks.Add(chunk.GetStringBuilder(), cancel.Token);
+                    chunks.Add(chunk, cancel.Token);
                     chunk = NewChunk();
                 }
                 if (problems == 0) Flush(post, chunk, summary, review, esr);
-                if (chunk.GetStringBuilder().Length > 0) chunks.Add(chunk.GetStringBuilder(), cancel.Token);
+                if (chunk.Length > 0) chunks.Add(chunk, cancel.Token);
             }
             catch { cancel.Cancel(); throw; }
             finally { chunks.CompleteAdding(); }
@@ -147,11 +147,11 @@ public sealed class ExtractRecoder
         {
             try
             {
-                foreach (var text in chunks.GetConsumingEnumerable(cancel.Token))
+                foreach (var chunk in chunks.GetConsumingEnumerable(cancel.Token))
                 {
-                    decisions.Write(text);
-                    text.Clear();
-                    spare.Enqueue(text);
+                    decisions.Write(chunk.Text);
+                    chunk.Clear();
+                    spare.Enqueue(chunk);
                 }
             }
             catch { cancel.Cancel(); throw; }
