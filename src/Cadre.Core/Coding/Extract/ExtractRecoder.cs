@@ -59,12 +59,18 @@ public sealed class ExtractRecoder
     }
 
     private readonly bool _parallel;
+    private IProgress<int>? _progress;
+    private int _coded;
 
     private sealed record Batch(List<(PostRole Role, PostRole? JobDescription)> Rows);
 
     /// <param name="onProblem">Called for every problem found, in file order, as soon as it is found (from a worker thread).</param>
-    public RecodeOutcome Run(TextReader input, TextWriter decisions, TextWriter? review, TextWriter? esr, Action<ExtractProblem> onProblem)
+    /// <param name="progress">Told the number of roles coded so far, every few thousand rows (for a progress bar).</param>
+    public RecodeOutcome Run(TextReader input, TextWriter decisions, TextWriter? review, TextWriter? esr, Action<ExtractProblem> onProblem,
+        IProgress<int>? progress = null)
     {
+        _progress = progress;
+        _coded = 0;
         var summary = new RecodeSummary();
         _memo.Clear();
         _rendered.Clear();
@@ -226,6 +232,7 @@ public sealed class ExtractRecoder
             if (review is not null && done.Decision.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, Personal(done.Decision, role));
             if (esr is not null && EsrChangeCsv.Applies(done.Decision)) EsrChangeCsv.WriteRow(esr, role, Personal(done.Decision, role), _on);
         }
+        if (_progress is not null && (_coded += roles) % 4_096 < roles) _progress.Report(_coded);
         post.Clear();
     }
 

@@ -63,9 +63,20 @@ public sealed class OccupationCodeManual
     public ManualVersion Version(string name) =>
         _versions.FirstOrDefault(v => v.Name == name) ?? throw new ArgumentException($"No manual version '{name}'.");
 
+    // A recode looks the same few dozen codes up a million times; remember each answer per version (bounded).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Code, ManualVersion Version), CodeLookup> _looks = new();
+
     public CodeLookup Look(OccupationCode code, DateOnly on)
     {
         var version = InForceOn(on);
+        if (_looks.TryGetValue((code.Value, version), out var cached)) return cached;
+        var look = LookUncached(code, version);
+        if (_looks.Count < 4_096) _looks.TryAdd((code.Value, version), look);
+        return look;
+    }
+
+    private CodeLookup LookUncached(OccupationCode code, ManualVersion version)
+    {
         if (code.IsHealthcareScience)
         {
             var entry = version.FindU(code);

@@ -21,7 +21,16 @@ public sealed class ServiceCatalogue
 
     public AreaOfWork? Broad(char theme) => _broad.GetValueOrDefault(theme);
 
-    public AreaOfWork? FindArea(string name) => _areas.GetValueOrDefault(Normalise(name));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AreaOfWork?> _areaByText = new(StringComparer.Ordinal);
+
+    /// <summary>The Area of Work with this name or alias-free spelling (case, spaces, "&amp;" forgiven), or null.</summary>
+    public AreaOfWork? FindArea(string name)
+    {
+        if (_areaByText.TryGetValue(name, out var area)) return area;
+        area = _areas.GetValueOrDefault(Normalise(name));
+        if (_areaByText.Count < 4_096) _areaByText.TryAdd(name, area);
+        return area;
+    }
 
     internal void AddArea(AreaOfWork area, IEnumerable<string> aliases)
     {
