@@ -81,7 +81,7 @@ public sealed class CodingEngine
         var draft = assessment.Draft.Copy();
         var code = assessment.Code;
         var area = assessment.Area;
-        CurrentCodeRule.Apply(role, code, assessment.Work, ref area, Reference, on, draft);
+        CurrentCodeRule.Apply(role, ref code, assessment.Work, ref area, Reference, on, draft);
 
         if (rolesInPost > 1)
             draft.Say(CodingRules.TwoJobDescriptions,

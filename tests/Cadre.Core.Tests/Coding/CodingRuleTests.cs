@@ -488,3 +488,31 @@ public class DecisionShapeTests
         Assert.All(d.Rules, id => Assert.Contains(CodingRules.All, r => r.Id == id));
     }
 }
+
+public class SMatrixLevelTests
+{
+    [Fact]
+    public void OT_technician_developing_equipment_on_an_assistant_entry_post_is_U4J_and_reviewed()
+    {
+        var d = Decide(Role("Rehabilitation Engineering:100", entry: EntryRequirement.Assistant, band: "3", title: "OT Technician", current: "S4C", registrations: ""));
+        Assert.Equal("U4J", d.ProposedCode?.Value);
+        Assert.Equal(CodingStatus.Review, d.Status);
+        Assert.Contains(d.ReviewFlags, f => f.RuleId == "ESR-SMAT-01");
+    }
+
+    [Fact]
+    public void S4F_on_an_assistant_entry_post_is_reviewed_against_note_16()
+    {
+        var d = Decide(Role("X-ray QA:100", entry: EntryRequirement.Assistant, band: "3", title: "Radiography Helper", current: "S4F", registrations: ""));
+        Assert.Equal("U9H", d.ProposedCode?.Value);
+        Assert.Contains(d.ReviewFlags, f => f.RuleId == "ESR-SMAT-02");
+    }
+
+    [Fact]
+    public void Only_the_broad_theme_given_is_recorded_with_a_nudge_to_be_specific()
+    {
+        var d = Decide(Role("Clinical Engineering:100", title: "Clinical Engineer"));
+        Assert.Equal("Clinical Engineering", d.ProposedAreaOfWork);
+        Assert.Contains("only the broad Clinical Engineering was given", d.Reason);
+    }
+}

@@ -8,7 +8,17 @@ namespace Cadre.Core.Coding.Rules;
 /// </summary>
 internal static class CurrentCodeRule
 {
-    public static void Apply(PostRole role, OccupationCode? proposed, WorkProfile work, ref AreaOfWork? area, CodingReference reference,
+    private static string Describe(EntryRequirement e) => e switch
+    {
+        EntryRequirement.Assistant => "an assistant",
+        EntryRequirement.Associate => "an associate",
+        EntryRequirement.Practitioner => "a practitioner",
+        EntryRequirement.BiomedicalScientist => "a biomedical scientist",
+        EntryRequirement.ClinicalScientist => "a clinical scientist",
+        _ => "a consultant",
+    };
+
+    public static void Apply(PostRole role, ref OccupationCode? proposed, WorkProfile work, ref AreaOfWork? area, CodingReference reference,
         DateOnly on, DecisionDraft draft)
     {
         if (role.CurrentCode is not { } current) return;
@@ -29,6 +39,12 @@ internal static class CurrentCodeRule
                 {
                     area = reference.Services.FindArea("Rehabilitation Engineering") ?? area;
                     draft.Say(CodingRules.OtTechnicians, "an S4C technician who develops or modifies equipment is a Practitioner in Clinical Engineering with the Area of Work Rehabilitation Engineering");
+                    // Note 8 names the code: U4J. A support-level entry requirement would say otherwise, so a person confirms.
+                    if (proposed.Value.Level is '9' or '5' or '7' or '8')
+                    {
+                        draft.Review(CodingRules.OtTechnicians, $"S-matrix note 8 codes equipment developers U4J but the post's entry requirement is {Describe(role.EntryRequirement)}: confirm the entry requirement");
+                        proposed = OccupationCode.Parse("U4J");
+                    }
                 }
                 else if (proposed?.Value == "S4C")
                     draft.Say(CodingRules.OtTechnicians, "an occupational therapy technician who only supports existing equipment stays on S4C");
@@ -41,6 +57,8 @@ internal static class CurrentCodeRule
                 draft.Say(CodingRules.S4FClosed, "S4F (Radiography (diagnostic) Technician) is closed and its staff are now Healthcare Science Practitioners in Medical Physics");
                 if (proposed?.Theme != 'H')
                     draft.Review(CodingRules.S4FClosed, "staff formerly on S4F usually move to U4H (Medical Physics) but this role's work points elsewhere: check the job description");
+                else if (proposed?.Value != "U4H")
+                    draft.Review(CodingRules.S4FClosed, $"S-matrix note 16 moves S4F staff to U4H but the post's entry requirement points to {proposed}: confirm the entry requirement");
                 return;
             }
             if (look.Standing == CodeStanding.Retired)

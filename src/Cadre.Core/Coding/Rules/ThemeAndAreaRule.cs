@@ -128,8 +128,12 @@ internal static class ThemeAndAreaRule
             return broad;
         }
 
-        draft.Say(CodingRules.AreaSpecificNotOverSpecific,
-            $"no specific Area of Work holds more than half the time ({work.Describe()}), so the broad {broad?.Name} is recorded");
+        if (items.All(i => i.Target.Area == broad))
+            draft.Say(CodingRules.AreaSpecificNotOverSpecific,
+                $"only the broad {broad?.Name} was given, so it is recorded; name the specific services if the work allows, as HSCiC asks");
+        else
+            draft.Say(CodingRules.AreaSpecificNotOverSpecific,
+                $"no specific Area of Work holds more than half the time ({work.Describe()}), so the broad {broad?.Name} is recorded");
         return broad;
     }
 }
