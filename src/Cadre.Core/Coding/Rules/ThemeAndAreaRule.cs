@@ -77,7 +77,8 @@ internal static class ThemeAndAreaRule
         {
             deptTheme = TitleReading.KeywordTheme(role.Department, reference);
         }
-        if (deptTheme != theme)
+        // Only when the department points somewhere (another theme, or outside healthcare science): an unknown name says nothing.
+        if (deptTheme is not null && deptTheme != theme)
             draft.Clauses.Add($"the theme follows the work, not the {role.Department.Trim()} department");
     }
 
