@@ -23,13 +23,18 @@ public sealed class AreaOfWork
     public string Source { get; }
     public string SourceRow { get; }
 
-    /// <summary>Itself, then each broader area up to the theme.</summary>
-    public IEnumerable<AreaOfWork> SelfAndAncestors()
+    private AreaOfWork[]? _lineage;
+
+    /// <summary>Itself, then each broader area up to the theme (worked out once; the tree does not change after loading).</summary>
+    public IReadOnlyList<AreaOfWork> SelfAndAncestors()
     {
-        for (var a = this; a is not null; a = a.Parent) yield return a;
+        if (_lineage is not null) return _lineage;
+        var list = new List<AreaOfWork>(4);
+        for (var a = this; a is not null; a = a.Parent) list.Add(a);
+        return _lineage = list.ToArray();
     }
 
-    public int Depth => SelfAndAncestors().Count() - 1;
+    public int Depth => SelfAndAncestors().Count - 1;
 
     public override string ToString() => Name;
 }

@@ -64,7 +64,7 @@ internal static class LevelRule
     private static bool IsConsultantPost(PostRole role) =>
         role.EntryRequirement == EntryRequirement.Consultant || TitleSaysConsultant(role.Title);
 
-    public static bool TitleSaysConsultant(string title) => TitleReading.Words(title).Contains(" consultant ", StringComparison.Ordinal);
+    public static bool TitleSaysConsultant(string title) => TitleReading.Contains(TitleReading.Words(title), "consultant");
 
     private static char ConsultantLevel(PostRole role, char? theme, DecisionDraft draft)
     {

@@ -39,10 +39,10 @@ internal static class PlausibilityChecks
         var title = TitleReading.Words(role.Title);
         foreach (var (phrase, name) in new[] { ("clinical scientist", "Clinical Scientist"), ("biomedical scientist", "Biomedical Scientist") })
         {
-            if (!title.Contains(" " + phrase + " ", StringComparison.Ordinal)) continue;
+            if (!TitleReading.Contains(title, phrase)) continue;
             // "Trainee Clinical Scientist" may be used before registration.
-            if (title.Contains(" trainee " + phrase + " ", StringComparison.Ordinal) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
-            var registered = role.Registrations.Any(r => TitleReading.Words(r).Contains(" " + phrase + " ", StringComparison.Ordinal));
+            if (TitleReading.Contains(title, "trainee " + phrase) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
+            var registered = role.Registrations.Any(r => TitleReading.Contains(TitleReading.Words(r), phrase));
             if (!registered)
                 draft.Review(CodingRules.ProtectedTitle, $"\"{name}\" is a protected title: record the holder's HCPC {name} registration in the Professional Registration field");
             else
@@ -60,7 +60,10 @@ internal static class PlausibilityChecks
         draft.Use(CodingRules.PostNotPerson);
         if (level is null || role.EntryRequirement is EntryRequirement.ClinicalScientist or EntryRequirement.Consultant) return;
         var scientistRegistration = role.Registrations.FirstOrDefault(r =>
-            TitleReading.Words(r).Contains(" clinical scientist ", StringComparison.Ordinal) || TitleReading.Words(r).Contains(" hssr ", StringComparison.Ordinal));
+        {
+            var words = TitleReading.Words(r);
+            return TitleReading.Contains(words, "clinical scientist") || TitleReading.Contains(words, "hssr");
+        });
         if (scientistRegistration is not null && level is not ('6' or '7' or '8' or 'F'))
             draft.Clauses.Add($"the holder's {scientistRegistration.Trim()} registration does not change it, because the post is coded, not the person");
     }

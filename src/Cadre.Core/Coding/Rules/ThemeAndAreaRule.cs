@@ -84,10 +84,22 @@ internal static class ThemeAndAreaRule
 
     private static AreaOfWork? ChooseArea(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft, char theme)
     {
-        var items = work.Items.Where(i => i.Target.Area?.Theme == theme).ToList();
-        var themeShare = items.Sum(i => i.Percent);
-        var areas = items.SelectMany(i => i.Target.Area!.SelfAndAncestors()).Distinct().ToList();
-        var share = areas.ToDictionary(a => a, a => items.Where(i => i.Target.Area!.SelfAndAncestors().Contains(a)).Sum(i => i.Percent));
+        var items = new List<(ActivityTarget Target, decimal Percent)>(work.Items.Count);
+        var themeShare = 0m;
+        var share = new Dictionary<AreaOfWork, decimal>();
+        var areas = new List<AreaOfWork>();
+        foreach (var item in work.Items)
+        {
+            if (item.Target.Area?.Theme != theme) continue;
+            items.Add(item);
+            themeShare += item.Percent;
+            // Each activity counts towards its own area and every broader one above it.
+            foreach (var a in item.Target.Area.SelfAndAncestors())
+            {
+                if (share.TryGetValue(a, out var sum)) share[a] = sum + item.Percent;
+                else { share[a] = item.Percent; areas.Add(a); }
+            }
+        }
 
         var majority = areas.Where(a => a.Kind != AreaKind.Broad && share[a] * 2 > themeShare).OrderByDescending(a => a.Depth).FirstOrDefault();
         if (majority is not null)

@@ -10,7 +10,20 @@ internal static class TitleReading
 {
     public static string Words(string text) => " " + ServiceCatalogue.Normalise(text) + " ";
 
-    private static bool Contains(string words, string phrase) => phrase.Length > 0 && words.Contains(" " + phrase + " ", StringComparison.Ordinal);
+    /// <summary>True when <paramref name="words"/> (padded with spaces by <see cref="Words"/>) holds the phrase as whole words.</summary>
+    public static bool Contains(string words, string phrase)
+    {
+        if (phrase.Length == 0) return false;
+        var span = words.AsSpan();
+        for (var from = 0; ;)
+        {
+            var i = span[from..].IndexOf(phrase.AsSpan(), StringComparison.Ordinal);
+            if (i < 0) return false;
+            var at = from + i;
+            if (at > 0 && span[at - 1] == ' ' && at + phrase.Length < span.Length && span[at + phrase.Length] == ' ') return true;
+            from = at + 1;
+        }
+    }
 
     /// <summary>The one theme the keywords in a text point to (e.g. a department name), or null.</summary>
     public static char? KeywordTheme(string text, CodingReference reference)
