@@ -11,7 +11,7 @@ public static class CodeCommand
     {
         var input = new Argument<FileInfo>("input") { Description = "CSV with one row per role: " + string.Join(", ", Cadre.Core.Coding.Extract.ExtractReader.Columns) };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the decisions (one row per role). Written only when every input row is good.", Required = true };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "Also write the before/after report here: summary.txt, moves.csv, causes.csv, review.csv and esr-changes.csv (the ESR-ready change list)." };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Also write the before/after report here: summary.txt, codes.csv, moves.csv, causes.csv, review.csv and esr-changes.csv (the ESR-ready change list)." };
         var on = new Option<string?>("--on") { Description = "Code against the Occupation Code Manual version in force on this date (yyyy-MM-dd); default today." };
 
         var command = new Command("code", "Propose ESR occupation codes and Areas of Work for Healthcare Science roles, with the rules and a reason for each.");

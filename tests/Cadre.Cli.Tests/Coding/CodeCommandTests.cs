@@ -43,11 +43,13 @@ public class CodeCommandTests
         var report = s.Path("report");
         var r = CadreProcess.Run("code", CadreProcess.Fixture("demo-extract.csv"), "--out", s.Path("out.csv"), "--report", report, "--on", "2026-01-01");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        foreach (var f in new[] { "summary.txt", "moves.csv", "causes.csv", "review.csv", "esr-changes.csv" })
+        foreach (var f in new[] { "summary.txt", "codes.csv", "moves.csv", "causes.csv", "review.csv", "esr-changes.csv" })
             Assert.True(File.Exists(Path.Combine(report, f)), f);
         var summary = File.ReadAllText(Path.Combine(report, "summary.txt"));
         Assert.Contains("Miscoded", summary);
         Assert.Contains("wrong theme", summary);
+        var codes = ReadCsv(Path.Combine(report, "codes.csv"));
+        Assert.Contains(codes, x => x["code"] == "U2E" && x["roles_before"] == "0" && x["roles_after"] == "1");
         var esr = ReadCsv(Path.Combine(report, "esr-changes.csv"));
         Assert.Contains(esr, x => x["post_id"] == "MP001" && x["new_occupation_code"] == "U2E" && x["new_area_of_work"] == "Vascular Science");
         Assert.DoesNotContain(esr, x => x["post_id"] == "MP080"); // review rows wait for a person

@@ -59,7 +59,7 @@ public static class RecodeRun
                          $"{summary.Unchanged} unchanged, {summary.Recode} to recode, {summary.Review} to review; " +
                          $"{summary.CodeChanged} ({RecodeSummary.Percent(summary.CodeChanged, summary.Roles)}) currently miscoded.");
         stdout.WriteLine($"Decisions: {output.FullName}");
-        if (reportDir is not null) stdout.WriteLine($"Report: {reportDir.FullName} (summary.txt, moves.csv, causes.csv, review.csv, esr-changes.csv)");
+        if (reportDir is not null) stdout.WriteLine($"Report: {reportDir.FullName} (summary.txt, codes.csv, moves.csv, causes.csv, review.csv, esr-changes.csv)");
         return 0;
     }
 
@@ -89,6 +89,7 @@ public static class RecodeRun
             File.WriteAllText(temp(reportDir, "summary.txt"), summary.ToText(input.Name));
             using (var moves = Writer(temp(reportDir, "moves.csv"))) summary.WriteMovesCsv(moves);
             using (var causes = Writer(temp(reportDir, "causes.csv"))) summary.WriteCausesCsv(causes);
+            using (var codes = Writer(temp(reportDir, "codes.csv"))) summary.WriteCodesCsv(codes);
         }
         return 0;
     }

@@ -98,9 +98,31 @@ public sealed class RecodeSummary
         sb.AppendLine("Needing review, by the rule that raised it:");
         foreach (var (rule, n) in ReviewReasons) sb.AppendLine($"  {n,8}  {rule}  {CodingRules.All.FirstOrDefault(r => r.Id == rule)?.Summary}");
         sb.AppendLine();
+        sb.AppendLine("Roles by code, before and after:");
+        sb.AppendLine($"  {"code",-9} {"before",8} {"after",8}");
+        foreach (var (code, before, after) in ByCode) sb.AppendLine($"  {code,-9} {before,8} {after,8}");
+        sb.AppendLine();
         sb.AppendLine("Old code -> new code (roles):");
         foreach (var (o, n, c, w) in Moves) sb.AppendLine($"  {o,-7} -> {n,-9} {c,8}  ({w.ToString("0.##", inv)} WTE)");
         return sb.ToString();
+    }
+
+    /// <summary>Each code with the roles holding it now and the roles proposed for it.</summary>
+    public IEnumerable<(string Code, int Before, int After)> ByCode
+    {
+        get
+        {
+            var before = ByOldCode.ToDictionary(x => x.Code, x => x.Roles);
+            var after = ByNewCode.ToDictionary(x => x.Code, x => x.Roles);
+            return before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+                .Select(c => (c, before.GetValueOrDefault(c), after.GetValueOrDefault(c)));
+        }
+    }
+
+    public void WriteCodesCsv(TextWriter writer)
+    {
+        CsvText.WriteRecord(writer, ["code", "roles_before", "roles_after"]);
+        foreach (var (c, b, a) in ByCode) CsvText.WriteRecord(writer, [c, b.ToString(CultureInfo.InvariantCulture), a.ToString(CultureInfo.InvariantCulture)]);
     }
 
     public void WriteMovesCsv(TextWriter writer)
