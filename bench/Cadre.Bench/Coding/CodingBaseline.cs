@@ -31,6 +31,7 @@ public static class CodingBaseline
         var lookup = Path.Combine(dir, "lookup.csv");
         ExtractGenerator.WriteLookup(lookup);
 
+        Console.WriteLine($"load average at the start (1, 5, 15 min): {LoadAverage()}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; .NET {Environment.Version}; {Shell("sqlite3", "--version").Split(' ')[0]} sqlite3");
         Console.WriteLine(jobDescriptions > 0 ? $"extract: posts share {jobDescriptions:N0} distinct job descriptions" : "extract: every row a distinct job description (worst case)");
         Console.WriteLine();
@@ -67,8 +68,13 @@ public static class CodingBaseline
             Report(rows, "cadre code (every rule, reasons, streaming)", Median(cadreRuns));
             Report(rows, "sqlite3 :memory: .import + join to lookup", Median(sqliteRuns));
         }
+        Console.WriteLine();
+        Console.WriteLine($"load average at the end (1, 5, 15 min): {LoadAverage()}");
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private sealed record Measure(double WallSeconds, double CpuSeconds, double PeakMb, int ExitCode, string Stderr);
 
