@@ -37,6 +37,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserOrganisation> UserOrganisations => Set<UserOrganisation>();
     public DbSet<UserDepartmentScope> UserDepartmentScopes => Set<UserDepartmentScope>();
+    public DbSet<Coding.CodingDecisionRecord> CodingDecisions => Set<Coding.CodingDecisionRecord>();
+    public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
+    public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
 
     // Read by the query filters on every query (EF passes them as parameters), so one model serves every user.
     internal bool ScopeUnrestricted => Scope.IsUnrestricted;

@@ -122,6 +122,15 @@ public class AreaOfWorkTests
     }
 
     [Fact]
+    public void A_bracket_naming_the_other_half_does_not_outweigh_the_job_title()
+    {
+        // The demo's 50:50 post: the job is "Clinical Engineer"; the bracket says what the halves are.
+        var d = Decide(Role("EBME:50;Radiation Safety:50", title: "Clinical Engineer (Equipment and Radiation Safety)", registrations: "HCPC Clinical Scientist"));
+        Assert.Equal("U2J", d.ProposedCode?.Value);
+        Assert.Contains("ESR-AREA-02", d.Rules);
+    }
+
+    [Fact]
     public void Exact_50_50_within_a_theme_is_settled_by_the_title()
     {
         var d = Decide(Role("Radiotherapy Physics:50;Nuclear Medicine:50", title: "Nuclear Medicine Physicist"));

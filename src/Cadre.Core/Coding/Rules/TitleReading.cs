@@ -42,6 +42,15 @@ internal static class TitleReading
     /// <summary>The one candidate theme key the title points to, or null.</summary>
     public static string? PickTheme(string title, IReadOnlyCollection<string> candidates, CodingReference reference)
     {
+        // The words before a bracket name the job ("Clinical Engineer (Equipment and Radiation Safety)"); the bracket only
+        // narrows it. Read the job first, the whole title only when the job alone does not decide (coding-workflow.md).
+        var bracket = title.IndexOf('(');
+        if (bracket > 0 && PickThemeIn(title[..bracket], candidates, reference) is { } job) return job;
+        return PickThemeIn(title, candidates, reference);
+    }
+
+    private static string? PickThemeIn(string title, IReadOnlyCollection<string> candidates, CodingReference reference)
+    {
         var words = Words(title);
         // Names of areas, services and specialisms are more telling than single words; try them first.
         var byName = candidates.Where(c => NamesFor(c, reference).Any(n => Contains(words, n))).ToList();

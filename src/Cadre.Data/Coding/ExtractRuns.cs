@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Cadre.Core.Coding;
+using Cadre.Core.Coding.Extract;
+using Cadre.Data.Register.Export;
+using Cadre.Data.Register.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data.Coding;
+
+/// <summary>How far a running re-code has got (held in memory while it runs; the run row holds the result).</summary>
+public sealed class RunProgress
+{
+    public int Total;
+    public int Done;
+}
+
+/// <summary>Progress of the re-codes running in this process, for the progress bar's polling.</summary>
+public sealed class CodingRunProgress
+{
+    private readonly ConcurrentDictionary<Guid, RunProgress> _runs = new();
+    public RunProgress Start(Guid run, int total) => _runs[run] = new RunProgress { Total = total };
+    public RunProgress? Find(Guid run) => _runs.GetValueOrDefault(run);
+    public void Finish(Guid run) => _runs.TryRemove(run, out _);
+}
+
+/// <summary>The row of an applied re-code that matched no post, and why.</summary>
+public sealed record UnmatchedRow(int Row, string PostId, string Role, string ProposedCode, string Why);
+
+public sealed record ApplyResult(IReadOnlyList<string> Problems, int Applied, IReadOnlyList<UnmatchedRow> Unmatched)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Re-codes an uploaded ESR extract (the `cadre code` input, as CSV or XLSX) and stores the outputs with the run;
+/// applies a run's recodes to the register in one transaction. See docs/decisions/coding-workflow.md.
+/// </summary>
+public static class ExtractRuns
+{
+    public const string Decisions = "decisions", Review = "review", EsrChanges = "esr-changes", Codes = "codes", Moves = "moves", Causes = "causes", Summary = "summary", ProblemList = "problems";
+    public static readonly string[] Downloadable = [Decisions, Review, EsrChanges, Codes, Moves, Causes, ProblemList, "report"];
+
+    /// <summary>
+    /// Copies the upload to a temporary CSV (an XLSX's first sheet is turned into CSV with the same columns) and counts its
+    /// rows for the progress bar. Throws <see cref="ImportFormatException"/> when the file cannot be read as a table.
+    /// </summary>
+    public static async Task<(string Path, int Rows)> StageAsync(Stream upload, string fileName, CancellationToken cancel)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cadre-coding-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            if (System.IO.Path.GetExtension(fileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                using var reader = TableReader.Open(upload, fileName);
+                await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+                CsvText.WriteRecord(writer, reader.Headers);
+                var rows = 0;
+                while (reader.Read())
+                {
+                    CsvText.WriteRecord(writer, Enumerable.Range(0, reader.Headers.Count).Select(reader.Get));
+                    rows++;
+                }
+                return (path, rows);
+            }
+            if (!System.IO.Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+                throw new ImportFormatException($"{System.IO.Path.GetFileName(fileName)}: the extract must be a CSV or an Excel workbook (.xlsx)");
+            await using (var file = File.Create(path)) await upload.CopyToAsync(file, cancel);
+            var lines = 0;
+            using (var count = new StreamReader(path)) while (await count.ReadLineAsync(cancel) is { } line) if (line.Length > 0) lines++;
+            return (path, Math.Max(0, lines - 1));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Codes the staged file and stores the outcome with the run (refused whole with every problem, or the report).</summary>
+    public static async Task ProcessAsync(CadreDbContext db, Guid runId, string path, CodingRunProgress progress, CancellationToken cancel = default)
+    {
+        var run = await db.CodingRuns.SingleAsync(r => r.Id == runId, cancel);
+        var tracker = progress.Find(runId) ?? progress.Start(runId, 0);
+        try
+        {
+            var decisions = new StringWriter(CultureInfo.InvariantCulture);
+            var review = new StringWriter(CultureInfo.InvariantCulture);
+            var esr = new StringWriter(CultureInfo.InvariantCulture);
+            var problems = new List<ExtractProblem>();
+            RecodeOutcome outcome;
+            using (var input = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+            {
+                outcome = await Task.Run(() => new ExtractRecoder(CodingEngine.Default, run.CodedOn).Run(input, decisions, review, esr, problems.Add, new SyncProgress(tracker)), cancel);
+            }
+            var files = new List<CodingRunFile>();
+            if (outcome.Refused)
+            {
+                run.Status = CodingRunStatus.Refused;
+                run.Problems = Math.Max(problems.Count, outcome.Problems);
+                run.Message = problems.Count == 0 ? "The file has no rows to code." : $"The file was refused: {problems.Count} problem{(problems.Count == 1 ? "" : "s")} in {outcome.BadRows} row{(outcome.BadRows == 1 ? "" : "s")}. Nothing was coded.";
+                var list = new StringWriter(CultureInfo.InvariantCulture);
+                CsvText.WriteRecord(list, ["row", "column", "value", "problem"]);
+                foreach (var p in problems) CsvText.WriteRecord(list, [p.Row.ToString(CultureInfo.InvariantCulture), p.Column, p.Value, p.Message]);
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = ProblemList, Content = list.ToString() });
+            }
+            else
+            {
+                var s = outcome.Summary;
+                run.Status = CodingRunStatus.Completed;
+                (run.Roles, run.Unchanged, run.Recode, run.Review, run.CodeChanged) = (s.Roles, s.Unchanged, s.Recode, s.Review, s.CodeChanged);
+                string Write(Action<TextWriter> w) { var t = new StringWriter(CultureInfo.InvariantCulture); w(t); return t.ToString(); }
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Decisions, Content = decisions.ToString() });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Review, Content = review.ToString() });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = EsrChanges, Content = esr.ToString() });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Codes, Content = Write(s.WriteCodesCsv) });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Moves, Content = Write(s.WriteMovesCsv) });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Causes, Content = Write(s.WriteCausesCsv) });
+                files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Summary, Content = s.ToText(run.FileName) });
+            }
+            db.CodingRunFiles.AddRange(files);
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.CodingRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
+            failed.Status = CodingRunStatus.Failed;
+            failed.Message = "The re-code stopped before it finished; upload the file again.";
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            progress.Finish(runId);
+            File.Delete(path);
+        }
+    }
+
+    private sealed class SyncProgress(RunProgress tracker) : IProgress<int>
+    {
+        public void Report(int value) => Volatile.Write(ref tracker.Done, value);
+    }
+
+    public static async Task<string?> FileAsync(CadreDbContext db, Guid runId, string name, CancellationToken cancel) =>
+        await db.CodingRunFiles.AsNoTracking().Where(f => f.CodingRunId == runId && f.Name == name).Select(f => f.Content).FirstOrDefaultAsync(cancel);
+
+    /// <summary>Reads one of a run's CSV outputs as header + rows.</summary>
+    public static (IReadOnlyList<string> Header, List<string[]> Rows) Table(string? csv)
+    {
+        if (string.IsNullOrEmpty(csv)) return ([], []);
+        var rows = CsvText.ReadTable(new StringReader(csv));
+        var header = new CsvRecordReaderShim(csv).Header;
+        return (header, rows.Select(r => header.Select(h => r.GetValueOrDefault(h) ?? "").ToArray()).ToList());
+    }
+
+    private sealed class CsvRecordReaderShim
+    {
+        public IReadOnlyList<string> Header { get; }
+        public CsvRecordReaderShim(string csv)
+        {
+            var first = new StringReader(csv).ReadLine() ?? "";
+            Header = first.Split(',').Select(h => h.Trim().Trim('"')).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The before/after report as one long table (what, code or cause, from, to, roles, WTE, share), for CSV and XLSX.
+    /// </summary>
+    public static IEnumerable<object?[]> ReportRows(CodingRun run, string? codes, string? moves, string? causes)
+    {
+        yield return ["measure", "item", "from_code", "to_code", "roles", "wte", "share_of_roles"];
+        string Share(int n) => RecodeSummary.Percent(n, run.Roles);
+        yield return ["roles", "all roles in the extract", null, null, run.Roles, null, null];
+        yield return ["status", "unchanged", null, null, run.Unchanged, null, Share(run.Unchanged)];
+        yield return ["status", "recode", null, null, run.Recode, null, Share(run.Recode)];
+        yield return ["status", "review", null, null, run.Review, null, Share(run.Review)];
+        yield return ["miscoded", "current code differs from the proposal", null, null, run.CodeChanged, null, Share(run.CodeChanged)];
+        foreach (var r in Table(codes).Rows)
+        {
+            yield return ["code before", r[0], null, null, Number(r[1]), null, null];
+            yield return ["code after", r[0], null, null, Number(r[2]), null, null];
+        }
+        foreach (var r in Table(moves).Rows) yield return ["move", $"{r[0]} -> {r[1]}", r[0], r[1], Number(r[2]), NumberD(r[3]), null];
+        foreach (var r in Table(causes).Rows) yield return ["cause", r[0], null, null, Number(r[1]), null, r.Length > 2 ? r[2] : null];
+    }
+
+    private static object? Number(string s) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : s;
+    private static object? NumberD(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : s;
+
+    /// <summary>Writes a stored CSV output to CSV or XLSX through the register's table writer, which neutralises formulas.</summary>
+    public static void WriteTable(Stream output, ExportFormat format, string sheet, IEnumerable<object?[]> rows)
+    {
+        using var writer = TableWriter.Create(output, format, sheet);
+        foreach (var row in rows) writer.WriteRow(row);
+    }
+
+    public static IEnumerable<object?[]> CsvRows(string? csv)
+    {
+        var (header, rows) = Table(csv);
+        yield return header.Cast<object?>().ToArray();
+        foreach (var r in rows) yield return r.Select(Cell).ToArray();
+    }
+
+    // Numbers stay numbers in a workbook; everything else is text (and is neutralised by the writer).
+    // Post numbers such as "00123" keep their leading zeros (text).
+    private static object? Cell(string s)
+    {
+        if (s.Length == 0) return null;
+        var looksNumeric = s.Length < 12 && s[0] is >= '0' and <= '9' && (s[0] != '0' || s == "0" || s.StartsWith("0.", StringComparison.Ordinal));
+        return looksNumeric && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : s;
+    }
+
+    /// <summary>
+    /// Applies a completed run's recodes to the register: each recode row whose post_id names a post of the organisation
+    /// (its post number or Cadre id) gets the proposed code and Area of Work, with a coding decision record and the audit
+    /// trail, all in one transaction. Rows that match no post (or no role of a post with several) are listed, not applied.
+    /// </summary>
+    public static async Task<ApplyResult> ApplyAsync(CadreDbContext db, Guid runId, CancellationToken cancel = default)
+    {
+        var run = await db.CodingRuns.SingleOrDefaultAsync(r => r.Id == runId, cancel);
+        if (run is null) return new ApplyResult(["The re-code was not found."], 0, []);
+        if (run.Status != CodingRunStatus.Completed) return new ApplyResult(["Only a completed re-code can be applied."], 0, []);
+        if (run.AppliedAt is not null) return new ApplyResult([$"These changes were applied on {run.AppliedAt:d MMMM yyyy} by {run.AppliedBy}."], 0, []);
+        var (header, rows) = Table(await FileAsync(db, runId, Decisions, cancel));
+        int Col(string name) => header.ToList().FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+        int cPost = Col("post_id"), cRole = Col("role"), cCode = Col("proposed_code"), cArea = Col("proposed_area_of_work"), cStatus = Col("status"), cRules = Col("rules"), cReason = Col("reason"), cWte = Col("wte");
+        var recodes = rows.Select((r, i) => (Row: i + 2, Cells: r)).Where(r => r.Cells[cStatus] == "recode").ToList();
+        var keys = recodes.Select(r => r.Cells[cPost]).Distinct().ToList();
+        var guids = keys.Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var posts = await db.Posts.Include(p => p.Roles)
+            .Where(p => p.OrganisationId == run.OrganisationId && (keys.Contains(p.PostNumber) || guids.Contains(p.Id)))
+            .ToListAsync(cancel);
+        var byKey = new Dictionary<string, Cadre.Core.Register.Post>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in posts) { byKey[p.PostNumber] = p; byKey[p.Id.ToString()] = p; }
+        var coding = new PostCoding(db);
+        var unmatched = new List<UnmatchedRow>();
+        var applied = 0;
+        var today = run.CodedOn;
+        foreach (var (row, c) in recodes)
+        {
+            if (!byKey.TryGetValue(c[cPost], out var post))
+            {
+                unmatched.Add(new UnmatchedRow(row, c[cPost], c[cRole], c[cCode], "no post in the register has this post number"));
+                continue;
+            }
+            var role = post.Roles.Count > 1 ? post.Roles.FirstOrDefault(r => r.Title.Equals(c[cRole], StringComparison.OrdinalIgnoreCase)) : post.Roles.FirstOrDefault();
+            if (post.Roles.Count > 1 && role is null)
+            {
+                unmatched.Add(new UnmatchedRow(row, c[cPost], c[cRole], c[cCode], "the post has several roles and none has this title"));
+                continue;
+            }
+            if (!OccupationCode.TryParse(c[cCode], out var code))
+            {
+                unmatched.Add(new UnmatchedRow(row, c[cPost], c[cRole], c[cCode], "no code was proposed"));
+                continue;
+            }
+            var recorded = post.Roles.Count > 1 ? role!.OccupationCode ?? post.OccupationCode : post.OccupationCode;
+            var recordedArea = post.Roles.Count > 1 ? role!.AreaOfWork ?? post.AreaOfWork : post.AreaOfWork;
+            var decision = new CodingDecision
+            {
+                PostId = c[cPost], Role = c[cRole], Wte = decimal.TryParse(c[cWte], NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : 0,
+                ProposedCode = code, AreasOfWork = c[cArea].Length == 0 ? [] : [new AreaOfWorkShare(c[cArea], w)],
+                Status = CodingStatus.Recode, Rules = c[cRules].Split(';', StringSplitOptions.RemoveEmptyEntries), Reason = c[cReason],
+                ManualVersion = CodingEngine.Default.Reference.Manual.InForceOn(today).Name,
+            };
+            var proposal = new RoleProposal(role?.Id, c[cRole].Length == 0 ? post.Title : c[cRole], decision.Wte, recorded, recordedArea, decision);
+            coding.Record(post, proposal, CodingAction.AppliedFromExtract, code.ToString(), c[cArea].Length == 0 ? null : c[cArea], null, run.Id);
+            applied++;
+        }
+        run.AppliedAt = DateTime.UtcNow;
+        run.AppliedBy = db.Actor.Name;
+        run.AppliedPosts = applied;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        await db.SaveChangesAsync(cancel);
+        await transaction.CommitAsync(cancel);
+        return new ApplyResult([], applied, unmatched);
+    }
+
+    /// <summary>Rows of a run's recodes that would not match a post, without changing anything (shown before applying).</summary>
+    public static async Task<IReadOnlyList<UnmatchedRow>> PreviewUnmatchedAsync(CadreDbContext db, CodingRun run, CancellationToken cancel)
+    {
+        var (header, rows) = Table(await FileAsync(db, run.Id, Decisions, cancel));
+        int Col(string name) => header.ToList().FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+        int cPost = Col("post_id"), cRole = Col("role"), cCode = Col("proposed_code"), cStatus = Col("status");
+        var recodes = rows.Select((r, i) => (Row: i + 2, Cells: r)).Where(r => r.Cells[cStatus] == "recode").ToList();
+        var keys = recodes.Select(r => r.Cells[cPost]).Distinct().ToList();
+        var known = (await db.Posts.AsNoTracking().Where(p => p.OrganisationId == run.OrganisationId && keys.Contains(p.PostNumber)).Select(p => p.PostNumber).ToListAsync(cancel))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return recodes.Where(r => !known.Contains(r.Cells[cPost]) && !Guid.TryParse(r.Cells[cPost], out _))
+            .Select(r => new UnmatchedRow(r.Row, r.Cells[cPost], r.Cells[cRole], r.Cells[cCode], "no post in the register has this post number")).ToList();
+    }
+}
