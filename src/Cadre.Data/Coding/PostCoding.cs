@@ -52,9 +52,13 @@ public sealed class PostCoding(CadreDbContext db)
         var today = Today;
         var held = await db.Assignments.AsNoTracking()
             .Where(a => ids.Contains(a.PostId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .SelectMany(a => a.Person!.Registrations.Select(r => new { a.PostId, r.Type }))
+            .Select(a => new { a.PostId, a.PersonId })
             .ToListAsync(cancel);
-        var registrations = held.GroupBy(h => h.PostId).ToDictionary(g => g.Key, g => g.Select(h => RegistrationName(h.Type)).Distinct().ToList());
+        var people = held.Select(h => h.PersonId).Distinct().ToList();
+        var types = (await db.Registrations.AsNoTracking().Where(r => people.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Type }).ToListAsync(cancel))
+            .ToLookup(r => r.PersonId, r => r.Type);
+        var registrations = held.GroupBy(h => h.PostId)
+            .ToDictionary(g => g.Key, g => g.SelectMany(h => types[h.PersonId]).Distinct().Select(RegistrationName).ToList());
         return posts.Select(p => Propose(p, registrations.GetValueOrDefault(p.Id) ?? [], today)).ToList();
     }
 

@@ -62,6 +62,7 @@ public static class CadreWebApp
         services.AddSingleton(options);
         services.AddCadreWebScope();
         services.AddCadreData(database);
+        Features.Coding.CodingSetup.AddCadreCoding(services);
 
         // Password rules and lockout (5 wrong passwords lock the account for 15 minutes) are shared with `cadre users`.
         services.AddIdentity<CadreUser, IdentityRole>(CadreRoles.ConfigureIdentity)
@@ -167,6 +168,7 @@ public static class CadreWebApp
         app.MapRazorPages();
         app.MapCadreApi();
         app.MapCadreExports();
+        Features.Coding.CodingEndpoints.MapCadreCoding(app);
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }
 
