@@ -109,6 +109,7 @@ public static class ExtractRuns
             {
                 var s = outcome.Summary;
                 run.Status = CodingRunStatus.Completed;
+                Volatile.Write(ref tracker.Done, s.Roles);
                 (run.Roles, run.Unchanged, run.Recode, run.Review, run.CodeChanged) = (s.Roles, s.Unchanged, s.Recode, s.Review, s.CodeChanged);
                 string Write(Action<TextWriter> w) { var t = new StringWriter(CultureInfo.InvariantCulture); w(t); return t.ToString(); }
                 files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Decisions, Content = decisions.ToString() });
@@ -149,19 +150,31 @@ public static class ExtractRuns
     public static (IReadOnlyList<string> Header, List<string[]> Rows) Table(string? csv)
     {
         if (string.IsNullOrEmpty(csv)) return ([], []);
-        var rows = CsvText.ReadTable(new StringReader(csv));
-        var header = new CsvRecordReaderShim(csv).Header;
-        return (header, rows.Select(r => header.Select(h => r.GetValueOrDefault(h) ?? "").ToArray()).ToList());
+        var reader = new CsvRecordReader(new StringReader(csv));
+        var fields = new List<string>();
+        if (!reader.Read(fields)) return ([], []);
+        var header = fields.Select(f => f.Trim()).ToList();
+        var rows = new List<string[]>();
+        while (reader.Read(fields))
+        {
+            if (fields.Count == 1 && fields[0].Length == 0) continue;
+            var row = new string[header.Count];
+            for (var i = 0; i < row.Length; i++) row[i] = i < fields.Count ? fields[i] : "";
+            rows.Add(row);
+        }
+        return (header, rows);
     }
 
-    private sealed class CsvRecordReaderShim
+    /// <summary>The organisation's posts by post number and by id (a register holds thousands at most, an extract up to millions of rows).</summary>
+    private static async Task<Dictionary<string, Guid>> PostKeysAsync(CadreDbContext db, Guid organisation, CancellationToken cancel)
     {
-        public IReadOnlyList<string> Header { get; }
-        public CsvRecordReaderShim(string csv)
+        var keys = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in await db.Posts.AsNoTracking().Where(p => p.OrganisationId == organisation).Select(p => new { p.Id, p.PostNumber }).ToListAsync(cancel))
         {
-            var first = new StringReader(csv).ReadLine() ?? "";
-            Header = first.Split(',').Select(h => h.Trim().Trim('"')).ToList();
+            keys[p.PostNumber] = p.Id;
+            keys[p.Id.ToString()] = p.Id;
         }
+        return keys;
     }
 
     /// <summary>
@@ -226,13 +239,12 @@ public static class ExtractRuns
         int Col(string name) => header.ToList().FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
         int cPost = Col("post_id"), cRole = Col("role"), cCode = Col("proposed_code"), cArea = Col("proposed_area_of_work"), cStatus = Col("status"), cRules = Col("rules"), cReason = Col("reason"), cWte = Col("wte");
         var recodes = rows.Select((r, i) => (Row: i + 2, Cells: r)).Where(r => r.Cells[cStatus] == "recode").ToList();
-        var keys = recodes.Select(r => r.Cells[cPost]).Distinct().ToList();
-        var guids = keys.Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
-        var posts = await db.Posts.Include(p => p.Roles)
-            .Where(p => p.OrganisationId == run.OrganisationId && (keys.Contains(p.PostNumber) || guids.Contains(p.Id)))
-            .ToListAsync(cancel);
+        var known = await PostKeysAsync(db, run.OrganisationId, cancel);
+        var wanted = recodes.Select(r => known.GetValueOrDefault(r.Cells[cPost])).Where(g => g != Guid.Empty).Distinct().ToList();
+        var posts = await db.Posts.Include(p => p.Roles).Where(p => wanted.Contains(p.Id)).ToListAsync(cancel);
+        var byId = posts.ToDictionary(p => p.Id);
         var byKey = new Dictionary<string, Cadre.Core.Register.Post>(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in posts) { byKey[p.PostNumber] = p; byKey[p.Id.ToString()] = p; }
+        foreach (var (key, id) in known) if (byId.TryGetValue(id, out var post)) byKey[key] = post;
         var coding = new PostCoding(db);
         var unmatched = new List<UnmatchedRow>();
         var applied = 0;
@@ -284,10 +296,8 @@ public static class ExtractRuns
         int Col(string name) => header.ToList().FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
         int cPost = Col("post_id"), cRole = Col("role"), cCode = Col("proposed_code"), cStatus = Col("status");
         var recodes = rows.Select((r, i) => (Row: i + 2, Cells: r)).Where(r => r.Cells[cStatus] == "recode").ToList();
-        var keys = recodes.Select(r => r.Cells[cPost]).Distinct().ToList();
-        var known = (await db.Posts.AsNoTracking().Where(p => p.OrganisationId == run.OrganisationId && keys.Contains(p.PostNumber)).Select(p => p.PostNumber).ToListAsync(cancel))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return recodes.Where(r => !known.Contains(r.Cells[cPost]) && !Guid.TryParse(r.Cells[cPost], out _))
+        var known = await PostKeysAsync(db, run.OrganisationId, cancel);
+        return recodes.Where(r => !known.ContainsKey(r.Cells[cPost]))
             .Select(r => new UnmatchedRow(r.Row, r.Cells[cPost], r.Cells[cRole], r.Cells[cCode], "no post in the register has this post number")).ToList();
     }
 }
