@@ -301,6 +301,32 @@ public sealed class CodingWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task An_XLSX_extract_with_the_same_columns_is_coded_like_the_CSV()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);
+        var buffer = new MemoryStream();
+        Cadre.Data.Coding.ExtractRuns.WriteTable(buffer, Cadre.Data.Register.Export.ExportFormat.Xlsx, "extract",
+        [
+            Header.Split(','),
+            ["MP00801", "Medical Equipment Technician (Estates)", "Medical Equipment Technician (Estates)", "Estates", "5", 1m, "S4N", "Medical Equipment Management / EBME",
+                "practitioner", "no", "none", "no", 100, "yes", "none", "Electro-medical Equipment Maintenance:100", ""],
+        ]);
+        var response = await UploadAsync(client, "extract.xlsx", buffer.ToArray());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Equal("completed", await WaitForRunAsync(client, location));
+        var decisions = await client.GetStringAsync(location + "/decisions.csv");
+        Assert.Contains("MP00801", decisions);
+        Assert.Contains("U4J", decisions);
+        Assert.Contains("recode", decisions);
+
+        // Not a workbook at all, though named .xlsx: refused on the form, nothing stored.
+        var broken = await UploadAsync(client, "broken.xlsx", Encoding.UTF8.GetBytes("not a workbook"));
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        Assert.Contains("There is a problem", await broken.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_API_gives_a_post_proposal_and_decides_a_role_in_the_CLI_shape()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Viewer);

@@ -43,7 +43,8 @@ public sealed class NewModel(CadreDbContext db, IServiceScopeFactory scopes, Cod
             await using var stream = File!.OpenReadStream();
             (path, rows) = await ExtractRuns.StageAsync(stream, File.FileName, cancel);
         }
-        catch (Exception e) when (e is ImportFormatException or InvalidDataException or System.IO.FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (Exception e) when (e is not OperationCanceledException)
+        // Staging only reads the file: anything it throws means the file is not a readable table.
         {
             ModelState.AddModelError(nameof(File), e is ImportFormatException ? e.Message : $"{Path.GetFileName(File!.FileName)} cannot be read as an Excel workbook: save it again as .xlsx or .csv");
             Errors = FormErrors.From(ModelState, [nameof(File)]);
