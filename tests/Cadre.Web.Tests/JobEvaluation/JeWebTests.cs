@@ -198,10 +198,13 @@ public sealed class JeWebTests(CadreWebFixture app)
     {
         var band = EngineScore(Levels).BandName;
         var (post, number) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.PostNumber.EndsWith("9")));
+        string title;
         await using (var db = app.SystemContext())
         {
             var p = await db.Posts.SingleAsync(x => x.Id == post);
             p.Band = band == "7" ? Cadre.Core.Register.PayBand.Band5 : Cadre.Core.Register.PayBand.Band7;
+            title = p.Title;
+            p.Title = "=SUM(1) " + title;
             await db.SaveChangesAsync();
         }
         using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
@@ -214,13 +217,16 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.Contains(number, report);
         var csv = await client.GetAsync("/job-evaluation/band-mismatches?format=csv");
         Assert.StartsWith("text/csv", csv.Content.Headers.ContentType!.ToString());
-        Assert.Contains(number, await csv.Content.ReadAsStringAsync());
+        var csvText = await csv.Content.ReadAsStringAsync();
+        Assert.Contains(number, csvText);
+        Assert.Contains("'=SUM(1) " + title, csvText);
 
         // Put right, the flag goes.
         await using (var db = app.SystemContext())
         {
             var p = await db.Posts.SingleAsync(x => x.Id == post);
             p.Band = Cadre.Core.Register.PayBand.Parse(band);
+            p.Title = title;
             await db.SaveChangesAsync();
         }
         Assert.DoesNotContain("je-band-mismatch", await client.GetStringAsync($"/posts/{post}"));
@@ -328,5 +334,46 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.Contains("Profile '", html);
         Assert.Contains("There is a problem", html);
         Assert.Equal(before, await db.Set<JeProfile>().CountAsync());
+    }
+}
+
+/// <summary>The consistency check across an organisation's outcomes, and its Excel-safe CSV.</summary>
+[Collection(WebCollection.Name)]
+public sealed class JeConsistencyTests(CadreWebFixture app)
+{
+    [Fact]
+    public async Task Jobs_of_the_same_title_with_different_levels_are_flagged_and_exported_safely()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        string[] a = ["3a", "2", "2", "2", "2", "2", "1", "2a", "1", "1", "2", "1", "1", "1", "1", "1"];
+        var b = a.ToArray();
+        b[6] = "3";
+        foreach (var levels in new[] { a, b })
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["title"] = "=HYPERLINK(\"x\") Consistency Officer", ["date"] = "2026-10-02", ["consensus"] = "true", ["doc-0-version"] = "v1",
+                ["member-0-name"] = "Alice", ["member-0-side"] = "management", ["member-1-name"] = "Bob", ["member-1-side"] = "management",
+                ["member-2-name"] = "Carol", ["member-2-side"] = "staff", ["member-3-name"] = "Dan", ["member-3-side"] = "staff",
+                ["adviser-0-name"] = "Eve", ["adviser-0-side"] = "management", ["adviser-1-name"] = "Finn", ["adviser-1-side"] = "staff",
+            };
+            for (var i = 0; i < 16; i++)
+            {
+                var level = new string(levels[i].TakeWhile(char.IsDigit).ToArray());
+                fields[$"level-{i + 1}"] = level;
+                fields[$"rationale-{i + 1}"] = "Evidence";
+                foreach (var letter in levels[i].SkipWhile(char.IsDigit)) fields["letters"] = $"{i + 1}-{level}{letter}";
+            }
+            var r = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/evaluate", fields, "/job-evaluation/evaluate?handler=Save");
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        }
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/job-evaluation/consistency"));
+        Assert.Contains("JE-CONS-01", html);
+        Assert.Contains("differ on factor 7", html);
+        var csv = await (await client.GetAsync("/job-evaluation/consistency?format=csv")).Content.ReadAsStringAsync();
+        Assert.Contains("differ on factor 7", csv);
+        Assert.Contains("JE-CONS-01", csv);
+        // The title began with '=' but sits inside the sentence, so no cell starts with a formula.
+        Assert.DoesNotMatch("(^|,|\\n)\"?=", csv);
     }
 }
