@@ -164,6 +164,40 @@ public sealed class JeWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_matching_panel_records_the_match_with_its_policy_or_refers_the_job_to_local_evaluation()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var (post, _) = await app.AnyPostAsync(app.DemoOrganisation);
+        await using var db = app.SystemContext();
+        var profile = await db.Set<JeProfile>().Include(p => p.Factors).FirstAsync(p => p.Title == "Clerical Officer (Data Entry)" && p.Status == ProfileStatus.Current);
+        var plan = JeReference.Default.Plan;
+        // The job sits at the bottom of every range of the profile (with the letters the profile names there).
+        var atProfile = profile.Factors.OrderBy(f => f.Factor).Select(f => LevelNotationReader.Read(f.Levels, plan[f.Factor]).Choices[0].ToString()).ToArray();
+        var form = Form(atProfile, post);
+        form["profile"] = profile.Id.ToString();
+        var matchedId = await SaveOkAsync(client, form);
+        var matched = await db.Set<JeOutcome>().SingleAsync(o => o.Id == matchedId);
+        Assert.Equal(JeResult.Matched, matched.Result);
+        Assert.Equal(JeProcess.Matching, matched.Process);
+        Assert.Equal(profile.Id, matched.ProfileId);
+        Assert.Equal(profile.ComputedMinBand, matched.Band);
+        Assert.Contains("JE-MATCH-01", matched.Reasons);
+        Assert.Contains($"Matching policy used: {JeReference.Default.Policies.DefaultId}", matched.Reasons);
+
+        var far = Enumerable.Range(1, 16).Select(f => plan[f].MaxLevel.ToString()).ToArray();
+        var farForm = Form(far, post);
+        farForm["profile"] = profile.Id.ToString();
+        var referredId = await SaveOkAsync(client, farForm);
+        var referred = await db.Set<JeOutcome>().SingleAsync(o => o.Id == referredId);
+        Assert.Equal(JeResult.ReferredToLocalEvaluation, referred.Result);
+        Assert.Null(referred.Band);
+        Assert.Contains("JE-MATCH-07", referred.Reasons);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/job-evaluation/outcomes/{referredId}"));
+        Assert.Contains("Referred to local evaluation", page);
+        Assert.Contains("data-testid=\"referred\"", page);
+    }
+
+    [Fact]
     public async Task A_late_review_is_refused_with_the_deadline_and_a_review_panel_must_be_mostly_new()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);

@@ -29,6 +29,15 @@ if (box) {
     document.getElementById('je-band').textContent = band
     document.getElementById('je-decided').textContent = String(decided)
   }
+  // Ticking a lettered criterion chooses its level too (value "factor-levelletter", e.g. "1-3a").
+  for (const box of document.querySelectorAll('input[name=letters]')) {
+    box.addEventListener('change', () => {
+      if (!box.checked) return
+      const [factor, rest] = box.value.split('-')
+      const radio = document.getElementById(`level-${factor}-${rest.slice(0, -1)}`)
+      if (radio && !radio.checked) { radio.checked = true; radio.dispatchEvent(new Event('change', { bubbles: true })) }
+    })
+  }
   for (const f of factors) f.addEventListener('change', update)
   update()
 }

@@ -41,6 +41,17 @@ public static class JeAccess
         _ => "Archived",
     };
 
+    /// <summary>What an audit entry is about, in users' words.</summary>
+    public static string Thing(string entityType) => entityType switch
+    {
+        nameof(JeOutcome) => "Outcome",
+        nameof(JePanelMember) => "Panel member or job adviser",
+        nameof(JeJobDocument) => "Job information",
+        nameof(JeOutcomeFactor) => "Factor level",
+        nameof(JeReviewRequest) => "Review request",
+        _ => Cadre.Web.Features.Audit.AuditDiff.Humanise(entityType),
+    };
+
     public static string Range(int? min, int? max) => min is null ? "–" : min == max ? $"{min}" : $"{min}–{max}";
 
     public static string Bands(string? low, string? high) => low is null ? "–" : low == high ? low : $"{low} to {high}";
