@@ -160,6 +160,13 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.Equal(16, outcome.Factors.Count);
         Assert.Equal(EngineScore(Levels).Total, outcome.Total);
         Assert.Contains("JE-PANEL-02", outcome.Reasons);
+        Assert.DoesNotContain("data-testid=\"outcome-warnings\"", await client.GetStringAsync($"/job-evaluation/outcomes/{id}"));
+        // One job adviser only departs from good practice: recorded, and shown prominently on the outcome.
+        var oneAdviser = Form(Levels, post);
+        oneAdviser.Remove("adviser-1-name");
+        var warned = await SaveOkAsync(client, oneAdviser);
+        var shown = WebUtility.HtmlDecode(await client.GetStringAsync($"/job-evaluation/outcomes/{warned}"));
+        Assert.Contains("JE-PANEL-05", Regex.Match(shown, "data-testid=\"outcome-warnings\".*?</div>", RegexOptions.Singleline).Value);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString() && a.Who == "Pat Panel"));
     }
 
