@@ -77,7 +77,8 @@ public static class JeLibraryStore
         foreach (var profile in suite.All)
         {
             var earlier = existing.Where(e => e.Key == profile.Key).ToList();
-            foreach (var e in earlier.Where(e => e.Status == ProfileStatus.Current))
+            // The new copy replaces whatever was held, current or archived; superseded rows stay as history.
+            foreach (var e in earlier.Where(e => e.Status != ProfileStatus.Superseded))
             {
                 e.Status = ProfileStatus.Superseded;
                 e.StatusNote = $"Superseded by version {row.Version}";

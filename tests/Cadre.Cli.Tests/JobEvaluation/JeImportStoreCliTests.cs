@@ -20,7 +20,7 @@ public class JeImportStoreCliTests
             using var file = new CadreProcess.TempFile(text);
             var r = CadreProcess.Run("je", "import", file.Path, "--data", dir);
             Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
-            Assert.Contains("17 earlier version(s) superseded", r.Stdout);
+            Assert.Contains("17 profile(s), 7 archived, 24 earlier version(s) superseded", r.Stdout);
 
             using var bad = new CadreProcess.TempFile(text.Replace("\t4(a)", "\t9(a)"));
             var refused = CadreProcess.Run("je", "import", bad.Path, "--data", dir);
@@ -31,7 +31,7 @@ public class JeImportStoreCliTests
             var options = DatabaseOptions.Sqlite(dir);
             await using var db = new CadreDbContext(options.BuildContextOptions(), OrganisationScope.System, AuditActor.System("test"));
             Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current && p.Version == "Dec 2026"));
-            Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Superseded));
+            Assert.Equal(24, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Superseded));
             Assert.Equal(2, await db.Set<JeSuite>().CountAsync());
         }
         finally

@@ -65,9 +65,10 @@ public class JeDataTests
         var suite = JeReference.Default.SuiteReader().Read(text, "Patient Services", "Dec 2026");
         var result = await JeLibraryStore.ImportAsync(db, suite, "test", "tester");
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
-        Assert.Equal(17, result.Superseded);
+        Assert.Equal(24, result.Superseded);
         Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current && p.Revision == 2));
-        Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Superseded));
+        Assert.Equal(7, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Archived && p.Revision == 2));
+        Assert.Equal(24, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Superseded));
 
         var before = await db.Set<JeProfile>().CountAsync();
         var bad = text.Replace("\t4(a)", "\t9(a)");

@@ -375,6 +375,19 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.Contains("Profile '", html);
         Assert.Contains("There is a problem", html);
         Assert.Equal(before, await db.Set<JeProfile>().CountAsync());
+
+        // The good copy is stored as a new version: the held profiles are superseded, and the library still offers 17.
+        var good = Cadre.Core.ReferenceFiles.ReadAllText("job-evaluation/profiles/patient-services.txt");
+        using var goodContent = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(good)), "File", "patient-services.txt" },
+        };
+        var stored = WebUtility.HtmlDecode(await (await panel.PostAsync("/job-evaluation/import", goodContent)).Content.ReadAsStringAsync());
+        Assert.Contains("17 profile(s), 7 archived, 24 earlier version(s) superseded", stored);
+        Assert.Equal(before + 24, await db.Set<JeProfile>().CountAsync());
+        Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current));
+        Assert.Equal(17, Regex.Matches(await panel.GetStringAsync("/job-evaluation"), "data-testid=\"profile-row\"").Count);
     }
 }
 
