@@ -421,7 +421,46 @@ public sealed class JeConsistencyTests(CadreWebFixture app)
             var r = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/evaluate", fields, "/job-evaluation/evaluate?handler=Save");
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
+        // A match with four varied factors is far from its profile (more than the three-factor threshold, je-consistency.md).
+        await using (var db = app.SystemContext())
+        {
+            var reference = JeReference.Default;
+            var row = await db.Set<JeProfile>().Include(p => p.Factors).FirstAsync(p => p.Title == "Clinical Coding Officer" && p.Status == ProfileStatus.Current);
+            var profile = JeLibraryStore.ToCore(row);
+            var matcher = new ProfileMatcher(reference.Scorer, reference.Policies.Default);
+            var levels = profile.Factors.Select(f => f.Levels.Choices[0].Level).ToArray();
+            var varied = 0;
+            for (var f = 0; f < 16 && varied < 4; f++)
+            {
+                foreach (var candidate in new[] { profile.Factors[f].Levels.Max + 1, profile.Factors[f].Levels.Min - 1 })
+                {
+                    if (!reference.Plan.Factors[f].HasLevel(candidate)) continue;
+                    var trial = levels.ToArray();
+                    trial[f] = candidate;
+                    if (matcher.Match(Job.FromLevels("", trial), profile).Outcome == MatchOutcome.NoMatch) continue;
+                    levels = trial;
+                    varied++;
+                    break;
+                }
+            }
+            Assert.Equal(4, varied);
+            var form = new Dictionary<string, string>
+            {
+                ["title"] = "Far From Profile Officer", ["date"] = "2026-10-03", ["consensus"] = "true", ["doc-0-version"] = "v1", ["profile"] = row.Id.ToString(),
+                ["member-0-name"] = "Alice", ["member-0-side"] = "management", ["member-1-name"] = "Bob", ["member-1-side"] = "management",
+                ["member-2-name"] = "Carol", ["member-2-side"] = "staff", ["member-3-name"] = "Dan", ["member-3-side"] = "staff",
+                ["adviser-0-name"] = "Eve", ["adviser-0-side"] = "management", ["adviser-1-name"] = "Finn", ["adviser-1-side"] = "staff",
+            };
+            for (var i = 0; i < 16; i++) { form[$"level-{i + 1}"] = levels[i].ToString(); form[$"rationale-{i + 1}"] = "Evidence"; }
+            var saved = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/evaluate", form, "/job-evaluation/evaluate?handler=Save");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+            Assert.Equal(JeResult.MatchedWithVariations, (await db.Set<JeOutcome>().SingleAsync(o => o.Id == id)).Result);
+        }
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/job-evaluation/consistency"));
+        Assert.Contains("JE-CONS-02", html);
+        Assert.Contains("'Far From Profile Officer'", html);
+        Assert.Contains("is far from profile 'Clinical Coding Officer'", html);
         Assert.Contains("JE-CONS-01", html);
         Assert.Contains("differ on factor 7", html);
         var csv = await (await client.GetAsync("/job-evaluation/consistency?format=csv")).Content.ReadAsStringAsync();
