@@ -13,7 +13,7 @@ public sealed class ImportModel(CadreDbContext db) : PageModel
 {
     private const int MaxBytes = 20 * 1024 * 1024;
 
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty(Name = "File")] public IFormFile? SuiteFile { get; set; }
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
     public JeImportResult? Result { get; private set; }
 
@@ -21,15 +21,15 @@ public sealed class ImportModel(CadreDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancel)
     {
-        if (File is null || File.Length == 0)
+        if (SuiteFile is null || SuiteFile.Length == 0)
         {
             Errors = [new FormError("File", "Select a profile suite file (tab-separated text, as printed) to import")];
             return Page();
         }
         using var buffer = new MemoryStream();
-        await File.CopyToAsync(buffer, cancel);
+        await SuiteFile.CopyToAsync(buffer, cancel);
         var who = User.FindFirst(CadreClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "unknown user";
-        Result = await JeLibraryStore.ImportFileAsync(db, buffer.ToArray(), Path.GetFileName(File.FileName), who, cancel);
+        Result = await JeLibraryStore.ImportFileAsync(db, buffer.ToArray(), Path.GetFileName(SuiteFile.FileName), who, cancel);
         if (!Result.Succeeded) Errors = Result.Problems.Select(p => new FormError("File", p)).ToList();
         return Page();
     }
