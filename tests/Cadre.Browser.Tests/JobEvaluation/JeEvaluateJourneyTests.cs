@@ -33,6 +33,11 @@ public sealed class JeEvaluateJourneyTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Job evaluation", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-row")).ToHaveCountAsync(17);
+        await Assertions.Expect(page.GetByTestId("profile-warning").First).ToBeVisibleAsync();
+        await browser.ShotAsync(page, "je-00-library");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clinical Coding Service Manager", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-warnings")).ToContainTextAsync("481");
+        await browser.ShotAsync(page, "je-00-profile");
         await page.GetByRole(AriaRole.Link, new() { Name = "Evaluate a job", Exact = true }).First.ClickAsync();
         var total = page.GetByTestId("je-total");
         var band = page.GetByTestId("je-band");
