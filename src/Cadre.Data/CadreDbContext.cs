@@ -17,6 +17,8 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
 {
     /// <summary>The query filter name, should a system job need <c>IgnoreQueryFilters(["Organisation"])</c>.</summary>
     public const string OrganisationFilter = "Organisation";
+    /// <summary>The query filter that narrows a service lead to their departments.</summary>
+    public const string DepartmentFilter = "Department";
 
     public IOrganisationScope Scope { get; } = scope;
     public IAuditActor Actor { get; } = actor;
@@ -42,6 +44,12 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     internal bool ScopeAllDepartments => Scope.IsUnrestricted || Scope.DepartmentIds is null;
     internal Guid[] ScopeDepartmentIds => Scope.DepartmentIds as Guid[] ?? Scope.DepartmentIds?.ToArray() ?? [];
 
+    /// <summary>
+    /// Pinned, so that the web app's Identity options (e.g. a template's passkey schema) cannot change the tables behind
+    /// the migrations' back; moving to a newer Identity schema is a deliberate change with its own migration.
+    /// </summary>
+    protected override Version SchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version1;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -56,6 +64,16 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
             if (type == typeof(Department) || !typeof(IOrganisationOwned).IsAssignableFrom(type)) continue;
             apply.MakeGenericMethod(type).Invoke(this, [builder]);
         }
+
+        // A service lead sees the people (and their records) who hold a post in a department they lead, and the details
+        // of those posts. A second named filter, so that it adds to the organisation filter rather than replacing it.
+        builder.Entity<Assignment>().HasQueryFilter(DepartmentFilter, a => ScopeAllDepartments || ScopeDepartmentIds.Contains(a.Post!.DepartmentId));
+        builder.Entity<Person>().HasQueryFilter(DepartmentFilter, p => ScopeAllDepartments || p.Assignments.Any(a => ScopeDepartmentIds.Contains(a.Post!.DepartmentId)));
+        builder.Entity<ProfessionalRegistration>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || r.Person!.Assignments.Any(a => ScopeDepartmentIds.Contains(a.Post!.DepartmentId)));
+        builder.Entity<Certificate>().HasQueryFilter(DepartmentFilter, c => ScopeAllDepartments || c.Person!.Assignments.Any(a => ScopeDepartmentIds.Contains(a.Post!.DepartmentId)));
+        builder.Entity<TrainingEnrolment>().HasQueryFilter(DepartmentFilter, t => ScopeAllDepartments || t.Person!.Assignments.Any(a => ScopeDepartmentIds.Contains(a.Post!.DepartmentId)));
+        builder.Entity<PostActivity>().HasQueryFilter(DepartmentFilter, a => ScopeAllDepartments || ScopeDepartmentIds.Contains(a.Post!.DepartmentId));
+        builder.Entity<PostRole>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || ScopeDepartmentIds.Contains(r.Post!.DepartmentId));
 
         // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added
         // to a loaded parent (an activity on an existing post) is inserted, not mistaken for an existing row to update.

@@ -81,4 +81,15 @@ public sealed class IsolationTests(CadreWebFixture app)
         var departments = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/departments");
         Assert.Equal(app.LeadDepartment, Assert.Single(departments.EnumerateArray()).GetProperty("id").GetGuid());
     }
+
+    [Fact]
+    public async Task Department_page_shows_accreditation_to_its_own_organisation_only()
+    {
+        using var admin = await app.ClientAsync(CadreWebFixture.Users.Admin);
+        var html = await admin.GetStringAsync($"/departments/{app.LeadDepartment}");
+        Assert.Contains("Service accreditation", html);
+        Assert.Contains($"/posts?department={app.LeadDepartment}", html);
+        using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/departments/{app.LeadDepartment}")).StatusCode);
+    }
 }

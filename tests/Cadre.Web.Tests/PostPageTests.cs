@@ -128,4 +128,30 @@ public sealed class PostPageTests(CadreWebFixture app)
         Assert.Contains("Medical Physics (H)", html);
         Assert.Contains("Clinical Engineering (J)", html);
     }
+
+    [Fact]
+    public async Task A_post_nobody_holds_can_be_removed_and_a_held_one_cannot()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var created = await CadreWebFixture.PostFormAsync(client, "/posts/new", await ValidPostAsync("WEB-DEL-1"));
+        var location = created.Headers.Location!.OriginalString;
+        var removed = await CadreWebFixture.PostFormAsync(client, location + "/remove", []);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("Post WEB-DEL-1", await client.GetStringAsync("/posts"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(location)).StatusCode);
+        await using (var db = app.SystemContext())
+        {
+            Assert.False(await db.Posts.AnyAsync(p => p.PostNumber == "WEB-DEL-1"));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityId == location.Substring(7) && e.Action == Cadre.Core.Register.AuditAction.Deleted));
+        }
+
+        Guid held;
+        await using (var db = app.SystemContext())
+            held = await db.Assignments.Where(a => a.OrganisationId == app.DemoOrganisation).Select(a => a.PostId).FirstAsync();
+        var refused = await CadreWebFixture.PostFormAsync(client, $"/posts/{held}/remove", []);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("This post cannot be removed", await refused.Content.ReadAsStringAsync());
+        await using (var db = app.SystemContext())
+            Assert.True(await db.Posts.AnyAsync(p => p.Id == held));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Cadre.Core.Register;
 using Cadre.Data.Security;
@@ -22,8 +23,6 @@ public sealed class AuditTrailException(string message) : InvalidOperationExcept
 public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
 {
     public static CadreSaveChangesInterceptor Instance { get; } = new();
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -53,7 +52,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
                 owned.OrganisationId = OrganisationFromParent(db, entry);
         }
 
-        foreach (var entry in entries) Guard(db.Scope, entry);
+        foreach (var entry in entries) Guard(db, entry);
 
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>();
@@ -107,8 +106,9 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
         throw new OrganisationScopeException($"A new {entry.Metadata.ClrType.Name} has no organisation: set OrganisationId or add it through its parent record.");
     }
 
-    private static void Guard(IOrganisationScope scope, EntityEntry entry)
+    private static void Guard(CadreDbContext db, EntityEntry entry)
     {
+        var scope = db.Scope;
         if (scope.IsUnrestricted) return;
         var what = entry.Metadata.ClrType.Name;
         if (entry.Entity is Organisation organisation)
@@ -137,8 +137,24 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             departmentIds.Add(byDepartment.DepartmentId);
             if (entry.State == EntityState.Modified) departmentIds.Add((Guid)entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue!);
         }
+        else if (entry.Entity is PostActivity or PostRole or Assignment)
+        {
+            // Rows that hang off a post belong to the post's department (and to the old post's, if moved).
+            var postIds = new HashSet<Guid> { (Guid)entry.Property("PostId").CurrentValue! };
+            if (entry.State == EntityState.Modified) postIds.Add((Guid)entry.Property("PostId").OriginalValue!);
+            foreach (var postId in postIds) departmentIds.Add(DepartmentOfPost(db, postId));
+        }
         if (departmentIds.Any(x => !departments.Contains(x)))
             throw new OrganisationScopeException($"This {what} belongs to a department you do not lead; the change was refused.");
+    }
+
+    /// <summary>The department of a post: from the tracked post if loaded, else from the database whatever the filters.</summary>
+    private static Guid DepartmentOfPost(CadreDbContext db, Guid postId)
+    {
+        var tracked = db.ChangeTracker.Entries<Post>().FirstOrDefault(e => e.Entity.Id == postId);
+        if (tracked is not null)
+            return tracked.State == EntityState.Added ? tracked.Entity.DepartmentId : (Guid)tracked.Property(nameof(Post.DepartmentId)).OriginalValue!;
+        return db.Posts.IgnoreQueryFilters().Where(p => p.Id == postId).Select(p => p.DepartmentId).FirstOrDefault();
     }
 
     private static string KeyOf(EntityEntry entry) =>
@@ -147,15 +163,35 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
     /// <summary>The record's own columns as JSON, values as the database stores them (bands as "8a", enums by name).</summary>
     private static string Snapshot(EntityEntry entry, bool original)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        // Written straight to a UTF-8 buffer: an import audits hundreds of thousands of rows, so no dictionaries or boxing.
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey() == false) continue;
-            if (property.Metadata.Name == nameof(IVersioned.Version)) continue;
-            var value = original ? property.OriginalValue : property.CurrentValue;
-            values[property.Metadata.Name] = Plain(property.Metadata, value);
+            json.WriteStartObject();
+            foreach (var property in values.Properties.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                if (property.IsShadowProperty() && !property.IsForeignKey()) continue;
+                if (property.Name == nameof(IVersioned.Version)) continue;
+                json.WritePropertyName(property.Name);
+                switch (Plain(property, values[property]))
+                {
+                    case null: json.WriteNullValue(); break;
+                    case string text: json.WriteStringValue(text); break;
+                    case bool flag: json.WriteBooleanValue(flag); break;
+                    case int number: json.WriteNumberValue(number); break;
+                    case long number: json.WriteNumberValue(number); break;
+                    case decimal number: json.WriteNumberValue(number); break;
+                    case double number: json.WriteNumberValue(number); break;
+                    case Guid id: json.WriteStringValue(id); break;
+                    case DateTime time: json.WriteStringValue(time); break;
+                    case DateTimeOffset time: json.WriteStringValue(time); break;
+                    case var other: json.WriteStringValue(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture)); break;
+                }
+            }
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values, Json);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static object? Plain(IProperty property, object? value) => value switch

@@ -147,6 +147,19 @@ public class ImportExportTests
         Assert.Equal(0, await db.Posts.CountAsync());
     }
 
+    [Fact]
+    public void A_CSV_saved_by_Excel_in_the_Windows_code_page_keeps_its_accents()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var ansi = Encoding.GetEncoding(1252).GetBytes("Given Name,Family Name\r\nSi\u00e2n,Zo\u00eb-M\u00fcller\r\n");
+        using var reader = TableReader.Open(new MemoryStream(ansi), "people.csv");
+        Assert.True(reader.Read());
+        Assert.Equal(("Si\u00e2n", "Zo\u00eb-M\u00fcller"), (reader.Get(0), reader.Get(1)));
+        using var utf8 = TableReader.Open(new MemoryStream(Encoding.UTF8.GetBytes("A\r\nSi\u00e2n\r\n")), "people.csv");
+        Assert.True(utf8.Read());
+        Assert.Equal("Si\u00e2n", utf8.Get(0));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Exports_neutralise_formulas_and_keep_personal_details_from_viewers(string kind)
@@ -220,6 +233,32 @@ public class ImportExportTests
         Assert.Equal(1.0m, priya.Assignments.Sum(a => a.Wte));
         Assert.Equal(new DateOnly(2019, 9, 1), priya.Assignments.Single(a => a.Wte == 0.6m).StartDate);
         Assert.Equal("CS012345", priya.Registrations.Single().Number);
+
+        // Certificates and training, then the export of everyone imports back without creating anybody.
+        const string trainees =
+            "Staff Number,Given Name,Family Name,Certificates,Training Programme,Training Specialism,Training Start,Training Expected End,Training Mode,Training Status\r\n" +
+            "20400001,Priya,Shah,MPE:MPE-1234:2028-01-31; RPA,HSST,Radiotherapy Physics,2024-09-01,2029-08-31,Part time,Active\r\n" +
+            "20400002,Kwame,Mensah,,STP,Clinical Engineering,2022-09-01,2025-08-31,,Withdrawn\r\n";
+        var withTraining = await new PeopleImporter(db).ImportAsync(org, Utf8(trainees), "trainees.csv");
+        Assert.True(withTraining.Succeeded, string.Join("\n", withTraining.Problems));
+        db.ChangeTracker.Clear();
+        var hsst = await db.TrainingEnrolments.SingleAsync(t => t.Programme == TrainingProgramme.Hsst);
+        Assert.Equal((StudyMode.PartTime, new DateOnly(2029, 8, 31)), (hsst.Mode, hsst.ExpectedEndDate));
+        Assert.Equal(TrainingStatus.Withdrawn, (await db.TrainingEnrolments.SingleAsync(t => t.Programme == TrainingProgramme.Stp)).Status);
+        Assert.Equal(new DateOnly(2028, 1, 31), (await db.Certificates.SingleAsync(c => c.Type == CertificateType.Mpe)).ExpiresOn);
+        Assert.Equal(2, await db.Certificates.CountAsync());
+
+        var export = await ExportAndReadAsync(st => new RegisterExporter(db).ExportPeopleAsync(st, ExportFormat.Xlsx, [CadreRoles.WorkforceInformation]), "people.xlsx");
+        Assert.Equal(4, export.Count); // header, Priya twice (two posts), Kwame once (no post)
+        var roundTrip = new MemoryStream();
+        await new RegisterExporter(db).ExportPeopleAsync(roundTrip, ExportFormat.Csv, [CadreRoles.WorkforceInformation]);
+        roundTrip.Position = 0;
+        var reimport = await new PeopleImporter(db).ImportAsync(org, roundTrip, "people-export.csv");
+        Assert.True(reimport.Succeeded, string.Join("\n", reimport.Problems));
+        Assert.Equal((0, 2), (reimport.Created, reimport.Updated));
+        Assert.Equal(2, await db.Certificates.CountAsync());
+        Assert.Equal(2, await db.TrainingEnrolments.CountAsync());
+        Assert.Equal(2, await db.Assignments.CountAsync());
 
         const string bad =
             "Staff Number,Given Name,Family Name,Year of Birth,Post Number,Assignment WTE,Assignment Start\r\n" +

@@ -222,11 +222,45 @@ public class RegisterDataTests
             db.Posts.AddRange(NewPost(deptA, "RT-1"), NewPost(other, "NM-1"));
             await db.SaveChangesAsync();
         }
+        await using (var db = database.NewContext(OrganisationScope.System))
+        {
+            var rtPost = await db.Posts.SingleAsync(p => p.PostNumber == "RT-1");
+            var nmPost = await db.Posts.SingleAsync(p => p.PostNumber == "NM-1");
+            db.People.Add(new Person { OrganisationId = a.Id, StaffNumber = "RT-P", GivenName = "Isla", FamilyName = "Wood",
+                Assignments = [new() { PostId = rtPost.Id, StartDate = new DateOnly(2020, 1, 1) }],
+                Registrations = [new() { Type = RegistrationType.HcpcClinicalScientist, Number = "CS1" }] });
+            db.People.Add(new Person { OrganisationId = a.Id, StaffNumber = "NM-P", GivenName = "Hamza", FamilyName = "Ali",
+                Assignments = [new() { PostId = nmPost.Id, StartDate = new DateOnly(2020, 1, 1) }],
+                Registrations = [new() { Type = RegistrationType.HcpcClinicalScientist, Number = "CS2" }] });
+            await db.SaveChangesAsync();
+        }
         await using var lead = database.NewContext(OrganisationScope.For([a.Id], [deptA.Id]));
         Assert.Equal(["RT-1"], await lead.Posts.Select(p => p.PostNumber).ToListAsync());
+        Assert.Equal(["RT-P"], await lead.People.Select(p => p.StaffNumber).ToListAsync());
+        Assert.Equal(["CS1"], await lead.Registrations.Select(r => r.Number).ToListAsync());
+        Assert.Single(await lead.Assignments.ToListAsync());
+        Assert.Equal(2, await lead.PostActivities.CountAsync());
+        // The whole organisation's view still sees both.
+        await using (var everyone = database.NewContext(OrganisationScope.For([a.Id])))
+            Assert.Equal(2, await everyone.People.CountAsync());
         Assert.Equal(["Radiotherapy Physics"], await lead.Departments.Select(d => d.Name).ToListAsync());
         lead.Posts.Add(NewPost(other, "NM-2"));
         await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+
+        // Rows that hang off another department's post are refused too, even when the post's id is known.
+        Guid nmPostId;
+        await using (var db = database.NewContext(OrganisationScope.System))
+            nmPostId = await db.Posts.Where(p => p.PostNumber == "NM-1").Select(p => p.Id).SingleAsync();
+        lead.PostActivities.Add(new PostActivity { OrganisationId = a.Id, PostId = nmPostId, Service = "X", ScienceTheme = 'H', Percent = 10 });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+
+        // ...while their own post can be changed.
+        var own = await lead.Posts.Include(p => p.Activities).SingleAsync();
+        own.Activities.Add(new PostActivity { Service = "Brachytherapy", ScienceTheme = 'H', Percent = 10 });
+        own.Activities[0].Percent -= 10;
+        await lead.SaveChangesAsync();
     }
 
     [Theory]

@@ -38,9 +38,22 @@ public sealed class CadreWebFixture : IAsyncLifetime
         public const string Lockout = "lockout@a.test";
     }
 
-    public async Task InitializeAsync()
+    /// <summary>A PostgreSQL connection string to run on instead of SQLite (a new database is made on that server).</summary>
+    public string? PostgresServer { get; init; }
+    private string? _postgresDatabase;
+
+    public Task InitializeAsync() => StartAsync();
+
+    private async Task StartAsync()
     {
-        var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, Environment = "Production" };
+        string? postgres = null;
+        if (PostgresServer is not null)
+        {
+            _postgresDatabase = "cadre_web_" + Guid.NewGuid().ToString("N");
+            // EF creates the database on first migration.
+            postgres = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase, Pooling = false }.ConnectionString;
+        }
+        var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, Environment = "Production", Postgres = postgres };
         App = CadreWebApp.Build(options);
         await CadreWebApp.InitialiseAsync(App, options);
         await App.StartAsync();
@@ -116,6 +129,13 @@ public sealed class CadreWebFixture : IAsyncLifetime
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (PostgresServer is not null && _postgresDatabase is not null)
+        {
+            await using var admin = new Npgsql.NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }
 

@@ -59,17 +59,27 @@ public sealed class RegisterExporter(CadreDbContext db)
         using var writer = TableWriter.Create(output, format, "People");
         writer.WriteRow(PeopleImporter.Columns.Select(c => c.Name).ToList());
         var count = 0;
-        var query = db.Assignments.AsNoTracking().Include(a => a.Person).ThenInclude(p => p!.Registrations).Include(a => a.Post)
-            .OrderBy(a => a.Person!.StaffNumber).ThenBy(a => a.StartDate).AsSplitQuery();
-        await foreach (var a in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // One row per assignment, and one row for a person with none, so that nobody is left out of the export.
+        var query = db.People.AsNoTracking().Include(p => p.Assignments).ThenInclude(a => a.Post).Include(p => p.Registrations)
+            .Include(p => p.Certificates).Include(p => p.TrainingEnrolments).OrderBy(p => p.StaffNumber).AsSplitQuery();
+        await foreach (var person in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var person = a.Person!;
             var registration = person.Registrations.OrderBy(r => r.Type).FirstOrDefault();
-            writer.WriteRow([
-                person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth, a.Post?.PostNumber, a.Wte, a.StartDate, a.EndDate,
-                registration is null ? null : Fields.Words(registration.Type), registration?.Number, registration?.ExpiresOn,
-            ]);
-            count++;
+            var certificates = string.Join("; ", person.Certificates.OrderBy(c => c.Type)
+                .Select(c => $"{c.Type.ToString().ToUpperInvariant()}:{c.Number}:{c.ExpiresOn:yyyy-MM-dd}".TrimEnd(':')));
+            // The current (or latest) enrolment: one per row keeps the file importable.
+            var training = person.TrainingEnrolments.OrderBy(t => t.Status == TrainingStatus.Active ? 0 : 1).ThenByDescending(t => t.StartDate).FirstOrDefault();
+            var assignments = person.Assignments.OrderBy(a => a.StartDate).Select(a => (Assignment?)a).DefaultIfEmpty();
+            foreach (var a in assignments)
+            {
+                writer.WriteRow([
+                    person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth, a?.Post?.PostNumber, a?.Wte, a?.StartDate, a?.EndDate,
+                    registration is null ? null : Fields.RegistrationName(registration.Type), registration?.Number, registration?.ExpiresOn,
+                    certificates, training?.Programme.ToString().ToUpperInvariant(), training?.Specialism, training?.StartDate, training?.ExpectedEndDate,
+                    training is null ? null : Fields.Words(training.Mode), training is null ? null : Fields.Words(training.Status),
+                ]);
+                count++;
+            }
         }
         return count;
     }

@@ -100,5 +100,15 @@ internal static class Fields
         return found is not null;
     }
 
+    /// <summary>How registers are written in exports and on screen.</summary>
+    public static string RegistrationName(RegistrationType type) => type switch
+    {
+        RegistrationType.HcpcClinicalScientist => "HCPC Clinical Scientist",
+        RegistrationType.HcpcBiomedicalScientist => "HCPC Biomedical Scientist",
+        RegistrationType.Ahcs => "AHCS",
+        RegistrationType.Hssr => "HSSR",
+        _ => type.ToString(),
+    };
+
     public const string RegistrationExpected = "one of HCPC Clinical Scientist, HCPC Biomedical Scientist, AHCS, HSSR";
 }

@@ -22,8 +22,19 @@ public sealed class PeopleImporter(CadreDbContext db)
     public static readonly ImportColumn RegistrationNumber = new("Registration Number", false, "e.g. CS012345", "Registration No");
     public static readonly ImportColumn RegistrationExpiry = new("Registration Expiry", false, "Date the registration must be renewed by");
 
+    public static readonly ImportColumn Certificates = new("Certificates", false, "Type:number:expiry entries separated by ';', e.g. 'MPE:MPE-1234:2028-01-31; RPA'");
+    public static readonly ImportColumn TrainingProgramme = new("Training Programme", false, "PTP, STP, HSST or HSSE", "Training");
+    public static readonly ImportColumn TrainingSpecialism = new("Training Specialism", false, "e.g. Radiotherapy Physics", "Specialism");
+    public static readonly ImportColumn TrainingStart = new("Training Start", false, "Date the programme started");
+    public static readonly ImportColumn TrainingEnd = new("Training Expected End", false, "Date it is expected to end", "Training End");
+    public static readonly ImportColumn TrainingMode = new("Training Mode", false, "Full Time or Part Time (default Full Time)");
+    public static readonly ImportColumn TrainingStatus = new("Training Status", false, "Active, Interrupted, Completed or Withdrawn (default Active)");
+
     public static IReadOnlyList<ImportColumn> Columns { get; } =
-        [StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, Registration, RegistrationNumber, RegistrationExpiry];
+    [
+        StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, Registration, RegistrationNumber, RegistrationExpiry,
+        Certificates, TrainingProgramme, TrainingSpecialism, TrainingStart, TrainingEnd, TrainingMode, TrainingStatus,
+    ];
 
     public async Task<ImportResult> ImportFileAsync(Guid organisationId, string path, CancellationToken cancellationToken = default)
     {
@@ -32,7 +43,8 @@ public sealed class PeopleImporter(CadreDbContext db)
     }
 
     private sealed record Row(int Number, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth,
-        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry);
+        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry,
+        IReadOnlyList<Certificate> Certificates, TrainingEnrolment? Training);
 
     public async Task<ImportResult> ImportAsync(Guid organisationId, Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
@@ -100,6 +112,51 @@ public sealed class PeopleImporter(CadreDbContext db)
                 if (registration is not null && regNumber is null) Problem(RegistrationNumber, null, "the registration number (the register is given)");
                 var regExpiry = Date(RegistrationExpiry);
 
+                var certificates = new List<Certificate>();
+                if (Text(Certificates) is { } certText)
+                {
+                    foreach (var entry in certText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        var parts = entry.Split(':', StringSplitOptions.TrimEntries);
+                        if (!Fields.TryEnum<CertificateType>(parts[0], out var certType)) { Problem(Certificates, entry, "entries start with MPE, RPA, RWA, DGSA or LPA, e.g. 'MPE:MPE-1234:2028-01-31'"); continue; }
+                        DateOnly? expires = null;
+                        if (parts.Length > 2 && parts[2].Length > 0)
+                        {
+                            if (Fields.TryDate(parts[2], out var d)) expires = d;
+                            else { Problem(Certificates, entry, "the third part is the expiry, " + Fields.DateExpected); continue; }
+                        }
+                        if (parts.Length > 3) { Problem(Certificates, entry, "at most type:number:expiry"); continue; }
+                        certificates.Add(new Certificate { Type = certType, Number = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null, ExpiresOn = expires });
+                    }
+                }
+
+                TrainingEnrolment? training = null;
+                if (Text(TrainingProgramme) is { } programmeText)
+                {
+                    var enrolment = new TrainingEnrolment { Specialism = Text(TrainingSpecialism) ?? "" };
+                    if (Fields.TryEnum<TrainingProgramme>(programmeText, out var programme)) enrolment.Programme = programme;
+                    else Problem(TrainingProgramme, programmeText, Fields.EnumExpected<TrainingProgramme>().ToUpperInvariant().Replace("ONE OF", "one of"));
+                    if (enrolment.Specialism.Length == 0) Problem(TrainingSpecialism, null, "the programme's specialism, e.g. Radiotherapy Physics");
+                    var trainingStart = Date(TrainingStart);
+                    var trainingEnd = Date(TrainingEnd);
+                    if (trainingStart is null && Text(TrainingStart) is null) Problem(TrainingStart, null, "the date the programme started");
+                    if (trainingEnd is null && Text(TrainingEnd) is null) Problem(TrainingEnd, null, "the date the programme is expected to end");
+                    if (trainingStart is { } ts && trainingEnd is { } te && te <= ts) Problem(TrainingEnd, Text(TrainingEnd), $"a date after the start {ts:yyyy-MM-dd}");
+                    enrolment.StartDate = trainingStart ?? default;
+                    enrolment.ExpectedEndDate = trainingEnd ?? default;
+                    if (Text(TrainingMode) is { } modeText)
+                    {
+                        if (Fields.TryEnum<StudyMode>(modeText, out var mode)) enrolment.Mode = mode;
+                        else Problem(TrainingMode, modeText, Fields.EnumExpected<StudyMode>());
+                    }
+                    if (Text(TrainingStatus) is { } statusText)
+                    {
+                        if (Fields.TryEnum<TrainingStatus>(statusText, out var status)) enrolment.Status = status;
+                        else Problem(TrainingStatus, statusText, Fields.EnumExpected<TrainingStatus>());
+                    }
+                    training = enrolment;
+                }
+
                 if (problems.Count == before)
                 {
                     var key = (staff!.ToUpperInvariant(), postId, start);
@@ -108,7 +165,7 @@ public sealed class PeopleImporter(CadreDbContext db)
                     else
                     {
                         seen[key] = n;
-                        rows.Add(new Row(n, staff, given!, family!, year, postId, wte, start, end, registration, regNumber, regExpiry));
+                        rows.Add(new Row(n, staff, given!, family!, year, postId, wte, start, end, registration, regNumber, regExpiry, certificates, training));
                     }
                 }
                 if (problems.Count >= ImportResult.MaxProblems) return new ImportResult(file, rows.Count, 0, 0, 0, problems, ProblemsTruncated: true);
@@ -129,7 +186,7 @@ public sealed class PeopleImporter(CadreDbContext db)
             foreach (var group in rows.GroupBy(r => r.StaffNumber, StringComparer.OrdinalIgnoreCase).Chunk(500))
             {
                 var numbers = group.Select(g => g.Key).ToList();
-                var existing = await db.People.Include(p => p.Assignments).Include(p => p.Registrations)
+                var existing = await db.People.Include(p => p.Assignments).Include(p => p.Registrations).Include(p => p.Certificates).Include(p => p.TrainingEnrolments).AsSplitQuery()
                     .Where(p => p.OrganisationId == organisationId && numbers.Contains(p.StaffNumber))
                     .ToDictionaryAsync(p => p.StaffNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
                 foreach (var personRows in group)
@@ -161,6 +218,23 @@ public sealed class PeopleImporter(CadreDbContext db)
                             if (registration is null) person.Registrations.Add(registration = new ProfessionalRegistration { OrganisationId = organisationId, Type = type });
                             registration.Number = row.RegistrationNumber!;
                             registration.ExpiresOn = row.RegistrationExpiry;
+                        }
+                        foreach (var certificate in row.Certificates)
+                        {
+                            var held = person.Certificates.FirstOrDefault(c => c.Type == certificate.Type);
+                            if (held is null) person.Certificates.Add(held = new Certificate { OrganisationId = organisationId, Type = certificate.Type });
+                            held.Number = certificate.Number ?? held.Number;
+                            held.ExpiresOn = certificate.ExpiresOn ?? held.ExpiresOn;
+                        }
+                        if (row.Training is { } training)
+                        {
+                            var enrolment = person.TrainingEnrolments.FirstOrDefault(t => t.Programme == training.Programme && t.StartDate == training.StartDate);
+                            if (enrolment is null)
+                                person.TrainingEnrolments.Add(enrolment = new TrainingEnrolment { OrganisationId = organisationId, Programme = training.Programme, StartDate = training.StartDate });
+                            enrolment.Specialism = training.Specialism;
+                            enrolment.ExpectedEndDate = training.ExpectedEndDate;
+                            enrolment.Mode = training.Mode;
+                            enrolment.Status = training.Status;
                         }
                     }
                 }

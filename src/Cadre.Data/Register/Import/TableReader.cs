@@ -42,7 +42,7 @@ internal sealed class CsvTableReader : TableReader
 
     public CsvTableReader(Stream stream)
     {
-        _text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        _text = new StreamReader(stream, DetectEncoding(stream), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         if (!ReadRecord()) throw new ImportFormatException("the file is empty: expected a header row");
         Headers = _fields.ToArray();
     }
@@ -95,6 +95,35 @@ internal sealed class CsvTableReader : TableReader
         column < _fields.Count && _fields[column].Trim() is { Length: > 0 } t ? t : null;
 
     public override void Dispose() => _text.Dispose();
+
+    /// <summary>
+    /// UTF-8 unless the bytes are not valid UTF-8, in which case Windows-1252: Excel on Windows saves "CSV" in the ANSI code
+    /// page, and names such as "Siân" or "Zoë" must survive. Only a seekable stream can be checked first.
+    /// </summary>
+    private static System.Text.Encoding DetectEncoding(Stream stream)
+    {
+        if (!stream.CanSeek) return System.Text.Encoding.UTF8;
+        var start = stream.Position;
+        var strict = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[81920];
+        var chars = new char[81921];
+        try
+        {
+            int read;
+            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+                strict.GetChars(bytes, 0, read, chars, 0, flush: false);
+            return System.Text.Encoding.UTF8;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            return System.Text.Encoding.GetEncoding(1252);
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
 }
 
 /// <summary>Reads the first worksheet with the SAX reader, so a 100,000-row workbook is never held as a DOM.</summary>

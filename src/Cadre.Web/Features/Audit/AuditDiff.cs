@@ -20,6 +20,8 @@ public static class AuditDiff
         foreach (var key in before.Keys.Union(after.Keys, StringComparer.OrdinalIgnoreCase))
         {
             if (Hidden.Contains(key)) continue;
+            // On a new child record the parent's id says nothing the page does not already show.
+            if (entry.Action == AuditAction.Created && key is "PersonId" or "PostId") continue;
             before.TryGetValue(key, out var b);
             after.TryGetValue(key, out var a);
             if (string.Equals(a, b, StringComparison.Ordinal)) continue;

@@ -9,6 +9,7 @@ namespace Cadre.Web.Features.People;
 public sealed class DetailsModel(CadreDbContext db) : PageModel
 {
     public Person Person { get; private set; } = default!;
+    public IReadOnlyList<(AuditEntry Entry, IReadOnlyList<Audit.FieldChange> Changes)> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancel)
     {
@@ -18,6 +19,13 @@ public sealed class DetailsModel(CadreDbContext db) : PageModel
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancel);
         if (person is null) return NotFound();
         Person = person;
+        var keys = new List<string> { id.ToString() };
+        keys.AddRange(person.Assignments.Select(a => a.Id.ToString()));
+        keys.AddRange(person.Registrations.Select(r => r.Id.ToString()));
+        keys.AddRange(person.Certificates.Select(c => c.Id.ToString()));
+        keys.AddRange(person.TrainingEnrolments.Select(t => t.Id.ToString()));
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => keys.Contains(e.EntityId)).OrderByDescending(e => e.When).Take(100).ToListAsync(cancel);
+        History = entries.Select(e => (e, Audit.AuditDiff.Changes(e))).ToList();
         return Page();
     }
 }

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cadre.Web.Tests.Infrastructure;
+
+namespace Cadre.Web.Tests;
+
+/// <summary>
+/// The web app's main paths on each database Cadre supports: SQLite always; PostgreSQL when CADRE_TEST_PG names a server
+/// (./test starts one) and always in CI, where a missing server is a failure rather than a skip.
+/// </summary>
+public sealed class BothDatabasesTests
+{
+    public static IEnumerable<object[]> Databases()
+    {
+        yield return ["sqlite"];
+        if (Environment.GetEnvironmentVariable("CADRE_TEST_PG") is { Length: > 0 } || Environment.GetEnvironmentVariable("CI") == "true")
+            yield return ["postgresql"];
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Sign_in_browse_add_change_import_export_and_stay_isolated(string database)
+    {
+        string? server = null;
+        if (database == "postgresql")
+            server = Environment.GetEnvironmentVariable("CADRE_TEST_PG") is { Length: > 0 } pg ? pg
+                : throw new InvalidOperationException("CADRE_TEST_PG is not set: ./test starts a PostgreSQL server and sets it.");
+        var app = new CadreWebFixture { PostgresServer = server };
+        await app.InitializeAsync();
+        try
+        {
+            using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+            var dashboard = await client.GetStringAsync("/");
+            Assert.Contains("Medical Physics (H)", dashboard);
+            Assert.Contains("Showing 51 to 100 of", await client.GetStringAsync("/posts?page=2"));
+            Assert.Contains("Showing 1 to", await client.GetStringAsync("/posts?q=SCIENTIST&sort=title&dir=desc"));
+            Assert.Contains("nhsuk-tag--orange", await client.GetStringAsync("/posts?status=Vacant&sort=department&dir=desc"));
+            Assert.Contains("Showing 1 to", await client.GetStringAsync("/posts?band=8a&sort=wte"));
+            Assert.Contains("Showing 1 to", await client.GetStringAsync("/people?q=a"));
+
+            var created = await CadreWebFixture.PostFormAsync(client, "/posts/new", new()
+            {
+                ["Input.PostNumber"] = "DB-1", ["Input.Title"] = "Vascular Scientist", ["Input.DepartmentId"] = app.LeadDepartment.ToString(),
+                ["Input.Band"] = "6", ["Input.FundedWte"] = "0.80", ["Input.Status"] = "Funded", ["Input.DirectHcsPercent"] = "100",
+                ["Input.Activities[0].Service"] = "Vascular lab", ["Input.Activities[0].Theme"] = "E", ["Input.Activities[0].Percent"] = "50",
+                ["Input.Activities[1].Service"] = "Imaging physics", ["Input.Activities[1].Theme"] = "H", ["Input.Activities[1].Percent"] = "50",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var location = created.Headers.Location!.OriginalString;
+            var id = Guid.Parse(location["/posts/".Length..]);
+
+            var api = await client.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{id}");
+            var update = await client.PutAsJsonAsync($"/api/v1/posts/{id}", new
+            {
+                postNumber = "DB-1", title = "Vascular Scientist", departmentId = app.LeadDepartment, band = "7", fundedWte = 0.8,
+                directHcsPercent = 100, version = api.GetProperty("version").GetGuid(),
+            });
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+            var detail = await client.GetStringAsync(location);
+            Assert.Contains("<del>6</del>", detail);
+            Assert.Contains("<ins>7</ins>", detail);
+            Assert.Contains("Vascular lab", detail);
+
+            using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(location)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/posts/{id}")).StatusCode);
+            Assert.DoesNotContain("DB-1,", await other.GetStringAsync("/export/posts.csv"));
+            Assert.Contains("DB-1,", await client.GetStringAsync("/export/posts.csv"));
+
+            Assert.Contains("Audit trail", await client.GetStringAsync("/audit?type=Post"));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
