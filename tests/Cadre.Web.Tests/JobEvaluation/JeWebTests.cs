@@ -19,7 +19,7 @@ public sealed class JeWebTests(CadreWebFixture app)
     private static JobScore EngineScore(string[] levels) => JeReference.Default.Scorer.Score(Job.Parse("", levels, JeReference.Default.Plan));
 
     /// <summary>The evaluate form's fields for 16 levels, a panel of the given members (two management, two staff by default) and job information.</summary>
-    private static Dictionary<string, string> Form(string[] levels, Guid? post = null, string[]? members = null, string[]? sides = null, Guid? reviewOf = null)
+    internal static Dictionary<string, string> Form(string[] levels, Guid? post = null, string[]? members = null, string[]? sides = null, Guid? reviewOf = null)
     {
         var fields = new Dictionary<string, string>
         {
