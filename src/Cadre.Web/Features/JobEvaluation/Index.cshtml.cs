@@ -17,6 +17,7 @@ public sealed class IndexModel(CadreDbContext db) : PageModel
     public List<SelectListItem> Suites { get; private set; } = [];
     public List<SelectListItem> BandItems { get; private set; } = [];
     public bool CanRunPanels { get; private set; }
+    public IReadOnlyList<JeSuite> Held { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, string? suite, string? band, bool archived, CancellationToken cancel)
     {
@@ -32,6 +33,7 @@ public sealed class IndexModel(CadreDbContext db) : PageModel
         Profiles = rows;
         var suites = await db.Set<JeProfile>().AsNoTracking().Select(p => p.SuiteName).Distinct().OrderBy(s => s).ToListAsync(cancel);
         Suites = [new("All suites", ""), .. suites.Select(s => new SelectListItem(s, s, s == suite))];
+        Held = await db.Set<JeSuite>().AsNoTracking().OrderByDescending(x => x.ImportedAt).Take(50).ToListAsync(cancel);
         BandItems = [new("All bands", ""), .. JeReference.Default.Bands.Bands.Select(b => new SelectListItem($"Band {b.Name}", b.Name, b.Name == band))];
     }
 }
