@@ -84,6 +84,9 @@ public static class Credentials
         _ => throw new ArgumentOutOfRangeException(nameof(requirement)),
     };
 
+    /// <summary>An entry requirement in users' words ("clinical scientist", not "ClinicalScientist").</summary>
+    public static string Describe(EntryRequirement r) => string.Concat(r.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : (i == 0 ? char.ToLowerInvariant(ch) : ch).ToString()));
+
     public static string Describe(Credential c) => c switch
     {
         Credential.None => "no qualification yet",

@@ -12,7 +12,10 @@ public sealed record CareerRoute(IReadOnlyList<RouteStep> Steps)
     public IEnumerable<string> RuleIds => Steps.Select(s => s.Id);
 
     public string Reason => string.Join("; then ", Steps.Select(s => $"{s.Via} gives {Credentials.Describe(s.To)}"))
-        + (HasUntimedStep ? $" (at least {KnownYears} years; equivalence and local steps take as long as the portfolio or post needs)" : $" ({KnownYears} years)");
+        + $" ({Length})";
+
+    /// <summary>How long, in words: equivalence and local steps have no set length (they take as long as the portfolio needs).</summary>
+    public string Length => !HasUntimedStep ? $"{KnownYears} years" : KnownYears == 0 ? "no set length" : $"at least {KnownYears} years";
 }
 
 /// <summary>The answer to "how can this person reach this post's entry requirement?", with the rules behind it.</summary>
@@ -40,7 +43,7 @@ public sealed class RouteFinder(CareerReference reference)
         var met = goal.FirstOrDefault(have.Contains, (Credential)(-1));
         if ((int)met >= 0)
             return new RouteAnswer(target, true, [], notes.Prepend(CareerRules.AlreadyMet).ToList(),
-                $"Already meets the {target} entry requirement: holds {Credentials.Describe(met)} ({CareerRules.AlreadyMet.Id}).");
+                $"Already meets the {Credentials.Describe(target)} entry requirement: holds {Credentials.Describe(met)} ({CareerRules.AlreadyMet.Id}).");
 
         var routes = new List<CareerRoute>();
         foreach (var start in starts)
@@ -49,8 +52,8 @@ public sealed class RouteFinder(CareerReference reference)
             .DistinctBy(r => string.Join(">", r.RuleIds))
             .OrderBy(r => r.Steps.Count).ThenBy(r => r.UsesEquivalence).ThenBy(r => r.KnownYears).ToList();
         var reason = ordered.Count == 0
-            ? $"No route in the MSC framework leads from {string.Join(", ", have.Select(Credentials.Describe))} to the {target} entry requirement."
-            : $"{ordered.Count} route(s) to the {target} entry requirement; shortest: {ordered[0].Reason}.";
+            ? $"No route in the MSC framework leads from {string.Join(", ", have.Select(Credentials.Describe))} to the {Credentials.Describe(target)} entry requirement."
+            : $"{ordered.Count} route(s) to the {Credentials.Describe(target)} entry requirement; shortest: {ordered[0].Reason}.";
         return new RouteAnswer(target, false, ordered, notes, reason);
     }
 

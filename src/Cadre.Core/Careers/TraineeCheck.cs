@@ -42,8 +42,8 @@ public static class TraineeCheck
                     : new(CareerRules.HsstBand.Id, false, $"HSST trainees are employed at band 7 or above; this post is band {t.PostBand}."));
                 var postOk = t.PostEntryRequirement is EntryRequirement.ClinicalScientist or EntryRequirement.BiomedicalScientist or EntryRequirement.Consultant;
                 findings.Add(new(CareerRules.HsstPost.Id, postOk, postOk
-                    ? $"A {t.PostEntryRequirement} post is a scientist post from which HSST is taken."
-                    : $"A {t.PostEntryRequirement} post is not a scientist post; HSST is taken from a clinical or biomedical scientist post."));
+                    ? $"A {Credentials.Describe(t.PostEntryRequirement)} post is a scientist post from which HSST is taken."
+                    : $"A {Credentials.Describe(t.PostEntryRequirement)} post is not a scientist post; HSST is taken from a clinical or biomedical scientist post."));
                 break;
             case TrainingProgramme.Hsse:
                 findings.Add(scientist
@@ -56,8 +56,8 @@ public static class TraineeCheck
 
     private static TraineeFinding Entry(CareerRule rule, TraineePost t, EntryRequirement expected) =>
         t.PostEntryRequirement == expected
-            ? new(rule.Id, true, $"A {Name(t.Programme)} trainee in a {expected} post: the programme leads to the post's entry requirement.")
-            : new(rule.Id, false, $"A {Name(t.Programme)} trainee trains for a {expected} role, but the post's entry requirement is {t.PostEntryRequirement}.");
+            ? new(rule.Id, true, $"A {Name(t.Programme)} trainee in a {Credentials.Describe(expected)} post: the programme leads to the post's entry requirement.")
+            : new(rule.Id, false, $"A {Name(t.Programme)} trainee trains for a {Credentials.Describe(expected)} role, but the post's entry requirement is {Credentials.Describe(t.PostEntryRequirement)}.");
 
     public static string Name(TrainingProgramme p) => p.ToString().ToUpperInvariant();
 }

@@ -18,7 +18,7 @@ public class TraineeCheckTests
     {
         var r = TraineeCheck.Check(new TraineePost(TrainingProgramme.Stp, EntryRequirement.Practitioner, PayBand.Band6, []));
         Assert.False(r.Consistent);
-        Assert.Contains(r.Findings, f => !f.Consistent && f.Reason.Contains("Practitioner"));
+        Assert.Contains(r.Findings, f => !f.Consistent && f.Reason.Contains("practitioner"));
     }
 
     [Fact]
