@@ -24,16 +24,28 @@ public static class CareersCommand
     {
         var from = new Option<string>("--from") { Description = "What the person holds, comma-separated: none, assistant, associate, degree, ahcs, bms (HCPC Biomedical Scientist), hcpc (HCPC Clinical Scientist), hssr.", DefaultValueFactory = _ => "none" };
         var to = new Option<string>("--to") { Description = "The post's entry requirement: assistant, associate, practitioner, biomedical-scientist, clinical-scientist, consultant.", Required = true };
+        var training = new Option<string?>("--training") { Description = "Programmes the person is on now, comma-separated (PTP, STP, HSST, HSSE): their route is shown first." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var c = new Command("routes", "The training and equivalence routes from a person's registrations and training to a post's entry requirement.");
         c.Options.Add(from);
         c.Options.Add(to);
+        c.Options.Add(training);
         c.Options.Add(json);
         c.SetAction(p =>
         {
             if (!TryCredentials(p.GetValue(from)!, "routes", out var held)) return 2;
             if (!TryRequirement(p.GetValue(to)!, "routes", "--to", out var target)) return 2;
-            var answer = new RouteFinder().Find(held, target);
+            var onProgrammes = new List<TrainingProgramme>();
+            foreach (var part in (p.GetValue(training) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Enum.TryParse<TrainingProgramme>(part, true, out var prog) || int.TryParse(part, out _))
+                {
+                    Console.Error.WriteLine($"cadre careers routes: --training '{part}' is not one of PTP, STP, HSST, HSSE.");
+                    return 2;
+                }
+                onProgrammes.Add(prog);
+            }
+            var answer = new RouteFinder().Find(new PersonCareer(held, onProgrammes), target);
             if (p.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
@@ -41,7 +53,7 @@ public static class CareersCommand
                     target = answer.Target.ToString(), alreadyMet = answer.AlreadyMet, reason = answer.Reason,
                     routes = answer.Routes.Select(r => new
                     {
-                        rules = r.RuleIds, knownYears = r.KnownYears, hasUntimedStep = r.HasUntimedStep, usesEquivalence = r.UsesEquivalence, reason = r.Reason,
+                        rules = r.RuleIds, inProgress = r.InProgress, knownYears = r.KnownYears, hasUntimedStep = r.HasUntimedStep, usesEquivalence = r.UsesEquivalence, reason = r.Reason,
                         steps = r.Steps.Select(s => new { rule = s.Id, from = s.From.ToString(), to = s.To.ToString(), via = s.Via, kind = s.Kind, years = s.Years, condition = s.Condition, citation = s.Citation }),
                     }),
                     notes = answer.Notes.Select(n => new { rule = n.Id, n.Summary, n.Citation }),
@@ -53,7 +65,7 @@ public static class CareersCommand
             foreach (var r in answer.Routes)
             {
                 Console.WriteLine();
-                Console.WriteLine($"Route {++i}: {r.Length}{(r.UsesEquivalence ? ", by equivalence" : "")}");
+                Console.WriteLine($"Route {++i}: {r.Length}{(r.UsesEquivalence ? ", by equivalence" : "")}{(r.InProgress ? ", in progress" : "")}");
                 foreach (var s in r.Steps)
                 {
                     Console.WriteLine($"  {s.Id}: {Credentials.Describe(s.From)} -> {Credentials.Describe(s.To)} by {s.Via}{(s.Years is { } y ? $" ({y} years)" : "")}.");

@@ -7,7 +7,8 @@ public sealed record CareerRole(string Id, string Name, string CareerFrameworkLe
 public sealed record TrainingProgrammeFacts(string Id, string Name, int? DurationYears, string Entry, string Outcome, string Citation);
 
 /// <summary>One step from a credential to another, by training or by equivalence, with its rule id and source.</summary>
-public sealed record RouteStep(string Id, Credential From, Credential To, string Via, string Kind, int? Years, string Condition, string Citation)
+/// <remarks><c>Programme</c> is the national programme the step is taken on, if any: it lets a trainee already on it see the route as in progress.</remarks>
+public sealed record RouteStep(string Id, Credential From, Credential To, string Via, Cadre.Core.Register.TrainingProgramme? Programme, string Kind, int? Years, string Condition, string Citation)
 {
     public bool IsEquivalence => Kind == "equivalence";
 }
@@ -38,7 +39,7 @@ public sealed class CareerReference
     {
         var roles = Tsv("careers/roles.tsv").Select(r => new CareerRole(r[0], r[1], r[2], r[3], r[4], r[5], r[6])).ToList();
         var programmes = Tsv("careers/programmes.tsv").Select(r => new TrainingProgrammeFacts(r[0], r[1], Years(r[2]), r[3], r[4], r[5])).ToList();
-        var steps = Tsv("careers/routes.tsv").Select(r => new RouteStep(r[0], Enum.Parse<Credential>(r[1]), Enum.Parse<Credential>(r[2]), r[3], r[4], Years(r[5]), r[6], r[7])).ToList();
+        var steps = Tsv("careers/routes.tsv").Select(r => new RouteStep(r[0], Enum.Parse<Credential>(r[1]), Enum.Parse<Credential>(r[2]), r[3], r[4].Length == 0 ? null : Enum.Parse<Cadre.Core.Register.TrainingProgramme>(r[4], true), r[5], Years(r[6]), r[7], r[8])).ToList();
         return new CareerReference(roles, programmes, steps);
     }
 

@@ -10,6 +10,10 @@ public static class CareerRules
         "A person who already holds a credential the post requires needs no further route.",
         "seed 001 ch.5 para 25 (on completion trainees compete for posts suited to their new skills)");
 
+    public static readonly CareerRule InProgress = new("CAREER-PROG-01",
+        "A route whose first step is the programme the person is already on (active or interrupted) is that person's route, shown first.",
+        "seed 004 Background (withdrawals are recorded, so enrolments are kept); seed 001 ch.5 para 25");
+
     public static readonly CareerRule ConsultantNotAutomatic = new("CAREER-CONS-01",
         "HSSR registration is evidence of the skills a Consultant Clinical Scientist needs, not a guarantee of a post: experience counts too. Consultant posts sit at band 8c, 8d or 9.",
         "seed 004 Background (bands 8c, 8d, 9) and Recommendation 1; seed 004 The Position of HSST Relative to CCS Posts");
@@ -38,5 +42,5 @@ public static class CareerRules
         "HSSE is an equivalence route, not a training programme: there is no trainee post, but the person must be a registered scientist building a portfolio against the HSSR standards.",
         "seed 004 Other Considerations (HSSE: no formal training in the same sense as HSST)");
 
-    public static IReadOnlyList<CareerRule> All { get; } = [AlreadyMet, ConsultantNotAutomatic, PtpPost, StpPost, HsstRegistered, HsstBand, HsstPost, HsseNotTraining];
+    public static IReadOnlyList<CareerRule> All { get; } = [AlreadyMet, InProgress, ConsultantNotAutomatic, PtpPost, StpPost, HsstRegistered, HsstBand, HsstPost, HsseNotTraining];
 }

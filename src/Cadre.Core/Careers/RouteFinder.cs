@@ -5,6 +5,9 @@ namespace Cadre.Core.Careers;
 /// <summary>One way from what a person holds to what a post requires: the steps in order.</summary>
 public sealed record CareerRoute(IReadOnlyList<RouteStep> Steps)
 {
+    /// <summary>The person is already on this route's first programme (an active or interrupted enrolment).</summary>
+    public bool InProgress { get; init; }
+
     /// <summary>Years of the steps whose length the sources give; equivalence steps have none.</summary>
     public int KnownYears => Steps.Sum(s => s.Years ?? 0);
     public bool HasUntimedStep => Steps.Any(s => s.Years is null);
@@ -31,6 +34,24 @@ public sealed class RouteFinder(CareerReference reference)
     private const int MaxSteps = 4; // the longest real path (none → assistant → associate → PTP → STP) has four steps.
 
     public RouteFinder() : this(CareerReference.Default) { }
+
+    /// <summary>Routes for a person as the register holds them: current registrations and the programmes they are on.</summary>
+    public RouteAnswer Find(PersonCareer person, EntryRequirement target)
+    {
+        var answer = Find(person.Held, target);
+        if (answer.AlreadyMet || person.InTraining.Count == 0) return answer;
+        var routes = answer.Routes
+            .Select(r => r with { InProgress = r.Steps[0].Programme is { } p && person.InTraining.Contains(p) })
+            .OrderByDescending(r => r.InProgress).ToList();
+        if (!routes.Any(r => r.InProgress)) return answer with { Routes = routes };
+        var current = routes[0];
+        return answer with
+        {
+            Routes = routes,
+            Notes = answer.Notes.Append(CareerRules.InProgress).ToList(),
+            Reason = $"On route already ({CareerRules.InProgress.Id}): {current.Reason}. {answer.Routes.Count} route(s) in all.",
+        };
+    }
 
     public RouteAnswer Find(IEnumerable<Credential> held, EntryRequirement target)
     {

@@ -154,6 +154,18 @@ public class CareersCliTests
     }
 
     [Fact]
+    public void A_trainee_on_the_STP_sees_that_route_in_progress()
+    {
+        var r = Cadre.Run("careers", "routes", "--from", "bms", "--training", "STP", "--to", "clinical-scientist");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("On route already (CAREER-PROG-01)", r.Stdout);
+        Assert.Contains("Route 1: 3 years, in progress", r.Stdout);
+        var bad = Cadre.Run("careers", "routes", "--training", "MSc", "--to", "clinical-scientist");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--training 'MSc'", bad.Stderr);
+    }
+
+    [Fact]
     public void Unknown_words_are_one_line_errors()
     {
         var r = Cadre.Run("careers", "routes", "--from", "phd", "--to", "consultant");

@@ -94,3 +94,34 @@ public class RouteFinderTests
         Assert.Equal(expected, c);
     }
 }
+
+public class PersonCareerTests
+{
+    [Fact]
+    public void A_clinical_scientist_on_HSST_sees_HSST_first_as_in_progress()
+    {
+        var person = new Person
+        {
+            Registrations = [new ProfessionalRegistration { Type = RegistrationType.HcpcClinicalScientist, ExpiresOn = new DateOnly(2027, 1, 31) }],
+            TrainingEnrolments = [new TrainingEnrolment { Programme = TrainingProgramme.Hsst, Status = TrainingStatus.Active }],
+        };
+        var a = new RouteFinder().Find(PersonCareer.From(person, new DateOnly(2026, 6, 1)), EntryRequirement.Consultant);
+        Assert.True(a.Routes[0].InProgress);
+        Assert.Equal(["CAREER-ROUTE-HSST"], a.Routes[0].RuleIds);
+        Assert.Contains(a.Notes, n => n.Id == "CAREER-PROG-01");
+        Assert.StartsWith("On route already", a.Reason);
+    }
+
+    [Fact]
+    public void Expired_registrations_and_withdrawn_enrolments_do_not_count()
+    {
+        var person = new Person
+        {
+            Registrations = [new ProfessionalRegistration { Type = RegistrationType.HcpcClinicalScientist, ExpiresOn = new DateOnly(2025, 1, 31) }],
+            TrainingEnrolments = [new TrainingEnrolment { Programme = TrainingProgramme.Stp, Status = TrainingStatus.Withdrawn }],
+        };
+        var p = PersonCareer.From(person, new DateOnly(2026, 6, 1));
+        Assert.Empty(p.Held);
+        Assert.Empty(p.InTraining);
+    }
+}
