@@ -17,6 +17,13 @@ public sealed record TraineeCheckResult(bool Consistent, IReadOnlyList<TraineeFi
 /// <summary>Checks a trainee's programme against their post by the CAREER-TRAIN rules.</summary>
 public static class TraineeCheck
 {
+    /// <summary>
+    /// Checks a register enrolment against the post the trainee holds, on a date. In-service means the trainee was in
+    /// the post (or another substantive post) before the programme; the register does not say, so the caller does.
+    /// </summary>
+    public static TraineeCheckResult Check(Post post, Person person, TrainingEnrolment enrolment, DateOnly on, bool inService = false) =>
+        Check(new TraineePost(enrolment.Programme, post.EntryRequirement, post.Band, PersonCareer.From(person, on).Held, inService));
+
     public static TraineeCheckResult Check(TraineePost t)
     {
         var findings = new List<TraineeFinding>();

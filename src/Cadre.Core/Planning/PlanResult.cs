@@ -15,7 +15,8 @@ public sealed record Spread(double P10, double P50, double P90)
         if (sorted.Length == 1) return sorted[0];
         var h = (sorted.Length - 1) * p;
         var lo = (int)Math.Floor(h);
-        return lo + 1 >= sorted.Length ? sorted[^1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        if (lo + 1 >= sorted.Length || sorted[lo + 1] == sorted[lo]) return sorted[lo]; // equal neighbours (even infinite ones) need no interpolation
+        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 }
 

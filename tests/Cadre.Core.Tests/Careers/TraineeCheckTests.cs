@@ -52,3 +52,17 @@ public class TraineeCheckTests
         Assert.True(TraineeCheck.Check(new TraineePost(TrainingProgramme.Ptp, EntryRequirement.Practitioner, PayBand.Band4, [])).Consistent);
     }
 }
+
+public class TraineeCheckRegisterTests
+{
+    [Fact]
+    public void Register_post_and_enrolment_are_checked_with_current_registrations()
+    {
+        var post = new Post { Band = PayBand.Band7, EntryRequirement = EntryRequirement.ClinicalScientist };
+        var person = new Person { Registrations = [new ProfessionalRegistration { Type = RegistrationType.HcpcClinicalScientist }] };
+        var enrolment = new TrainingEnrolment { Programme = TrainingProgramme.Hsst, Status = TrainingStatus.Active };
+        Assert.True(TraineeCheck.Check(post, person, enrolment, new DateOnly(2026, 1, 1)).Consistent);
+        person.Registrations[0].ExpiresOn = new DateOnly(2025, 12, 31); // lapsed registration: HSST needs a registered scientist
+        Assert.False(TraineeCheck.Check(post, person, enrolment, new DateOnly(2026, 1, 1)).Consistent);
+    }
+}

@@ -4,14 +4,16 @@ namespace Cadre.Core.Tests.Planning;
 
 public class MonteCarloTests
 {
-    private static Scenario Uncertain() => ScenarioJson.Parse("""
+    private static Scenario Uncertain() => ScenarioJson.Parse(ScenarioText);
+
+    private const string ScenarioText = """
     {
       "name": "mc", "startYear": 2025, "years": 10, "targetYear": 2032,
       "segments": [ { "name": "CS", "establishmentWte": 40,
         "staffInPost": [ { "yearOfBirth": 1963, "headcount": 6, "wte": 5.4 }, { "yearOfBirth": 1985, "headcount": 30, "wte": 27 } ],
         "annualIntake": { "STP": 2 } } ]
     }
-    """);
+    """;
 
     [Fact]
     public void Same_seed_same_answer_different_seed_different_spread()
@@ -36,6 +38,25 @@ public class MonteCarloTests
         }
         var c = r.Segments[0].Commissions.PerYearSpread;
         Assert.True(c.P10 <= c.P50 && c.P50 <= c.P90);
+    }
+
+    [Fact]
+    public void More_intake_never_lowers_any_percentile_for_the_same_seed()
+    {
+        var less = PlanningEngine.Project(Uncertain(), runs: 200, seed: 5);
+        var more = PlanningEngine.Project(ScenarioJson.Parse(ScenarioText.Replace("\"STP\": 2", "\"STP\": 4")), runs: 200, seed: 5);
+        foreach (var (a, b) in less.Total.Zip(more.Total))
+        {
+            Assert.True(b.SupplySpread.P10 >= a.SupplySpread.P10 - 1e-12, $"{a.Year} p10");
+            Assert.True(b.SupplySpread.P50 >= a.SupplySpread.P50 - 1e-12, $"{a.Year} p50");
+            Assert.True(b.SupplySpread.P90 >= a.SupplySpread.P90 - 1e-12, $"{a.Year} p90");
+        }
+    }
+
+    [Fact]
+    public void Percentiles_of_equal_infinite_values_stay_infinite()
+    {
+        Assert.Equal(double.PositiveInfinity, Spread.Of([double.PositiveInfinity, double.PositiveInfinity]).P50);
     }
 
     [Fact]
