@@ -16,7 +16,7 @@ public static class CareerRules
 
     public static readonly CareerRule ConsultantNotAutomatic = new("CAREER-CONS-01",
         "HSSR registration is evidence of the skills a Consultant Clinical Scientist needs, not a guarantee of a post: experience counts too. Consultant posts sit at band 8c, 8d or 9.",
-        "seed 004 Background (bands 8c, 8d, 9) and Recommendation 1; seed 004 The Position of HSST Relative to CCS Posts");
+        "seed 004 Background (bands 8c, 8d, 9) and Recommendation 1; seed 004 The Position of HSST Relative to CCS Posts; seed 002 section 5 (HSSR ensures HSST standards are met by eligible applicants)");
 
     public static readonly CareerRule PtpPost = new("CAREER-TRAIN-PTP",
         "A PTP trainee trains for a practitioner role, so the post's entry requirement should be Practitioner.",
