@@ -167,6 +167,7 @@ public static class CadreWebApp
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCadreApi();
+        Features.JobEvaluation.JeApiEndpoints.MapJeApi(app);
         app.MapCadreExports();
         Features.Coding.CodingEndpoints.MapCadreCoding(app);
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
