@@ -142,6 +142,29 @@ public sealed class CodingWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_service_lead_accepts_on_their_own_department_but_cannot_upload_or_bulk_accept()
+    {
+        await using var db0 = app.SystemContext();
+        var post = await db0.Posts.Where(p => p.DepartmentId == app.LeadDepartment && p.OccupationCode!.StartsWith("T")).OrderByDescending(p => p.PostNumber).FirstAsync();
+        using var lead = await app.ClientAsync(CadreWebFixture.Users.Lead);
+        var response = await CadreWebFixture.PostFormAsync(lead, $"/posts/{post.Id}/coding", new(), $"/posts/{post.Id}/coding?handler=Accept");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.SystemContext();
+        var record = await db.CodingDecisions.SingleAsync(d => d.PostId == post.Id);
+        Assert.Equal("Lee Lead", record.Who);
+        Assert.Equal(post.OccupationCode, record.PreviousCode);
+        Assert.NotEqual(post.OccupationCode, await db.Posts.Where(p => p.Id == post.Id).Select(p => p.OccupationCode).SingleAsync());
+
+        // The review page shows only the lead's department, without the bulk accept.
+        var review = await lead.GetStringAsync("/coding");
+        Assert.DoesNotContain("data-testid=\"bulk-accept\"", review);
+        Assert.DoesNotContain($"data-post=\"{DemoOrganisations.EbmeInEstatesPost}\"", review);
+        Assert.StartsWith("/access-denied", (await lead.GetAsync("/coding/extracts/new")).Headers.Location!.PathAndQuery);
+        var bulk = await CadreWebFixture.PostFormAsync(lead, "/coding", new() { ["Selected"] = post.Id.ToString() }, "/coding?handler=Accept");
+        Assert.StartsWith("/access-denied", bulk.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task The_review_page_counts_filters_and_accepts_selected_recodes_in_one_go()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
