@@ -324,6 +324,23 @@ public sealed class CodingWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_run_left_running_by_a_restart_is_reported_as_interrupted()
+    {
+        Guid id;
+        await using (var db = app.SystemContext())
+        {
+            var run = new CodingRun { OrganisationId = app.DemoOrganisation, FileName = "lost.csv", UploadedAt = DateTime.UtcNow.AddMinutes(-10), UploadedBy = "Wendy Workforce",
+                CodedOn = DemoOrganisations.AsAt, Status = CodingRunStatus.Running };
+            db.CodingRuns.Add(run);
+            await db.SaveChangesAsync();
+            id = run.Id;
+        }
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        Assert.Equal("failed", await WaitForRunAsync(client, $"/coding/extracts/{id}"));
+        Assert.Contains("interrupted", await client.GetStringAsync($"/coding/extracts/{id}"));
+    }
+
+    [Fact]
     public async Task An_XLSX_extract_with_the_same_columns_is_coded_like_the_CSV()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);

@@ -30,6 +30,9 @@ public static class CodingEndpoints
         return app;
     }
 
+    /// <summary>How long a run may sit in the database as running with no progress in this process before it is called interrupted.</summary>
+    private static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(2);
+
     public sealed record ProgressDto(string Status, int Done, int Total, int Percent, string? Message);
 
     private static async Task<Results<Ok<ProgressDto>, NotFound>> Progress(Guid id, CadreDbContext db, CodingRunProgress progress, CancellationToken cancel)
@@ -41,6 +44,19 @@ public static class CodingEndpoints
             var total = Math.Max(p.Total, 1);
             var done = Math.Min(Volatile.Read(ref p.Done), total);
             return TypedResults.Ok(new ProgressDto("running", done, p.Total, (int)(100L * done / total), null));
+        }
+        if (run.Status == CodingRunStatus.Running && DateTime.UtcNow - run.UploadedAt > Interrupted)
+        {
+            // Running in the database but not in this process for a while: the service restarted mid-way.
+            db.ChangeTracker.Clear();
+            var stale = await db.CodingRuns.FirstAsync(r => r.Id == id, cancel);
+            if (stale.Status == CodingRunStatus.Running && progress.Find(id) is null)
+            {
+                stale.Status = CodingRunStatus.Failed;
+                stale.Message = "The re-code was interrupted (the service restarted); nothing was stored. Upload the file again.";
+                await db.SaveChangesAsync(cancel);
+            }
+            return TypedResults.Ok(new ProgressDto(stale.Status.ToString().ToLowerInvariant(), stale.Roles, stale.Roles, 100, stale.Message));
         }
         if (run.Status == CodingRunStatus.Running)
             return TypedResults.Ok(new ProgressDto("running", 0, 0, 0, null));
