@@ -144,8 +144,29 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             if (entry.State == EntityState.Modified) postIds.Add((Guid)entry.Property("PostId").OriginalValue!);
             foreach (var postId in postIds) departmentIds.Add(DepartmentOfPost(db, postId));
         }
+        else if (entry.Entity is Person or ProfessionalRegistration or Certificate or TrainingEnrolment)
+        {
+            // People belong to no department themselves; a service lead reaches them through the posts they hold, as the
+            // read filter does. So the change is allowed when the person holds (or, in this same save, is given) a post
+            // in a department the lead leads, whatever else they hold; a person with no such post is refused.
+            var personIds = new HashSet<Guid> { entry.Entity is Person p ? p.Id : (Guid)entry.Property("PersonId").CurrentValue! };
+            if (entry.State == EntityState.Modified && entry.Entity is not Person) personIds.Add((Guid)entry.Property("PersonId").OriginalValue!);
+            foreach (var personId in personIds)
+                if (!DepartmentsOfPerson(db, personId).Any(departments.Contains))
+                    throw new OrganisationScopeException($"This {what} is for a person who holds no post in a department you lead; the change was refused.");
+            return;
+        }
         if (departmentIds.Any(x => !departments.Contains(x)))
             throw new OrganisationScopeException($"This {what} belongs to a department you do not lead; the change was refused.");
+    }
+
+    /// <summary>The departments of every post a person holds or held, saved or being added in this save, whatever the filters.</summary>
+    private static HashSet<Guid> DepartmentsOfPerson(CadreDbContext db, Guid personId)
+    {
+        var postIds = db.Assignments.IgnoreQueryFilters().Where(a => a.PersonId == personId).Select(a => a.PostId).ToHashSet();
+        foreach (var tracked in db.ChangeTracker.Entries<Assignment>().Where(e => e.Entity.PersonId == personId && e.State != EntityState.Deleted))
+            postIds.Add(tracked.Entity.PostId);
+        return postIds.Select(postId => DepartmentOfPost(db, postId)).ToHashSet();
     }
 
     /// <summary>The department of a post: from the tracked post if loaded, else from the database whatever the filters.</summary>
