@@ -97,6 +97,34 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrations" })).ToBeVisibleAsync();
         await browser.ShotAsync(page, "09-person");
 
+        // Add a new starter into the imported vacancy: first with a mistake, then corrected; then their registration.
+        await page.GotoAsync("/people");
+        await page.GetByTestId("add-person").ClickAsync();
+        await page.GetByLabel("Staff number", new() { Exact = true }).FillAsync("BRW-STAFF-1");
+        await page.GetByLabel("Given name", new() { Exact = true }).FillAsync("Tomasz");
+        await page.GetByLabel("Post number", new() { Exact = true }).FillAsync("BRW-002");
+        await page.GetByLabel("WTE in this post", new() { Exact = true }).FillAsync("1.5");
+        await page.GetByTestId("save-person").ClickAsync();
+        summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the family name");
+        await Assertions.Expect(summary).ToContainTextAsync("WTE must be more than 0 up to 1.00");
+        await browser.ShotAsync(page, "11-person-errors");
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("Nowak");
+        await page.GetByLabel("WTE in this post", new() { Exact = true }).FillAsync("0.80");
+        await page.GetByTestId("save-person").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Tomasz Nowak added");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "BRW-002 Clinical Technologist" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a registration" }).ClickAsync();
+        await page.GetByLabel("Register", new() { Exact = true }).SelectOptionAsync("Ahcs");
+        await page.GetByLabel("Registration number", new() { Exact = true }).FillAsync("AHCS-40211");
+        await page.GetByTestId("save-record").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Registration added");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Assignment created");
+        await browser.ShotAsync(page, "12-person-added");
+        // The post now names its holder.
+        await page.GetByRole(AriaRole.Link, new() { Name = "BRW-002 Clinical Technologist" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tomasz Nowak" })).ToBeVisibleAsync();
+
         Assert.Empty(errors);
     }
 
