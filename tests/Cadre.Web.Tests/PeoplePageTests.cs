@@ -117,6 +117,7 @@ public sealed class PeoplePageTests(CadreWebFixture app)
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var secondPage = await client.GetStringAsync(second.Headers.Location!.OriginalString);
         Assert.Contains($"Post {number} now has 1.20 WTE assigned, more than its funded 1.00 WTE", secondPage);
+        Assert.Contains("The current post holders add up to 1.20 WTE against 1.00 WTE funded", await client.GetStringAsync($"/posts/{postId}"));
 
         // A second post for the first person that would take them past one whole-time equivalent.
         var (_, other, _) = await VacantPostAsync();
