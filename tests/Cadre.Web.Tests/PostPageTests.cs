@@ -1,3 +1,4 @@
+using Cadre.Core.Register;
 using System.Net;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +179,42 @@ public sealed class PostPageTests(CadreWebFixture app)
         Assert.Contains("Posts by pay band", html);
         Assert.Contains("Medical Physics (H)", html);
         Assert.Contains("Clinical Engineering (J)", html);
+    }
+
+    [Fact]
+    public async Task Dashboard_lists_registrations_to_renew_and_trainees_finishing_to_people_roles_only()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid personId;
+        string name;
+        await using (var db = app.SystemContext())
+        {
+            var person = await db.People.Where(p => p.OrganisationId == app.DemoOrganisation && p.Assignments.Any())
+                .OrderBy(p => p.StaffNumber).Skip(3).FirstAsync();
+            (personId, name) = (person.Id, person.DisplayName);
+            db.Registrations.Add(new ProfessionalRegistration { OrganisationId = app.DemoOrganisation, PersonId = personId, Type = RegistrationType.Hssr, Number = "HSSR-DASH-1", ExpiresOn = today.AddDays(45) });
+            db.TrainingEnrolments.Add(new TrainingEnrolment { OrganisationId = app.DemoOrganisation, PersonId = personId, Programme = TrainingProgramme.Hsst,
+                Specialism = "Medical Physics (DASH)", StartDate = today.AddYears(-5), ExpectedEndDate = today.AddDays(100) });
+            await db.SaveChangesAsync();
+        }
+        using var workforce = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var html = await workforce.GetStringAsync("/");
+        Assert.Contains("Registrations to renew", html);
+        Assert.Contains("HSSR-DASH-1", html);
+        Assert.Contains($"<a href=\"/people/{personId}\">{name}</a>", html);
+        Assert.Contains("Medical Physics (DASH)", html);
+        Assert.Matches("data-testid=\"registrations-due\">[1-9][0-9]*<", html);
+
+        // A viewer sees the counts but nobody's name.
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        html = await viewer.GetStringAsync("/");
+        Assert.Matches("data-testid=\"trainees-finishing\">[1-9][0-9]*<", html);
+        Assert.DoesNotContain("HSSR-DASH-1", html);
+        Assert.DoesNotContain(name, html);
+
+        // Another trust's dashboard counts none of it.
+        using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.DoesNotContain("HSSR-DASH-1", await other.GetStringAsync("/"));
     }
 
     [Fact]
