@@ -51,6 +51,9 @@ public static class CadreDatabaseInitialiser
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
 
+        // The national profile library ships with Cadre: load the seed suites the database does not hold yet.
+        await JobEvaluation.JeLibraryStore.EnsureSeedAsync(db, cancellationToken);
+
         var demoLoaded = false;
         if (options.LoadDemo && !await db.Organisations.AnyAsync(cancellationToken))
         {

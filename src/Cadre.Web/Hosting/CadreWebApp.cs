@@ -169,6 +169,7 @@ public static class CadreWebApp
             .AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCadreApi();
+        Features.JobEvaluation.JeApiEndpoints.MapJeApi(app);
         app.MapCadreExports();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }

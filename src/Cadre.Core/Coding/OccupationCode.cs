@@ -1,0 +1,35 @@
+namespace Cadre.Core.Coding;
+
+/// <summary>
+/// A three-character NHS occupation code: staff-group matrix, level, and area of work or science theme
+/// (e.g. UAH = U matrix, level A Consultant Clinical Scientist, theme H Medical Physics).
+/// </summary>
+public readonly record struct OccupationCode
+{
+    private OccupationCode(string value) => Value = value;
+
+    public string Value { get; }
+    public char Matrix => Value[0];
+    public char Level => Value[1];
+    public char Theme => Value[2];
+    public bool IsHealthcareScience => Matrix == 'U';
+
+    public static OccupationCode Healthcare(char level, char theme) => new(string.Concat("U", level.ToString(), theme.ToString()));
+
+    /// <summary>Accepts three letters or digits in any case, with surrounding spaces; anything else is not a code.</summary>
+    public static bool TryParse(string? text, out OccupationCode code)
+    {
+        code = default;
+        if (text is null) return false;
+        var t = text.Trim();
+        if (t.Length != 3) return false;
+        foreach (var c in t) if (!char.IsAsciiLetterOrDigit(c)) return false;
+        code = new OccupationCode(t.ToUpperInvariant());
+        return true;
+    }
+
+    public static OccupationCode Parse(string text) =>
+        TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a three-character occupation code.");
+
+    public override string ToString() => Value ?? "";
+}

@@ -1,0 +1,39 @@
+namespace Cadre.Core.Coding;
+
+/// <summary>The educational entry level the post requires (not what the holder happens to hold).</summary>
+public enum EntryRequirement { Assistant, Associate, Practitioner, ClinicalScientist, BiomedicalScientist, Consultant }
+
+/// <summary>The training programme a trainee post is for.</summary>
+public enum TraineeProgramme { None, Stp, Ptp, Associate, Bms, Hsst }
+
+/// <summary>How the holder of a consultant post is appointed.</summary>
+public enum ConsultantAppointment { None, Panel, PeerReview }
+
+/// <summary>The share of a role's time spent in one service, Area of Work or specialism, as the practitioner wrote it.</summary>
+public sealed record Activity(string Name, decimal Percent);
+
+/// <summary>
+/// One role of a post, described the way a head of department knows it: the job description's entry requirement,
+/// what the role does and in what proportion, and the management and appointment facts the coding rules ask about.
+/// A post with two job descriptions is two roles with the same <see cref="PostId"/>.
+/// </summary>
+public sealed record PostRole
+{
+    public required string PostId { get; init; }
+    public string Role { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Department { get; init; } = "";
+    public required PayBand PayBand { get; init; }
+    public decimal Wte { get; init; } = 1m;
+    public OccupationCode? CurrentCode { get; init; }
+    public string CurrentAreaOfWork { get; init; } = "";
+    public required EntryRequirement EntryRequirement { get; init; }
+    public bool Specialist { get; init; }
+    public TraineeProgramme TraineeProgramme { get; init; } = TraineeProgramme.None;
+    public bool ManagesDepartment { get; init; }
+    public decimal DirectHcsPercent { get; init; } = 100m;
+    public bool RequiresHcsQualification { get; init; } = true;
+    public ConsultantAppointment ConsultantAppointment { get; init; } = ConsultantAppointment.None;
+    public required IReadOnlyList<Activity> Activities { get; init; }
+    public IReadOnlyList<string> Registrations { get; init; } = [];
+}

@@ -1,0 +1,245 @@
+using Cadre.Core.JobEvaluation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data.JobEvaluation;
+
+public sealed record JeMemberInput(string? Name, PartnershipSide Side, bool IsJobAdviser = false, bool Developing = false);
+public sealed record JeDocumentInput(string? Kind, string? Version, DateOnly? Dated);
+
+/// <summary>What a panel records for one job: who sat, what they read, the level and rationale per factor, and the profile tried.</summary>
+public sealed record JeOutcomeInput
+{
+    public Guid? PostId { get; init; }
+    public string? JobTitle { get; init; }
+    public JeProcess Process { get; init; } = JeProcess.LocalEvaluation;
+    public DateOnly? Date { get; init; }
+    public IReadOnlyList<JeMemberInput> Members { get; init; } = [];
+    public IReadOnlyList<JeDocumentInput> Documents { get; init; } = [];
+    /// <summary>16 levels such as "3" or "3a", in factor order.</summary>
+    public IReadOnlyList<string?> Levels { get; init; } = [];
+    public IReadOnlyList<string?> Rationale { get; init; } = [];
+    public Guid? ProfileId { get; init; }
+    public string? PolicyId { get; init; }
+    public bool RestAgreedToSitAsThree { get; init; }
+    public bool ReachedByConsensus { get; init; } = true;
+    public Guid? ReviewOfId { get; init; }
+}
+
+/// <summary>The result of a write: the record, or the problems (keyed by field, each naming its rule) and nothing written.</summary>
+public sealed record JeWriteResult<T>(T? Value, IReadOnlyList<KeyValuePair<string, string>> Errors, IReadOnlyList<ProcessFinding> Findings) where T : class
+{
+    public bool Succeeded => Value is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Records panel outcomes, review requests and notifications, applying the engine's rules (panel composition, consensus,
+/// review time limit, review panel make-up, matching policy). Refusals come back as field-keyed messages with the rule
+/// id; nothing is written unless everything passes. The audit trail records every row (the save hook).
+/// </summary>
+public static class JeOutcomeService
+{
+    public static readonly string[] DocumentKinds = ["Job description", "Person specification", "Organisation chart"];
+
+    public static async Task<JeWriteResult<JeOutcome>> RecordAsync(CadreDbContext db, JeOutcomeInput input, string recordedBy, CancellationToken cancel = default)
+    {
+        var reference = JeReference.Default;
+        var errors = new List<KeyValuePair<string, string>>();
+        void Error(string field, string message) => errors.Add(new(field, message));
+
+        // The post, through the organisation filter: another organisation's post is simply not there.
+        Core.Register.Post? post = null;
+        if (input.PostId is { } postId)
+        {
+            post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, cancel);
+            if (post is null) Error("PostId", "Select a post from your organisation's register");
+        }
+        var title = (input.JobTitle ?? "").Trim();
+        if (title.Length == 0) title = post?.Title ?? "";
+        if (title.Length == 0) Error("JobTitle", "Enter the job title, or choose a post");
+        if (title.Length > 200) Error("JobTitle", "Job title must be 200 characters or fewer");
+        if (input.Date is null) Error("Date", "Enter the date the panel sat");
+        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", "The panel date cannot be in the future");
+
+        // Factor levels: the engine's guided evaluation refuses unknown levels and letters and a missing rationale (JE-EVAL-01).
+        var draft = new EvaluationDraft(reference.Scorer, title);
+        for (var i = 0; i < FactorPlan.FactorCount; i++)
+        {
+            var factor = reference.Plan.Factors[i];
+            var level = i < input.Levels.Count ? input.Levels[i]?.Trim() : null;
+            var why = i < input.Rationale.Count ? input.Rationale[i] : null;
+            if (string.IsNullOrEmpty(level)) { Error($"Levels[{i}]", $"Choose a level for factor {factor.Number} ({factor.Name})"); continue; }
+            try { draft.Decide(factor.Number, level, why ?? ""); }
+            catch (FormatException e) { Error(e.Message.Contains(EvaluationDraft.EvidenceNeeded.Id) ? $"Rationale[{i}]" : $"Levels[{i}]", e.Message); }
+        }
+
+        // The panel: members with sides, and job advisers (JE-PANEL-01..05).
+        var members = input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        foreach (var m in members.Where(m => m.Name!.Trim().Length > 200)) Error("Members", "A name must be 200 characters or fewer");
+        foreach (var dup in members.Where(m => !m.IsJobAdviser).GroupBy(m => m.Name!.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
+            Error("Members", $"{dup.First().Name!.Trim()} is listed twice on the panel");
+        var session = new PanelSession(input.Date ?? DateOnly.MinValue,
+            members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name!.Trim(), m.Side, m.Developing)).ToList(),
+            members.Where(m => m.IsJobAdviser).Select(m => new JobAdviser(m.Name!.Trim(), m.Side)).ToList(),
+            input.RestAgreedToSitAsThree);
+        var findings = PanelRules.CheckSession(session).ToList();
+        var decision = PanelRules.CheckDecision(input.ReachedByConsensus);
+        findings.Add(decision);
+        foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
+            Error(f.Rule == PanelRules.Consensus ? "ReachedByConsensus" : "Members", $"{f.Text} [{f.Rule.Id}]");
+
+        // Job information: each document named needs a version or a date.
+        var documents = input.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Kind) && (!string.IsNullOrWhiteSpace(d.Version) || d.Dated is not null)).ToList();
+        if (documents.Count == 0) Error("Documents", "Record the job information the panel used (at least the job description, with its version or date)");
+        foreach (var d in documents.Where(d => d.Kind!.Trim().Length > 100 || (d.Version?.Trim().Length ?? 0) > 100))
+            Error("Documents", "A document's kind and version must be 100 characters or fewer");
+
+        // A review: the original outcome must exist, and most of the review panel must not have sat on it (JE-REVIEW-03).
+        JeOutcome? original = null;
+        if (input.ReviewOfId is { } reviewOf)
+        {
+            original = await db.Set<JeOutcome>().AsNoTracking().Include(o => o.Members).FirstOrDefaultAsync(o => o.Id == reviewOf, cancel);
+            if (original is null) Error("ReviewOfId", "The outcome under review was not found");
+            else if (!await db.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == reviewOf, cancel))
+                Error("ReviewOfId", $"No review request is recorded for that outcome; record the written request first [{PanelRules.ReviewInWriting.Id}]");
+            else
+            {
+                var originalSession = new PanelSession(original.Date, original.Members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name, m.Side, m.Developing)).ToList(), []);
+                var check = PanelRules.CheckReviewPanel(originalSession, session);
+                findings.Add(check);
+                if (check.Severity == FindingSeverity.Error) Error("Members", $"{check.Text} [{check.Rule.Id}]");
+            }
+        }
+
+        // Matching against a profile under a named policy (JE-MATCH-*), or a local evaluation's own total and band.
+        JeProfile? profileRow = null;
+        MatchingPolicy? policy = null;
+        if (input.ProfileId is { } profileId)
+        {
+            profileRow = await db.Set<JeProfile>().AsNoTracking().Include(p => p.Factors).FirstOrDefaultAsync(p => p.Id == profileId, cancel);
+            if (profileRow is null) Error("ProfileId", "Select a profile from the library");
+            else if (profileRow.Status != ProfileStatus.Current) Error("ProfileId", $"'{profileRow.Title}' is {profileRow.Status.ToString().ToLowerInvariant()}: only current profiles are offered for matching");
+            else if (profileRow.ComputedMin is null) Error("ProfileId", $"'{profileRow.Title}' cannot be scored, so it cannot be matched");
+        }
+        else if (input.Process == JeProcess.Matching) Error("ProfileId", "Select the national profile the panel matched against, or record a local evaluation");
+        try { policy = string.IsNullOrWhiteSpace(input.PolicyId) ? reference.Policies.Default : reference.Policies.Get(input.PolicyId.Trim()); }
+        catch (KeyNotFoundException e) { Error("PolicyId", e.Message); }
+
+        if (errors.Count > 0) return new(null, errors, findings);
+
+        var score = draft.Complete();
+        var outcome = new JeOutcome
+        {
+            PostId = post?.Id, OrganisationId = post?.OrganisationId ?? original?.OrganisationId ?? Guid.Empty, JobTitle = title,
+            Process = input.ReviewOfId is not null ? JeProcess.Review : input.Process, Date = input.Date!.Value,
+            RestAgreedToSitAsThree = input.RestAgreedToSitAsThree, ReachedByConsensus = true,
+            Levels = string.Join(",", draft.Decisions.Select(d => d!.Level.ToString())), Total = score.Total,
+            ReviewOfId = input.ReviewOfId, RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy, PolicyId = policy!.Id,
+        };
+        var reasons = new List<string>();
+        if (profileRow is not null)
+        {
+            var match = new ProfileMatcher(reference.Scorer, policy).Match(score.Job, JeLibraryStore.ToCore(profileRow));
+            outcome.ProfileId = profileRow.Id;
+            outcome.ProfileTitle = profileRow.Title;
+            outcome.Result = match.Outcome switch
+            {
+                MatchOutcome.Match => JeResult.Matched,
+                MatchOutcome.MatchWithVariations => JeResult.MatchedWithVariations,
+                _ => JeResult.ReferredToLocalEvaluation,
+            };
+            outcome.Band = match.Outcome == MatchOutcome.NoMatch ? null : match.BandName;
+            outcome.Total = match.Outcome == MatchOutcome.NoMatch ? score.Total : match.RecalculatedTotal;
+            reasons.AddRange(match.Reasons.Select(r => r.ToString()));
+            reasons.Add($"Matching policy used: {policy.Describe()}");
+        }
+        else
+        {
+            outcome.Result = JeResult.Evaluated;
+            outcome.Band = score.BandName;
+            reasons.AddRange(score.Explain().Select(r => r.ToString()));
+        }
+        reasons.AddRange(findings.Select(f => f.ToString()));
+        outcome.Reasons = string.Join("\n", reasons);
+        for (var i = 0; i < FactorPlan.FactorCount; i++)
+        {
+            var d = draft.Decisions[i]!;
+            outcome.Factors.Add(new JeOutcomeFactor { Factor = i + 1, Level = d.Level.Level, SubLetters = d.Level.SubLetters, Rationale = d.Evidence });
+        }
+        foreach (var m in members)
+            outcome.Members.Add(new JePanelMember { Name = m.Name!.Trim(), Side = m.Side, IsJobAdviser = m.IsJobAdviser, Developing = m.Developing && !m.IsJobAdviser });
+        foreach (var d in documents)
+            outcome.Documents.Add(new JeJobDocument { Kind = d.Kind!.Trim(), Version = (d.Version ?? "").Trim(), Dated = d.Dated });
+        if (outcome.OrganisationId == Guid.Empty)
+        {
+            // A job not (yet) on the register belongs to the user's one organisation.
+            var organisations = db.Scope.OrganisationIds;
+            if (organisations.Count != 1) return new(null, [new("PostId", "Choose the post this job evaluation is for")], findings);
+            outcome.OrganisationId = organisations.First();
+        }
+        db.Add(outcome);
+        await db.SaveChangesAsync(cancel);
+        return new(outcome, [], findings);
+    }
+
+    /// <summary>The date by which a review must be requested: three months after notification (JE-REVIEW-01).</summary>
+    public static DateOnly ReviewDeadline(DateOnly notifiedOn) => notifiedOn.AddMonths(3);
+
+    /// <summary>Records a review request; refuses a late one, one not in writing, or one naming no factor.</summary>
+    public static async Task<JeWriteResult<JeReviewRequest>> RequestReviewAsync(CadreDbContext db, Guid outcomeId, DateOnly? receivedOn, bool inWriting,
+        IReadOnlyCollection<int> disputedFactors, string? evidence, CancellationToken cancel = default)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        var outcome = await db.Set<JeOutcome>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == outcomeId, cancel);
+        if (outcome is null) return new(null, [new("OutcomeId", "Outcome not found")], []);
+        if (outcome.NotifiedOn is null)
+            return new(null, [new("ReceivedOn", "Record when the post holder was told of the outcome first: the three months run from notification")], []);
+        if (receivedOn is null) return new(null, [new("ReceivedOn", "Enter the date the written request was received")], []);
+        if (receivedOn < outcome.NotifiedOn) errors.Add(new("ReceivedOn", "The request cannot be received before the outcome was notified"));
+        var findings = PanelRules.CheckReviewRequest(outcome.NotifiedOn.Value, receivedOn.Value, inWriting, disputedFactors, evidence ?? "");
+        foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
+        {
+            var field = f.Rule == PanelRules.ReviewInTime ? "ReceivedOn" : f.Text.Contains("writing") ? "InWriting" : "DisputedFactors";
+            var text = f.Rule == PanelRules.ReviewInTime
+                ? $"This request is late: {f.Text} A review must be requested within three months of notification [{f.Rule.Id}]"
+                : $"{f.Text} [{f.Rule.Id}]";
+            errors.Add(new(field, text));
+        }
+        if ((evidence?.Length ?? 0) > 20000) errors.Add(new("Evidence", "Evidence must be 20,000 characters or fewer"));
+        if (errors.Count > 0) return new(null, errors, findings);
+        var request = new JeReviewRequest
+        {
+            OrganisationId = outcome.OrganisationId, OutcomeId = outcome.Id, ReceivedOn = receivedOn!.Value, InWriting = inWriting,
+            DisputedFactors = string.Join(",", disputedFactors.Distinct().Order()), Evidence = (evidence ?? "").Trim(), RecordedAt = DateTime.UtcNow,
+        };
+        db.Add(request);
+        await db.SaveChangesAsync(cancel);
+        return new(request, [], findings);
+    }
+
+    /// <summary>Records when and how the post holder was told of the outcome (audited as an update).</summary>
+    public static async Task<JeWriteResult<JeOutcome>> RecordNotificationAsync(CadreDbContext db, Guid outcomeId, DateOnly? notifiedOn, string? how, CancellationToken cancel = default)
+    {
+        var outcome = await db.Set<JeOutcome>().FirstOrDefaultAsync(o => o.Id == outcomeId, cancel);
+        if (outcome is null) return new(null, [new("OutcomeId", "Outcome not found")], []);
+        var errors = new List<KeyValuePair<string, string>>();
+        if (notifiedOn is null) errors.Add(new("NotifiedOn", "Enter the date the post holder was told"));
+        else if (notifiedOn < outcome.Date) errors.Add(new("NotifiedOn", "The post holder cannot be told before the panel sat"));
+        else if (notifiedOn > DateOnly.FromDateTime(DateTime.UtcNow)) errors.Add(new("NotifiedOn", "The notification date cannot be in the future"));
+        if (string.IsNullOrWhiteSpace(how)) errors.Add(new("NotifiedHow", "Say how the post holder was told (for example, letter or email)"));
+        else if (how.Trim().Length > 200) errors.Add(new("NotifiedHow", "How they were told must be 200 characters or fewer"));
+        if (errors.Count > 0) return new(null, errors, []);
+        outcome.NotifiedOn = notifiedOn;
+        outcome.NotifiedHow = how!.Trim();
+        await db.SaveChangesAsync(cancel);
+        return new(outcome, [], []);
+    }
+
+    /// <summary>The latest banded outcome of each post (reviews supersede what they review).</summary>
+    public static async Task<Dictionary<Guid, JeOutcome>> LatestByPostAsync(CadreDbContext db, IEnumerable<Guid>? postIds = null, CancellationToken cancel = default)
+    {
+        var query = db.Set<JeOutcome>().AsNoTracking().Where(o => o.PostId != null && o.Band != null);
+        if (postIds is not null) { var ids = postIds.ToList(); query = query.Where(o => ids.Contains(o.PostId!.Value)); }
+        var all = await query.ToListAsync(cancel);
+        return all.GroupBy(o => o.PostId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.Date).ThenByDescending(o => o.RecordedAt).First());
+    }
+}

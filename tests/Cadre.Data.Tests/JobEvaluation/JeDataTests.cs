@@ -1,0 +1,167 @@
+using Cadre.Core.JobEvaluation;
+using Cadre.Core.Register;
+using Cadre.Data.Demo;
+using Cadre.Data.JobEvaluation;
+using Cadre.Data.Security;
+using Cadre.Data.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Data.Tests.JobEvaluation;
+
+/// <summary>The job evaluation tables on both databases: the library, panels with members and levels, reviews, audit.</summary>
+public class JeDataTests
+{
+    private static readonly string[] SeedLevels = ["3a", "2", "2", "2", "2", "2", "1", "2a", "1", "1", "2", "1", "1", "1", "1", "1"];
+
+    private static async Task<(Guid Org, Guid OtherOrg, Post Post)> ArrangeAsync(TestDatabase database)
+    {
+        await using (var services = database.NewServices())
+            await CadreDatabaseInitialiser.InitialiseAsync(services, new InitialiseOptions { CreateAdministrator = false });
+        await using var db = database.NewContext(OrganisationScope.System);
+        var orgs = await db.Organisations.OrderBy(o => o.OdsCode).ToListAsync();
+        var post = await db.Posts.AsNoTracking().Where(p => p.OrganisationId == orgs[0].Id).OrderBy(p => p.PostNumber).FirstAsync();
+        return (orgs[0].Id, orgs[1].Id, post);
+    }
+
+    private static JeOutcomeInput Panel(Post post, Guid? profileId = null, params string[] names) => new()
+    {
+        PostId = post.Id, Date = new DateOnly(2026, 10, 1), Process = profileId is null ? JeProcess.LocalEvaluation : JeProcess.Matching, ProfileId = profileId,
+        Members = (names.Length == 0 ? ["Alice Manager", "Bob Manager", "Carol Staff", "Dan Staff"] : names)
+            .Select((n, i) => new JeMemberInput(n, i % 2 == 0 ? PartnershipSide.Management : PartnershipSide.StaffSide))
+            .Append(new JeMemberInput("Eve Adviser", PartnershipSide.Management, IsJobAdviser: true))
+            .Append(new JeMemberInput("Finn Adviser", PartnershipSide.StaffSide, IsJobAdviser: true)).ToList(),
+        Documents = [new("Job description", "v3", new DateOnly(2026, 9, 1)), new("Person specification", "v2", null), new("Organisation chart", "", new DateOnly(2026, 8, 1))],
+        Levels = SeedLevels,
+        Rationale = Enumerable.Range(1, 16).Select(i => $"Evidence for factor {i} from the job description").ToList(),
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task The_seed_suite_is_stored_once_with_its_warnings_and_archived_profiles(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.None);
+        Assert.Equal(0, await JeLibraryStore.EnsureSeedAsync(db));
+        var profiles = await db.Set<JeProfile>().Include(p => p.Factors).ToListAsync();
+        Assert.Equal(17, profiles.Count(p => p.Status == ProfileStatus.Current));
+        Assert.Equal(7, profiles.Count(p => p.Status == ProfileStatus.Archived));
+        var coding = profiles.Single(p => p.Title.StartsWith("Clinical Coding Service Manager"));
+        Assert.Equal(482, coding.ComputedMin);
+        Assert.Contains(coding.WarningList, w => w.Contains("481"));
+        Assert.Equal(16, coding.Factors.Count);
+        Assert.All(profiles.Where(p => p.Status == ProfileStatus.Current), p => Assert.Equal(16, p.Factors.Count));
+        Assert.Equal(17, (await JeLibraryStore.OfferedForMatchingAsync(db)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_new_version_supersedes_and_a_bad_file_stores_nothing(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.System);
+        var text = ReferenceText().Replace("Nov 2023", "Dec 2026");
+        var suite = JeReference.Default.SuiteReader().Read(text, "Patient Services", "Dec 2026");
+        var result = await JeLibraryStore.ImportAsync(db, suite, "test", "tester");
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(24, result.Superseded);
+        Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current && p.Revision == 2));
+        Assert.Equal(7, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Archived && p.Revision == 2));
+        Assert.Equal(24, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Superseded));
+
+        var before = await db.Set<JeProfile>().CountAsync();
+        var bad = text.Replace("\t4(a)", "\t9(a)");
+        var refused = await JeLibraryStore.ImportFileAsync(db, System.Text.Encoding.UTF8.GetBytes(bad), "bad.txt", "tester");
+        Assert.False(refused.Succeeded);
+        Assert.NotEmpty(refused.Problems);
+        Assert.All(refused.Problems, p => Assert.StartsWith("Profile '", p));
+        Assert.Equal(before, await db.Set<JeProfile>().CountAsync());
+        Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_panel_is_stored_and_read_back_with_members_levels_documents_and_audit(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (org, other, post) = await ArrangeAsync(database);
+        Guid id;
+        await using (var db = database.NewContext(OrganisationScope.For([org]), AuditActor.System("panel chair")))
+        {
+            var profile = await db.Set<JeProfile>().FirstAsync(p => p.Title == "Clerical Officer (Data Entry)" && p.Status == ProfileStatus.Current);
+            var result = await JeOutcomeService.RecordAsync(db, Panel(post, profile.Id), "panel chair");
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
+            id = result.Value!.Id;
+        }
+        await using (var db = database.NewContext(OrganisationScope.For([org])))
+        {
+            var stored = await db.Set<JeOutcome>().Include(o => o.Members).Include(o => o.Factors).Include(o => o.Documents).SingleAsync(o => o.Id == id);
+            Assert.Equal(6, stored.Members.Count);
+            Assert.Equal(2, stored.Members.Count(m => m.IsJobAdviser));
+            Assert.Equal(16, stored.Factors.Count);
+            Assert.Equal("a", stored.Factors.Single(f => f.Factor == 1).SubLetters);
+            Assert.Equal(3, stored.Documents.Count);
+            Assert.Equal(JeScore(), stored.Total);
+            Assert.Contains("JE-MATCH", stored.Reasons);
+            var audited = await db.AuditEntries.Where(a => a.EntityId == id.ToString() || a.EntityType == nameof(JePanelMember) || a.EntityType == nameof(JeOutcomeFactor)).ToListAsync();
+            Assert.Contains(audited, a => a.EntityType == nameof(JeOutcome) && a.Who == "panel chair");
+            Assert.Equal(6, audited.Count(a => a.EntityType == nameof(JePanelMember)));
+            Assert.Equal(16, audited.Count(a => a.EntityType == nameof(JeOutcomeFactor)));
+        }
+        await using (var db = database.NewContext(OrganisationScope.For([other])))
+        {
+            Assert.False(await db.Set<JeOutcome>().AnyAsync(o => o.Id == id));
+            Assert.False(await db.Set<JePanelMember>().AnyAsync(m => m.OutcomeId == id));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Panel_rules_refuse_and_write_nothing(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (org, _, post) = await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]));
+        var onlyManagers = Panel(post) with { Members = [new("A", PartnershipSide.Management), new("B", PartnershipSide.Management), new("C", PartnershipSide.Management), new("D", PartnershipSide.Management)] };
+        var result = await JeOutcomeService.RecordAsync(db, onlyManagers, "x");
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Key == "Members" && e.Value.Contains("JE-PANEL-01"));
+        var three = Panel(post, null, "A", "B", "C");
+        Assert.Contains((await JeOutcomeService.RecordAsync(db, three, "x")).Errors, e => e.Value.Contains("JE-PANEL-02"));
+        Assert.True((await JeOutcomeService.RecordAsync(db, three with { RestAgreedToSitAsThree = true }, "x")).Succeeded);
+        Assert.Contains((await JeOutcomeService.RecordAsync(db, Panel(post) with { ReachedByConsensus = false }, "x")).Errors, e => e.Value.Contains("JE-PANEL-04"));
+        Assert.Equal(1, await db.Set<JeOutcome>().CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Reviews_are_refused_when_late_and_review_panels_must_be_mostly_new(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (org, _, post) = await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]));
+        var first = (await JeOutcomeService.RecordAsync(db, Panel(post), "x")).Value!;
+        Assert.True((await JeOutcomeService.RecordNotificationAsync(db, first.Id, new DateOnly(2026, 10, 5), "Letter")).Succeeded);
+        var late = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 6), true, [3, 7], "More responsibility");
+        Assert.Contains(late.Errors, e => e.Key == "ReceivedOn" && e.Value.Contains("late") && e.Value.Contains("JE-REVIEW-01") && e.Value.Contains("5 Jan 2027"));
+        var onTime = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 5), true, [3, 7], "More responsibility");
+        Assert.True(onTime.Succeeded);
+
+        var samePanel = Panel(post, null, "Alice Manager", "Carol Staff", "Bob Manager", "Zed Staff") with { ReviewOfId = first.Id };
+        var refused = await JeOutcomeService.RecordAsync(db, samePanel, "x");
+        Assert.Contains(refused.Errors, e => e.Value.Contains("JE-REVIEW-03"));
+        var fresh = Panel(post, null, "Gina", "Hal", "Ivy", "Alice Manager") with { ReviewOfId = first.Id };
+        var review = await JeOutcomeService.RecordAsync(db, fresh, "x");
+        Assert.True(review.Succeeded, string.Join("\n", review.Errors));
+        Assert.Equal(JeProcess.Review, review.Value!.Process);
+    }
+
+    private static int JeScore() => JeReference.Default.Scorer.Score(Job.Parse("", SeedLevels, JeReference.Default.Plan)).Total;
+
+    private static string ReferenceText()
+    {
+        using var reader = new StreamReader(Core.ReferenceFiles.Open("job-evaluation/profiles/patient-services.txt"));
+        return reader.ReadToEnd();
+    }
+}
