@@ -129,6 +129,45 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_administrator_records_accreditation_and_adds_a_user()
+    {
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+        await SignInAsync(page, CadreWebFixture.Users.Admin);
+
+        // Services: add an accreditation due for reassessment soon, and see it flagged.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("departments-table").GetByRole(AriaRole.Link, new() { Name = "Nuclear Medicine" }).ClickAsync();
+        await page.GetByTestId("add-accreditation").ClickAsync();
+        await page.GetByLabel("Scheme", new() { Exact = true }).FillAsync("UKAS MPACE");
+        await page.GetByLabel("Standard", new() { Exact = true }).FillAsync("BS 70000");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Accredited");
+        await page.GetByTestId("save-accreditation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("An accredited service needs the date accreditation was awarded");
+        var today = DateTime.UtcNow;
+        await page.GetByLabel("Date awarded (needed once accredited)", new() { Exact = true }).FillAsync(today.AddYears(-3).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Expiry date (optional)", new() { Exact = true }).FillAsync(today.AddDays(75).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("save-accreditation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Accreditation UKAS MPACE added");
+        await Assertions.Expect(page.GetByTestId("accreditations")).ToContainTextAsync("Expires soon");
+        await browser.ShotAsync(page, "13-accreditation");
+
+        // Users: add a viewer; the one-time password is shown once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("add-user").ClickAsync();
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync("board.viewer@a.test");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Bo Board");
+        await page.GetByTestId("save-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Select at least one role");
+        await page.GetByLabel("Viewer", new() { Exact = true }).CheckAsync();
+        await page.GetByTestId("save-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-created")).ToContainTextAsync("Bo Board can now sign in");
+        await Assertions.Expect(page.GetByTestId("generated-password")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9]{12,}$"));
+        await browser.ShotAsync(page, "14-user-added");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task A_viewer_sees_posts_but_no_people()
     {
         var errors = new List<string>();
