@@ -190,6 +190,7 @@ public sealed class PeoplePageTests(CadreWebFixture app)
         detail = await client.GetStringAsync(person);
         Assert.Contains("nhsuk-tag--red\">Withdrawn", detail);
         Assert.DoesNotContain("Medical Physics Expert (MPE)</dt>", detail);
+        Assert.Contains("Certificate deleted", detail);
         await using (var db = app.SystemContext())
         {
             Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityId == certificateId.ToString() && e.Action == AuditAction.Deleted && e.Who == "Wendy Workforce"));

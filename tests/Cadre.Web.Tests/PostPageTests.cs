@@ -134,6 +134,7 @@ public sealed class PostPageTests(CadreWebFixture app)
         form["Input.Roles[1].Title"] = "";
         form["Input.Roles[1].Wte"] = "";
         Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, location + "/edit", form)).StatusCode);
+        Assert.Contains("Role (job description) deleted", await client.GetStringAsync(location));
         await using (var db = app.SystemContext())
         {
             var post = await db.Posts.Include(p => p.Roles).SingleAsync(p => p.PostNumber == "WEB-JD-1");
