@@ -31,6 +31,7 @@ public sealed class PeoplePageTests(CadreWebFixture app)
     }
 
     private static string VersionOf(string html) => Regex.Match(html, "name=\"Input.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+    private static string TokenOf(string html) => Regex.Match(html, "name=\"Input.Token\" value=\"([^\"]+)\"").Groups[1].Value;
 
     [Fact]
     public async Task Adding_a_person_with_mistakes_names_each_field_and_saves_nothing()
@@ -184,9 +185,18 @@ public sealed class PeoplePageTests(CadreWebFixture app)
             enrolmentId = await db.TrainingEnrolments.Where(t => t.PersonId == personId).Select(t => t.Id).SingleAsync();
             certificateId = await db.Certificates.Where(c => c.PersonId == personId).Select(c => c.Id).SingleAsync();
         }
+        var trainingToken = TokenOf(await client.GetStringAsync($"{person}/training/{enrolmentId}"));
         training["Input.Status"] = "Withdrawn";
+        training["Input.Token"] = trainingToken;
         Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, $"{person}/training/{enrolmentId}", training)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, $"{person}/certificate/{certificateId}", [], $"{person}/certificate/{certificateId}?handler=Remove")).StatusCode);
+        // A second save from the copy opened before that change is refused, not silently overwriting it.
+        training["Input.Status"] = "Interrupted";
+        var stale = await CadreWebFixture.PostFormAsync(client, $"{person}/training/{enrolmentId}", training);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync());
+        var certificateToken = TokenOf(await client.GetStringAsync($"{person}/certificate/{certificateId}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, $"{person}/certificate/{certificateId}",
+            new() { ["Input.Token"] = certificateToken }, $"{person}/certificate/{certificateId}?handler=Remove")).StatusCode);
         detail = await client.GetStringAsync(person);
         Assert.Contains("nhsuk-tag--red\">Withdrawn", detail);
         Assert.DoesNotContain("Medical Physics Expert (MPE)</dt>", detail);

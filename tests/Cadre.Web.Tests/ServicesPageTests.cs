@@ -54,6 +54,16 @@ public sealed class ServicesPageTests(CadreWebFixture app)
         detail = await client.GetStringAsync(location);
         Assert.Contains("UKAS IQIPS", detail);
         Assert.Contains("nhsuk-tag--orange\">Expires soon", detail);
+        // Renaming from a copy opened before someone else's change is refused.
+        var editPage = await client.GetStringAsync(location + "/edit");
+        var token = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.Token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var rename = new Dictionary<string, string> { ["Input.Name"] = "Vascular Science Service", ["Input.Theme"] = "E", ["Input.Site"] = "Riverside Hospital", ["Input.LeadStaffNumber"] = leadStaff, ["Input.Token"] = token };
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, location + "/edit", rename)).StatusCode);
+        rename["Input.Site"] = "Hillside Hospital";
+        var stale = await CadreWebFixture.PostFormAsync(client, location + "/edit", rename);
+        Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Vascular Science Service updated", await client.GetStringAsync(location));
+
         var list = await client.GetStringAsync("/departments");
         Assert.Contains("UKAS IQIPS (ISO 15189): Accredited", list);
         Assert.Contains("Expires soon", list);

@@ -29,7 +29,7 @@ public sealed class AccreditationModel(CadreDbContext db) : PageModel
             Input = new AccreditationInput
             {
                 Scheme = a.Scheme, Standard = a.Standard, Status = a.Status.ToString(),
-                AwardedOn = FormValues.Date(a.AwardedOn), ExpiresOn = FormValues.Date(a.ExpiresOn),
+                AwardedOn = FormValues.Date(a.AwardedOn), ExpiresOn = FormValues.Date(a.ExpiresOn), Token = RecordToken.Of(a),
             };
         }
         return Page();
@@ -42,6 +42,12 @@ public sealed class AccreditationModel(CadreDbContext db) : PageModel
             ? await db.Accreditations.FirstOrDefaultAsync(x => x.Id == existing && x.DepartmentId == id, cancel)
             : new Accreditation { DepartmentId = id, OrganisationId = _organisationId };
         if (a is null) return NotFound();
+        if (accreditationId is not null && !RecordToken.Matches(a, Input.Token))
+        {
+            ModelState.AddModelError("Input.Scheme", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            return Page();
+        }
 
         a.Scheme = (Input.Scheme ?? "").Trim();
         a.Standard = (Input.Standard ?? "").Trim();
@@ -71,6 +77,12 @@ public sealed class AccreditationModel(CadreDbContext db) : PageModel
         if (!await StartAsync(id, accreditationId, cancel) || accreditationId is null) return NotFound();
         var a = await db.Accreditations.FirstOrDefaultAsync(x => x.Id == accreditationId && x.DepartmentId == id, cancel);
         if (a is null) return NotFound();
+        if (!RecordToken.Matches(a, Input.Token))
+        {
+            ModelState.AddModelError("", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            return Page();
+        }
         db.Accreditations.Remove(a);
         await db.SaveChangesAsync(cancel);
         TempData["Saved"] = $"Accreditation {a.Scheme} removed";
@@ -111,4 +123,6 @@ public sealed class AccreditationInput
     public string? Status { get; set; }
     public string? AwardedOn { get; set; }
     public string? ExpiresOn { get; set; }
+    /// <summary>The accreditation's values when the form was opened (see <see cref="RecordToken"/>).</summary>
+    public string? Token { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class EditModel(CadreDbContext db) : PageModel
             Name = d.Name, Theme = d.ScienceTheme?.ToString(), Site = d.Site,
             LeadStaffNumber = d.LeadPersonId is { } lead ? await db.People.Where(p => p.Id == lead).Select(p => p.StaffNumber).FirstOrDefaultAsync(cancel) : null,
         };
+        Input.Token = RecordToken.Of(d);
         return Page();
     }
 
@@ -34,6 +35,12 @@ public sealed class EditModel(CadreDbContext db) : PageModel
         Id = id;
         var department = id is null ? new Department { OrganisationId = db.Scope.OrganisationIds.FirstOrDefault() } : await db.Departments.FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (department is null) return NotFound();
+        if (id is not null && !RecordToken.Matches(department, Input.Token))
+        {
+            ModelState.AddModelError("Input.Name", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            return Page();
+        }
 
         department.Name = (Input.Name ?? "").Trim();
         department.Site = string.IsNullOrWhiteSpace(Input.Site) ? null : Input.Site.Trim();
@@ -84,4 +91,7 @@ public sealed class DepartmentInput
     public string? Site { get; set; }
 
     public string? LeadStaffNumber { get; set; }
+
+    /// <summary>The service's values when the form was opened (see <see cref="RecordToken"/>).</summary>
+    public string? Token { get; set; }
 }

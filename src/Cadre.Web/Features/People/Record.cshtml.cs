@@ -41,6 +41,7 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
             var record = await FindAsync(existing, cancel);
             if (record is null) return NotFound();
             Input = await RecordInput.FromAsync(record, db, cancel);
+            Input.Token = RecordToken.Of(record);
         }
         else
         {
@@ -55,6 +56,13 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
         if (await StartAsync(id, kind, recordId, cancel) is { } notFound) return notFound;
         object? record = recordId is { } existing ? await FindAsync(existing, cancel) : New();
         if (record is null) return NotFound();
+        if (recordId is not null && !RecordToken.Matches(record, Input.Token))
+        {
+            ModelState.AddModelError("", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            Input.Token = RecordToken.Of(record);
+            return Page();
+        }
 
         Guid? postId = null;
         if (record is Cadre.Core.Register.Assignment assignment)
@@ -100,6 +108,12 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
     {
         if (await StartAsync(id, kind, recordId, cancel) is { } notFound) return notFound;
         if (recordId is not { } existing || await FindAsync(existing, cancel) is not { } record) return NotFound();
+        if (!RecordToken.Matches(record, Input.Token))
+        {
+            ModelState.AddModelError("", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            return Page();
+        }
         db.Remove(record);
         await db.SaveChangesAsync(cancel);
         TempData["Saved"] = $"{Capital(Noun)} removed";

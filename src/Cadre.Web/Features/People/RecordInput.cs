@@ -26,6 +26,8 @@ public sealed class RecordInput
     public string? ExpectedEndDate { get; set; }
     public string? Mode { get; set; } = nameof(StudyMode.FullTime);
     public string? Status { get; set; } = nameof(TrainingStatus.Active);
+    /// <summary>The record's values when the form was opened (see <see cref="RecordToken"/>).</summary>
+    public string? Token { get; set; }
 
     public static async Task<RecordInput> FromAsync(object record, CadreDbContext db, CancellationToken cancel) => record switch
     {
