@@ -10,5 +10,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(JeCommand.Create());
 root.Subcommands.Add(CodeCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(CareersCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Cadre.Core.Planning;
+
+namespace Cadre.Cli.Commands;
+
+/// <summary><c>cadre plan SCENARIO.json [--json] [--runs N] [--seed S]</c>: project supply against demand and the trainee commissions that close the gap.</summary>
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("scenario") { Description = "Scenario JSON (shape: docs/decisions/planning-scenario-json.md; example: reference/planning/examples/medical-physics.json)." };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON instead of tables." };
+        var runs = new Option<int>("--runs") { Description = "Monte Carlo runs for the p10/p50/p90 spread (0 for the central projection only).", DefaultValueFactory = _ => PlanningEngine.DefaultRuns };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same spread.", DefaultValueFactory = _ => PlanningEngine.DefaultSeed };
+
+        var command = new Command("plan", "Project a staff group's supply against demand year by year, with its uncertainty, and the trainee commissions needed to close the gap by the target year.");
+        command.Arguments.Add(file);
+        command.Options.Add(json);
+        command.Options.Add(runs);
+        command.Options.Add(seed);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(file)!;
+            var n = parseResult.GetValue(runs);
+            if (n is < 0 or > 100_000)
+            {
+                Console.Error.WriteLine($"cadre plan: --runs must be between 0 and 100000; got {n}.");
+                return 2;
+            }
+            string text;
+            try { text = File.ReadAllText(path.FullName); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"cadre plan: cannot read '{path}': {ex.Message}");
+                return 2;
+            }
+            Scenario scenario;
+            try { scenario = ScenarioJson.Parse(text); }
+            catch (ScenarioException ex)
+            {
+                Console.Error.WriteLine($"cadre plan: {path.Name}: {ex.Message}");
+                return 2;
+            }
+            var result = PlanningEngine.Project(scenario, n, parseResult.GetValue(seed));
+            if (parseResult.GetValue(json)) PlanOutput.WriteJson(result, Console.Out);
+            else PlanOutput.WriteText(result, Console.Out);
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary>The plan as a reader sees it: one table per segment and the total, then every assumption with its source.</summary>
+public static class PlanOutput
+{
+    private static string F(double v) => double.IsPositiveInfinity(v) ? "n/a" : v.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string R(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    public static void WriteText(PlanResult r, TextWriter o)
+    {
+        var s = r.Scenario;
+        o.WriteLine($"Scenario: {s.Name}" + (s.StaffGroup.Length > 0 ? $" ({s.StaffGroup})" : ""));
+        o.WriteLine($"Years {s.StartYear}-{s.EndYear}, gap to close by {s.TargetYear}. " +
+            (r.Runs == 0 ? "Central projection only (no Monte Carlo runs)." : $"Spread from {r.Runs} Monte Carlo runs, seed {r.Seed}."));
+        o.WriteLine("All figures WTE. Gap = demand - central supply (positive is a shortfall). Commission = extra trainees to start that year, on top of planned intake.");
+        foreach (var seg in r.Segments)
+        {
+            var g = seg.Segment;
+            o.WriteLine();
+            var what = string.Join(", ", new[] { g.Level, g.Band is null ? null : "band " + g.Band, g.Specialism }.Where(x => x is not null));
+            o.WriteLine($"== {g.Name}" + (what.Length > 0 ? $" ({what})" : ""));
+            var vacancy = g.EstablishmentWte > 0 ? (g.EstablishmentWte - g.StaffInPostWte) / g.EstablishmentWte : 0;
+            o.WriteLine($"Establishment {F(g.EstablishmentWte)} WTE; staff in post {R(g.StaffInPostHeadcount)} headcount, {F(g.StaffInPostWte)} WTE; vacancy {vacancy.ToString("0.0%", CultureInfo.InvariantCulture)}.");
+            Table(seg.Years, o, seg.Commissions.Programme);
+            var c = seg.Commissions;
+            o.WriteLine(c.PerYear == 0
+                ? $"No extra {c.Programme} commissions needed: supply meets demand in {c.TargetYear}."
+                : double.IsPositiveInfinity(c.PerYear)
+                    ? $"Extra {c.Programme} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
+                    : $"Commissions needed: {F(c.PerYear)} extra {c.Programme} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
+                      + (r.Runs > 0 ? $" Over the runs: p10 {F(c.PerYearSpread.P10)}, p50 {F(c.PerYearSpread.P50)}, p90 {F(c.PerYearSpread.P90)} a year (p90 closes the gap in nine runs of ten)." : ""));
+        }
+        if (r.Segments.Count > 1)
+        {
+            o.WriteLine();
+            o.WriteLine($"== Total: {(s.StaffGroup.Length > 0 ? s.StaffGroup : "all segments")}");
+            Table(r.Total, o, null);
+        }
+        o.WriteLine();
+        o.WriteLine("Assumptions used (central value, Monte Carlo range):");
+        var ids = r.Segments.SelectMany(x => x.Assumptions).Select(a => a.Id).Distinct();
+        foreach (var id in ids)
+        {
+            var variants = r.Segments.Select(x => (x.Segment.Name, A: x.Assumptions.First(a => a.Id == id))).ToList();
+            foreach (var group in variants.GroupBy(v => (v.A.Value, v.A.Low, v.A.High, v.A.Source)))
+            {
+                var a = group.First().A;
+                var scope = variants.Count > 1 && group.Count() < variants.Count ? $" [{string.Join("; ", group.Select(x => x.Name))}]" : "";
+                var range = a.Uncertain ? $" (range {R(a.Low)}-{R(a.High)})" : "";
+                var flag = a.LocalInputNeeded ? " LOCAL INPUT NEEDED." : a.Overridden ? " Set by this scenario." : "";
+                o.WriteLine($"  {a.Id,-18} {a.Name}: {R(a.Value)} {a.Unit}{range}{scope}.{flag}");
+                o.WriteLine($"  {"",-18} Source: {a.Source}");
+                if (!a.Overridden && a.Caveat.Length > 0) o.WriteLine($"  {"",-18} Note: {a.Caveat}");
+            }
+        }
+    }
+
+    private static void Table(IReadOnlyList<PlanYear> years, TextWriter o, string? programme)
+    {
+        var head = new[] { "year", "demand", "supply", "p10", "p50", "p90", "gap", "leavers", "retire", "qualify", programme is null ? "" : "commission" };
+        o.WriteLine(string.Join(" ", head.Select((h, i) => i == 0 ? h.PadRight(5) : h.PadLeft(i == 10 ? 10 : 8))).TrimEnd());
+        foreach (var y in years)
+        {
+            var cells = new[]
+            {
+                y.Year.ToString(CultureInfo.InvariantCulture).PadRight(5), F(y.Demand).PadLeft(8), F(y.Supply).PadLeft(8),
+                F(y.SupplySpread.P10).PadLeft(8), F(y.SupplySpread.P50).PadLeft(8), F(y.SupplySpread.P90).PadLeft(8), F(y.Gap).PadLeft(8),
+                F(y.Leavers).PadLeft(8), F(y.Retirements).PadLeft(8), F(y.TraineesCompleting).PadLeft(8),
+                (y.CommissionsNeeded is { } c ? F(c) : "").PadLeft(10),
+            };
+            o.WriteLine(string.Join(" ", cells).TrimEnd());
+        }
+    }
+
+    public static void WriteJson(PlanResult r, TextWriter o)
+    {
+        static object Year(PlanYear y) => new
+        {
+            year = y.Year, demand = y.Demand, supply = y.Supply,
+            supplyP10 = y.SupplySpread.P10, supplyP50 = y.SupplySpread.P50, supplyP90 = y.SupplySpread.P90,
+            gap = y.Gap, leavers = y.Leavers, retirements = y.Retirements, traineesCompleting = y.TraineesCompleting, commissionsNeeded = y.CommissionsNeeded,
+        };
+        var doc = new
+        {
+            scenario = r.Scenario.Name, staffGroup = r.Scenario.StaffGroup, startYear = r.Scenario.StartYear, endYear = r.Scenario.EndYear,
+            targetYear = r.Scenario.TargetYear, runs = r.Runs, seed = r.Seed,
+            segments = r.Segments.Select(s => new
+            {
+                name = s.Segment.Name, level = s.Segment.Level, band = s.Segment.Band, specialism = s.Segment.Specialism,
+                establishmentWte = s.Segment.EstablishmentWte, staffInPostHeadcount = s.Segment.StaffInPostHeadcount, staffInPostWte = s.Segment.StaffInPostWte,
+                years = s.Years.Select(Year),
+                commissions = new
+                {
+                    programme = s.Commissions.Programme, firstIntakeYear = s.Commissions.FirstIntakeYear, lastIntakeYear = s.Commissions.LastIntakeYear,
+                    targetYear = s.Commissions.TargetYear, gapAtTarget = s.Commissions.GapAtTarget,
+                    perYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (double?)null : s.Commissions.PerYear,
+                    wholePerYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (int?)null : s.Commissions.WholePerYear,
+                    perYearP10 = Finite(s.Commissions.PerYearSpread.P10), perYearP50 = Finite(s.Commissions.PerYearSpread.P50), perYearP90 = Finite(s.Commissions.PerYearSpread.P90),
+                },
+                assumptions = s.Assumptions.Select(a => new { id = a.Id, name = a.Name, unit = a.Unit, value = a.Value, low = a.Low, high = a.High, status = a.Status, localInputNeeded = a.LocalInputNeeded, overridden = a.Overridden, source = a.Source, caveat = a.Caveat }),
+            }),
+            total = r.Total.Select(Year),
+        };
+        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using Cadre.Core.Register;
+
+namespace Cadre.Core.Planning;
+
+/// <summary>
+/// Reads a scenario from its JSON text (the shape is in docs/decisions/planning-scenario-json.md) and checks every
+/// field, throwing a <see cref="ScenarioException"/> that names the first bad one. Takes text, not a file: Core does no I/O.
+/// </summary>
+public static class ScenarioJson
+{
+    private const int MaxYears = 30; // newly qualified staff have no year of birth, so their retirement falls outside a 30-year horizon.
+
+    public static Scenario Parse(string json)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
+        catch (JsonException ex) { throw new ScenarioException("scenario", $"is not valid JSON ({ex.Message.Split('.')[0]})."); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("scenario", "must be a JSON object.");
+            var name = Text(root, "name", "name", required: true)!;
+            var group = Text(root, "staffGroup", "staffGroup", required: false) ?? "";
+            var start = Int(root, "startYear", "startYear", 2000, 2100);
+            var years = Int(root, "years", "years", 1, MaxYears);
+            var target = Int(root, "targetYear", "targetYear", start + 1, start + years);
+            var assumptions = Assumptions(root, "assumptions");
+            if (!root.TryGetProperty("segments", out var segs) || segs.ValueKind != JsonValueKind.Array || segs.GetArrayLength() == 0)
+                throw new ScenarioException("segments", "is required: a list of at least one segment (a level or band within a specialism).");
+            var segments = segs.EnumerateArray().Select((s, i) => Segment(s, $"segments[{i}]", start, start + years)).ToList();
+            var dup = segments.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+            if (dup is not null) throw new ScenarioException("segments", $"two segments are named '{dup.Key}'; names must differ.");
+            var scenario = new Scenario(name, group, start, years, target, segments, assumptions);
+            for (var i = 0; i < segments.Count; i++) CheckTimings(scenario, segments[i], $"segments[{i}]");
+            return scenario;
+        }
+    }
+
+    private static Segment Segment(JsonElement e, string at, int start, int end)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, "must be an object.");
+        var name = Text(e, "name", at + ".name", required: true)!;
+        var band = Text(e, "band", at + ".band", required: false);
+        if (band is not null && !PayBand.TryParse(band, out _)) throw new ScenarioException(at + ".band", $"'{band}' is not an Agenda for Change band (1 to 9, 8a to 8d).");
+        var establishment = Number(e, "establishmentWte", at + ".establishmentWte", 0, 100_000, required: true)!.Value;
+
+        if (!e.TryGetProperty("staffInPost", out var sip) || sip.ValueKind != JsonValueKind.Array)
+            throw new ScenarioException(at + ".staffInPost", "is required: a list of {yearOfBirth?, headcount, wte} (an empty list for a new service).");
+        var staff = sip.EnumerateArray().Select((c, i) =>
+        {
+            var p = $"{at}.staffInPost[{i}]";
+            if (c.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {yearOfBirth?, headcount, wte}.");
+            int? born = c.TryGetProperty("yearOfBirth", out var b) && b.ValueKind != JsonValueKind.Null ? Int(c, "yearOfBirth", p + ".yearOfBirth", 1930, start - 16) : null;
+            var heads = Number(c, "headcount", p + ".headcount", 0, 100_000, required: true)!.Value;
+            var wte = Number(c, "wte", p + ".wte", 0, 100_000, required: true)!.Value;
+            if (wte > heads + 1e-9) throw new ScenarioException(p + ".wte", $"{Fmt(wte)} WTE is more than the headcount of {Fmt(heads)}; one person is at most 1 WTE.");
+            return new StaffCohort(born, heads, wte);
+        }).ToList();
+
+        var intake = new List<TraineeIntake>();
+        if (e.TryGetProperty("intake", out var ins))
+        {
+            if (ins.ValueKind != JsonValueKind.Array) throw new ScenarioException(at + ".intake", "must be a list of {programme, year, trainees}.");
+            var i = 0;
+            foreach (var x in ins.EnumerateArray())
+            {
+                var p = $"{at}.intake[{i++}]";
+                if (x.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {programme, year, trainees}.");
+                intake.Add(new TraineeIntake(Programme(x, p + ".programme"), Int(x, "year", p + ".year", start - 10, end), Number(x, "trainees", p + ".trainees", 0, 10_000, required: true)!.Value));
+            }
+        }
+        if (e.TryGetProperty("annualIntake", out var annual))
+        {
+            if (annual.ValueKind != JsonValueKind.Object) throw new ScenarioException(at + ".annualIntake", "must be an object such as {\"STP\": 2}: trainees starting in every projected year.");
+            foreach (var prop in annual.EnumerateObject())
+            {
+                var p = $"{at}.annualIntake.{prop.Name}";
+                var programme = ProgrammeName(prop.Name, p);
+                if (prop.Value.ValueKind != JsonValueKind.Number || prop.Value.GetDouble() < 0) throw new ScenarioException(p, "must be a number of trainees, 0 or more.");
+                for (var y = start + 1; y <= end; y++) intake.Add(new TraineeIntake(programme, y, prop.Value.GetDouble()));
+            }
+        }
+        var commission = e.TryGetProperty("commissionProgramme", out var cp) ? ProgrammeName(cp.ValueKind == JsonValueKind.String ? cp.GetString()! : "", at + ".commissionProgramme") : "STP";
+        return new Segment(name, Text(e, "level", at + ".level", false), band, Text(e, "specialism", at + ".specialism", false), establishment, staff, intake, commission, Assumptions(e, at + ".assumptions"));
+    }
+
+    // Trainees who started long enough ago have already qualified: they belong in staffInPost, not in intake. And the
+    // commission programme must be able to finish by the target year.
+    private static void CheckTimings(Scenario scenario, Segment segment, string at)
+    {
+        var a = scenario.AssumptionsFor(segment);
+        var rates = Rates.Central(a);
+        for (var i = 0; i < segment.Intake.Count; i++)
+        {
+            var x = segment.Intake[i];
+            if (x.Year + rates.Durations[x.Programme] <= scenario.StartYear)
+                throw new ScenarioException($"{at}.intake", $"{Fmt(x.Trainees)} {x.Programme} trainees starting in {x.Year} qualify by {x.Year + rates.Durations[x.Programme]}, before the start year {scenario.StartYear}: count them in staffInPost.");
+        }
+        var w = PlanningEngine.Window(scenario, segment, rates);
+        if (w.Last < w.First)
+            throw new ScenarioException("targetYear", $"{scenario.TargetYear} is too soon for {segment.CommissionProgramme} commissions in '{segment.Name}': trainees starting in {w.First} finish in {w.First + rates.Durations[segment.CommissionProgramme]}; choose that year or later.");
+    }
+
+    private static IReadOnlyDictionary<string, PlanningAssumption> Assumptions(JsonElement e, string at)
+    {
+        var result = new Dictionary<string, PlanningAssumption>(StringComparer.Ordinal);
+        var key = at.Contains('.') ? at[(at.LastIndexOf('.') + 1)..] : at;
+        if (!e.TryGetProperty(key, out var a) || a.ValueKind == JsonValueKind.Null) return result;
+        if (a.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, "must be an object of assumption ids, e.g. {\"PLAN-LEAVERS-01\": 0.09}.");
+        foreach (var prop in a.EnumerateObject())
+        {
+            var p = $"{at}.{prop.Name}";
+            if (!PlanningAssumptions.Defaults.TryGetValue(prop.Name, out var d))
+                throw new ScenarioException(p, $"is not a planning assumption; known ids: {string.Join(", ", PlanningAssumptions.Defaults.Keys)}.");
+            double value, low, high;
+            string source = "scenario override";
+            if (prop.Value.ValueKind == JsonValueKind.Number)
+            {
+                value = low = high = prop.Value.GetDouble(); // a bare number is a point value: certain in this scenario.
+            }
+            else if (prop.Value.ValueKind == JsonValueKind.Object)
+            {
+                value = Number(prop.Value, "value", p + ".value", double.MinValue, double.MaxValue, required: true)!.Value;
+                low = Number(prop.Value, "low", p + ".low", double.MinValue, double.MaxValue, required: false) ?? value;
+                high = Number(prop.Value, "high", p + ".high", double.MinValue, double.MaxValue, required: false) ?? value;
+                source = Text(prop.Value, "source", p + ".source", required: false) ?? source;
+                if (low > value || value > high) throw new ScenarioException(p, $"needs low ≤ value ≤ high; got {Fmt(low)}, {Fmt(value)}, {Fmt(high)}.");
+            }
+            else throw new ScenarioException(p, "must be a number or {value, low?, high?, source?}.");
+            CheckRange(prop.Name, p, low);
+            CheckRange(prop.Name, p, high);
+            if (prop.Name.StartsWith("PLAN-DUR-", StringComparison.Ordinal) && (low != high || value != Math.Round(value)))
+                throw new ScenarioException(p, "a programme duration is a whole number of years with no range; run another scenario to test a different length.");
+            result[prop.Name] = d with { Value = value, Low = low, High = high, Source = source, Status = "scenario", Overridden = true };
+        }
+        return result;
+    }
+
+    private static void CheckRange(string id, string at, double v)
+    {
+        if (PlanningAssumptions.IsShare(id) && (v < 0 || v > 1) && id != PlanningAssumptions.DemandGrowth)
+            throw new ScenarioException(at, $"is a share between 0 and 1 (0.08 for 8%); got {Fmt(v)}.");
+        if (id == PlanningAssumptions.DemandGrowth && (v <= -1 || v > 1)) throw new ScenarioException(at, $"is a yearly growth between -1 and 1 (0.02 for 2%); got {Fmt(v)}.");
+        if (id == PlanningAssumptions.RetirementAge && (v < 50 || v > 80)) throw new ScenarioException(at, $"a retirement age between 50 and 80; got {Fmt(v)}.");
+        if (id.StartsWith("PLAN-DUR-", StringComparison.Ordinal) && (v < 1 || v > 10)) throw new ScenarioException(at, $"a duration between 1 and 10 years; got {Fmt(v)}.");
+        if ((id == PlanningAssumptions.JoinerWte && (v <= 0 || v > 1)) || (id == PlanningAssumptions.OtherJoiners && v < 0))
+            throw new ScenarioException(at, $"is out of range; got {Fmt(v)}.");
+    }
+
+    private static string Programme(JsonElement e, string at) =>
+        ProgrammeName(e.TryGetProperty("programme", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "", at);
+
+    private static string ProgrammeName(string text, string at)
+    {
+        var p = text.Trim().ToUpperInvariant();
+        if (PlanningAssumptions.Programmes.Contains(p)) return p;
+        if (p == "HSSE") throw new ScenarioException(at, "HSSE is an equivalence route, not a commissioned training programme; use PTP, STP or HSST.");
+        throw new ScenarioException(at, $"'{text}' is not a commissioned programme; use PTP, STP or HSST.");
+    }
+
+    private static string? Text(JsonElement e, string name, string at, bool required)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            return required ? throw new ScenarioException(at, "is required.") : null;
+        if (v.ValueKind != JsonValueKind.String) throw new ScenarioException(at, "must be text.");
+        var s = v.GetString()!.Trim();
+        if (required && s.Length == 0) throw new ScenarioException(at, "must not be empty.");
+        return s;
+    }
+
+    private static int Int(JsonElement e, string name, string at, int min, int max)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) throw new ScenarioException(at, "is required.");
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i)) throw new ScenarioException(at, "must be a whole number.");
+        if (i < min || i > max) throw new ScenarioException(at, $"must be between {min} and {max}; got {i}.");
+        return i;
+    }
+
+    private static double? Number(JsonElement e, string name, string at, double min, double max, bool required)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            return required ? throw new ScenarioException(at, "is required.") : null;
+        if (v.ValueKind != JsonValueKind.Number) throw new ScenarioException(at, "must be a number.");
+        var d = v.GetDouble();
+        if (d < min || d > max) throw new ScenarioException(at, $"must be between {Fmt(min)} and {Fmt(max)}; got {Fmt(d)}.");
+        return d;
+    }
+
+    private static string Fmt(double d) => d.ToString("0.###", CultureInfo.InvariantCulture);
+}
