@@ -97,6 +97,73 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Registrations" })).ToBeVisibleAsync();
         await browser.ShotAsync(page, "09-person");
 
+        // Add a new starter into the imported vacancy: first with a mistake, then corrected; then their registration.
+        await page.GotoAsync("/people");
+        await page.GetByTestId("add-person").ClickAsync();
+        await page.GetByLabel("Staff number", new() { Exact = true }).FillAsync("BRW-STAFF-1");
+        await page.GetByLabel("Given name", new() { Exact = true }).FillAsync("Tomasz");
+        await page.GetByLabel("Post number", new() { Exact = true }).FillAsync("BRW-002");
+        await page.GetByLabel("WTE in this post", new() { Exact = true }).FillAsync("1.5");
+        await page.GetByTestId("save-person").ClickAsync();
+        summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the family name");
+        await Assertions.Expect(summary).ToContainTextAsync("WTE must be more than 0 up to 1.00");
+        await browser.ShotAsync(page, "11-person-errors");
+        await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("Nowak");
+        await page.GetByLabel("WTE in this post", new() { Exact = true }).FillAsync("0.80");
+        await page.GetByTestId("save-person").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Tomasz Nowak added");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "BRW-002 Clinical Technologist" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a registration" }).ClickAsync();
+        await page.GetByLabel("Register", new() { Exact = true }).SelectOptionAsync("Ahcs");
+        await page.GetByLabel("Registration number", new() { Exact = true }).FillAsync("AHCS-40211");
+        await page.GetByTestId("save-record").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Registration added");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Assignment created");
+        await browser.ShotAsync(page, "12-person-added");
+        // The post now names its holder.
+        await page.GetByRole(AriaRole.Link, new() { Name = "BRW-002 Clinical Technologist" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tomasz Nowak" })).ToBeVisibleAsync();
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_administrator_records_accreditation_and_adds_a_user()
+    {
+        var errors = new List<string>();
+        var page = await browser.NewPageAsync(errors);
+        await SignInAsync(page, CadreWebFixture.Users.Admin);
+
+        // Services: add an accreditation due for reassessment soon, and see it flagged.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("departments-table").GetByRole(AriaRole.Link, new() { Name = "Nuclear Medicine" }).ClickAsync();
+        await page.GetByTestId("add-accreditation").ClickAsync();
+        await page.GetByLabel("Scheme", new() { Exact = true }).FillAsync("UKAS MPACE");
+        await page.GetByLabel("Standard", new() { Exact = true }).FillAsync("BS 70000");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Accredited");
+        await page.GetByTestId("save-accreditation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("An accredited service needs the date accreditation was awarded");
+        var today = DateTime.UtcNow;
+        await page.GetByLabel("Date awarded (needed once accredited)", new() { Exact = true }).FillAsync(today.AddYears(-3).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Expiry date (optional)", new() { Exact = true }).FillAsync(today.AddDays(75).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("save-accreditation").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved-banner")).ToContainTextAsync("Accreditation UKAS MPACE added");
+        await Assertions.Expect(page.GetByTestId("accreditations")).ToContainTextAsync("Expires soon");
+        await browser.ShotAsync(page, "13-accreditation");
+
+        // Users: add a viewer; the one-time password is shown once.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("add-user").ClickAsync();
+        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync("board.viewer@a.test");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Bo Board");
+        await page.GetByTestId("save-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Select at least one role");
+        await page.GetByLabel("Viewer", new() { Exact = true }).CheckAsync();
+        await page.GetByTestId("save-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-created")).ToContainTextAsync("Bo Board can now sign in");
+        await Assertions.Expect(page.GetByTestId("generated-password")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9]{12,}$"));
+        await browser.ShotAsync(page, "14-user-added");
         Assert.Empty(errors);
     }
 

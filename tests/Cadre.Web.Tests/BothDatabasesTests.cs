@@ -69,6 +69,29 @@ public sealed class BothDatabasesTests
             Assert.Contains("DB-1,", await client.GetStringAsync("/export/posts.csv"));
 
             Assert.Contains("Audit trail", await client.GetStringAsync("/audit?type=Post"));
+
+            // A new starter in that post, their registration, and the post page and dashboard that show them.
+            var person = await CadreWebFixture.PostFormAsync(client, "/people/new", new()
+            {
+                ["Input.StaffNumber"] = "DB-P-1", ["Input.GivenName"] = "Kofi", ["Input.FamilyName"] = "Mensah", ["Input.YearOfBirth"] = "1990",
+                ["Input.PostNumber"] = "DB-1", ["Input.Wte"] = "0.80", ["Input.StartDate"] = "1/9/2025",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, person.StatusCode);
+            var personUrl = person.Headers.Location!.OriginalString;
+            var renew = DateTime.UtcNow.AddDays(20).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, personUrl + "/registration", new()
+            {
+                ["Input.RegistrationType"] = "HcpcClinicalScientist", ["Input.Number"] = "CS-DB-1", ["Input.ExpiresOn"] = renew,
+            })).StatusCode);
+            Assert.Contains("Kofi Mensah", await client.GetStringAsync(location));
+            Assert.Contains("CS-DB-1", await client.GetStringAsync("/"));
+            Assert.Contains("Professional registration created", await client.GetStringAsync(personUrl));
+            Assert.Contains("Services", await client.GetStringAsync("/departments"));
+
+            using var admin = await app.ClientAsync(CadreWebFixture.Users.Admin);
+            var user = await CadreWebFixture.PostFormAsync(admin, "/users/new", new() { ["Input.Email"] = "db.user@a.test", ["Input.DisplayName"] = "Dee Bee", ["Input.Roles"] = "Viewer" });
+            Assert.Contains("Dee Bee can now sign in", await user.Content.ReadAsStringAsync());
+            Assert.Contains("Dee Bee", await admin.GetStringAsync("/users"));
         }
         finally
         {

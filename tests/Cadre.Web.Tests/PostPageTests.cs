@@ -1,3 +1,4 @@
+using Cadre.Core.Register;
 using System.Net;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +92,58 @@ public sealed class PostPageTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task Job_descriptions_are_saved_with_the_post_and_their_wte_checked_against_funding()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var form = await ValidPostAsync("WEB-JD-1");
+        form["Input.Title"] = "Clinical Scientist and Radiation Protection Adviser";
+        form["Input.Roles[0].Title"] = "Clinical Scientist (Nuclear Medicine)";
+        form["Input.Roles[0].JobDescriptionReference"] = "JD-NM-014";
+        form["Input.Roles[0].Wte"] = "0.60";
+        form["Input.Roles[0].OccupationCode"] = "U2H";
+        form["Input.Roles[1].Title"] = "Radiation Protection Adviser";
+        form["Input.Roles[1].Wte"] = "half";
+        form["Input.Roles[2].Wte"] = "0.30";
+        var response = await CadreWebFixture.PostFormAsync(client, "/posts/new", form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"#Input_Roles_1__Wte\">WTE of job description 2 must be a number", html);
+        Assert.Contains("<a href=\"#Input_Roles_2__Title\">Role 3 needs a title", html);
+
+        // 0.60 + 0.50 is more than the 1.00 funded: said on the first role's WTE.
+        form["Input.Roles[1].Wte"] = "0.50";
+        form.Remove("Input.Roles[2].Wte");
+        html = await (await CadreWebFixture.PostFormAsync(client, "/posts/new", form)).Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_Roles_0__Wte\">The roles add up to 1.10 WTE, more than the post&#x27;s funded 1.00 WTE", html);
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Posts.AnyAsync(p => p.PostNumber == "WEB-JD-1"));
+
+        form["Input.Roles[1].Wte"] = "0.40";
+        var created = await CadreWebFixture.PostFormAsync(client, "/posts/new", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var location = created.Headers.Location!.OriginalString;
+        var detail = await client.GetStringAsync(location);
+        Assert.Contains("Radiation Protection Adviser", detail);
+        Assert.Contains("JD-NM-014", detail);
+        Assert.Contains("Role (job description) created", detail);
+
+        // Dropping a job description on edit removes it and leaves the change in the trail.
+        var editPage = await client.GetStringAsync(location + "/edit");
+        Assert.Contains("value=\"JD-NM-014\"", editPage);
+        form["Input.Version"] = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        form["Input.Roles[1].Title"] = "";
+        form["Input.Roles[1].Wte"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, location + "/edit", form)).StatusCode);
+        Assert.Contains("Role (job description) deleted", await client.GetStringAsync(location));
+        await using (var db = app.SystemContext())
+        {
+            var post = await db.Posts.Include(p => p.Roles).SingleAsync(p => p.PostNumber == "WEB-JD-1");
+            Assert.Equal(["Clinical Scientist (Nuclear Medicine)"], post.Roles.Select(r => r.Title));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == "PostRole" && e.Action == Cadre.Core.Register.AuditAction.Deleted && e.Before!.Contains("Radiation Protection Adviser")));
+        }
+    }
+
+    [Fact]
     public async Task A_duplicate_post_number_is_refused_on_the_field()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);
@@ -127,6 +180,42 @@ public sealed class PostPageTests(CadreWebFixture app)
         Assert.Contains("Posts by pay band", html);
         Assert.Contains("Medical Physics (H)", html);
         Assert.Contains("Clinical Engineering (J)", html);
+    }
+
+    [Fact]
+    public async Task Dashboard_lists_registrations_to_renew_and_trainees_finishing_to_people_roles_only()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid personId;
+        string name;
+        await using (var db = app.SystemContext())
+        {
+            var person = await db.People.Where(p => p.OrganisationId == app.DemoOrganisation && p.Assignments.Any())
+                .OrderBy(p => p.StaffNumber).Skip(3).FirstAsync();
+            (personId, name) = (person.Id, person.DisplayName);
+            db.Registrations.Add(new ProfessionalRegistration { OrganisationId = app.DemoOrganisation, PersonId = personId, Type = RegistrationType.Hssr, Number = "HSSR-DASH-1", ExpiresOn = today.AddDays(45) });
+            db.TrainingEnrolments.Add(new TrainingEnrolment { OrganisationId = app.DemoOrganisation, PersonId = personId, Programme = TrainingProgramme.Hsst,
+                Specialism = "Medical Physics (DASH)", StartDate = today.AddYears(-5), ExpectedEndDate = today.AddDays(100) });
+            await db.SaveChangesAsync();
+        }
+        using var workforce = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var html = await workforce.GetStringAsync("/");
+        Assert.Contains("Registrations to renew", html);
+        Assert.Contains("HSSR-DASH-1", html);
+        Assert.Contains($"<a href=\"/people/{personId}\">{name}</a>", html);
+        Assert.Contains("Medical Physics (DASH)", html);
+        Assert.Matches("data-testid=\"registrations-due\">[1-9][0-9]*<", html);
+
+        // A viewer sees the counts but nobody's name.
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        html = await viewer.GetStringAsync("/");
+        Assert.Matches("data-testid=\"trainees-finishing\">[1-9][0-9]*<", html);
+        Assert.DoesNotContain("HSSR-DASH-1", html);
+        Assert.DoesNotContain(name, html);
+
+        // Another trust's dashboard counts none of it.
+        using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.DoesNotContain("HSSR-DASH-1", await other.GetStringAsync("/"));
     }
 
     [Fact]

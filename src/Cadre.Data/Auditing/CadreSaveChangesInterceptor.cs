@@ -53,6 +53,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
         }
 
         foreach (var entry in entries) Guard(db, entry);
+        foreach (var entry in entries) GuardAccess(db, entry);
 
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>();
@@ -75,7 +76,124 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
             });
         }
+        audit.AddRange(UserAccessAudit(db, entries, now));
         db.AuditEntries.AddRange(audit);
+    }
+
+    // Sign-in bookkeeping that changes on every attempt; a change to only these is not worth an audit row.
+    private static readonly HashSet<string> UserNoise = [nameof(CadreUser.AccessFailedCount), nameof(CadreUser.ConcurrencyStamp)];
+    // Never copied into the trail: secrets, or values that let someone forge a session.
+    private static readonly HashSet<string> UserSecrets = [nameof(CadreUser.PasswordHash), nameof(CadreUser.SecurityStamp), nameof(CadreUser.ConcurrencyStamp)];
+
+    /// <summary>
+    /// Who may sign in and what they may do is as sensitive as the register itself, so user accounts, their roles and
+    /// their organisation and department grants are audited too, in each organisation the user belongs to (the trail is
+    /// per organisation). Password hashes and security stamps are left out; a failed sign-in is audited only when it
+    /// locks the account.
+    /// </summary>
+    private static IEnumerable<AuditEntry> UserAccessAudit(CadreDbContext db, List<EntityEntry> entries, DateTime now)
+    {
+        foreach (var entry in entries)
+        {
+            string userId;
+            string type;
+            Dictionary<string, string?>? before = null, after = null;
+            switch (entry.Entity)
+            {
+                case CadreUser user:
+                    // Identity's store marks every column modified on each update, so compare values, not flags.
+                    var changed = entry.State == EntityState.Modified
+                        ? entry.Properties.Where(p => !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToList()
+                        : [];
+                    if (entry.State == EntityState.Modified && changed.All(UserNoise.Contains)) continue;
+                    userId = user.Id;
+                    type = "User";
+                    if (entry.State != EntityState.Added) before = UserValues(entry, original: true);
+                    if (entry.State != EntityState.Deleted) after = UserValues(entry, original: false);
+                    // The hash never goes in the trail, but that the password was set or reset does.
+                    if (changed.Contains(nameof(CadreUser.PasswordHash))) { before!["Password"] = "(previous)"; after!["Password"] = "(changed)"; }
+                    break;
+                case Microsoft.AspNetCore.Identity.IdentityUserRole<string> role:
+                    userId = role.UserId;
+                    type = "UserRole";
+                    var name = db.Roles.Where(r => r.Id == role.RoleId).Select(r => r.Name).FirstOrDefault() ?? role.RoleId;
+                    var values = new Dictionary<string, string?> { ["User"] = role.UserId, ["Role"] = name };
+                    if (entry.State == EntityState.Added) after = values; else before = values;
+                    break;
+                case UserOrganisation membership:
+                    userId = membership.UserId;
+                    type = "UserOrganisation";
+                    var org = new Dictionary<string, string?> { ["User"] = membership.UserId, ["Organisation"] = membership.OrganisationId.ToString() };
+                    if (entry.State == EntityState.Added) after = org; else before = org;
+                    break;
+                case UserDepartmentScope grant:
+                    userId = grant.UserId;
+                    type = "UserDepartmentScope";
+                    var dept = new Dictionary<string, string?> { ["User"] = grant.UserId, ["Department"] = grant.DepartmentId.ToString() };
+                    if (entry.State == EntityState.Added) after = dept; else before = dept;
+                    break;
+                default:
+                    continue;
+            }
+            if (entry.State == EntityState.Modified && before is not null && after is not null && before.SequenceEqual(after)) continue;
+            foreach (var organisationId in OrganisationsOfUser(db, userId))
+            {
+                yield return new AuditEntry
+                {
+                    OrganisationId = organisationId,
+                    When = now,
+                    Who = db.Actor.Name,
+                    WhoUserId = db.Actor.UserId,
+                    EntityType = type,
+                    EntityId = entry.Entity is CadreUser ? userId : $"{userId},{(before ?? after)!.Values.Last()}",
+                    Action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Modified => AuditAction.Updated, _ => AuditAction.Deleted },
+                    Before = before is null ? null : JsonSerializer.Serialize(before),
+                    After = after is null ? null : JsonSerializer.Serialize(after),
+                };
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> UserValues(EntityEntry entry, bool original)
+    {
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        return values.Properties.Where(p => !UserSecrets.Contains(p.Name) && !p.Name.StartsWith("Normalized", StringComparison.Ordinal))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(p => p.Name, p => values[p] switch
+            {
+                null => null,
+                DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
+            });
+    }
+
+    /// <summary>A user's organisations, saved or being granted or removed in this save.</summary>
+    private static HashSet<Guid> OrganisationsOfUser(CadreDbContext db, string userId)
+    {
+        var organisations = db.UserOrganisations.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.OrganisationId).ToHashSet();
+        foreach (var tracked in db.ChangeTracker.Entries<UserOrganisation>().Where(e => e.Entity.UserId == userId))
+            organisations.Add(tracked.Entity.OrganisationId);
+        return organisations;
+    }
+
+    /// <summary>
+    /// An administrator may grant access only to what they can see themselves: their own organisations and those
+    /// organisations' departments. (Which users they may manage at all is decided by the users page, which lists only
+    /// users of their organisations.)
+    /// </summary>
+    private static void GuardAccess(CadreDbContext db, EntityEntry entry)
+    {
+        // Only a signed-in user's grants are limited: accounts made with no user at all are the system's own set-up
+        // (the first administrator, `cadre users add`, test fixtures), and no anonymous page can grant access.
+        if (db.Scope.IsUnrestricted || db.Actor.UserId is null) return;
+        if (entry.Entity is UserOrganisation membership && !db.Scope.OrganisationIds.Contains(membership.OrganisationId))
+            throw new OrganisationScopeException("Access to an organisation you do not belong to cannot be granted or removed.");
+        if (entry.Entity is UserDepartmentScope grant)
+        {
+            var organisation = db.Departments.IgnoreQueryFilters().Where(d => d.Id == grant.DepartmentId).Select(d => (Guid?)d.OrganisationId).FirstOrDefault();
+            if (organisation is not { } o || !db.Scope.OrganisationIds.Contains(o))
+                throw new OrganisationScopeException("Access to a department outside your organisations cannot be granted or removed.");
+        }
     }
 
     /// <summary>Which organisation's trail a change belongs to; null for records outside the register (Identity's own tables).</summary>
@@ -144,8 +262,29 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             if (entry.State == EntityState.Modified) postIds.Add((Guid)entry.Property("PostId").OriginalValue!);
             foreach (var postId in postIds) departmentIds.Add(DepartmentOfPost(db, postId));
         }
+        else if (entry.Entity is Person or ProfessionalRegistration or Certificate or TrainingEnrolment)
+        {
+            // People belong to no department themselves; a service lead reaches them through the posts they hold, as the
+            // read filter does. So the change is allowed when the person holds (or, in this same save, is given) a post
+            // in a department the lead leads, whatever else they hold; a person with no such post is refused.
+            var personIds = new HashSet<Guid> { entry.Entity is Person p ? p.Id : (Guid)entry.Property("PersonId").CurrentValue! };
+            if (entry.State == EntityState.Modified && entry.Entity is not Person) personIds.Add((Guid)entry.Property("PersonId").OriginalValue!);
+            foreach (var personId in personIds)
+                if (!DepartmentsOfPerson(db, personId).Any(departments.Contains))
+                    throw new OrganisationScopeException($"This {what} is for a person who holds no post in a department you lead; the change was refused.");
+            return;
+        }
         if (departmentIds.Any(x => !departments.Contains(x)))
             throw new OrganisationScopeException($"This {what} belongs to a department you do not lead; the change was refused.");
+    }
+
+    /// <summary>The departments of every post a person holds or held, saved or being added in this save, whatever the filters.</summary>
+    private static HashSet<Guid> DepartmentsOfPerson(CadreDbContext db, Guid personId)
+    {
+        var postIds = db.Assignments.IgnoreQueryFilters().Where(a => a.PersonId == personId).Select(a => a.PostId).ToHashSet();
+        foreach (var tracked in db.ChangeTracker.Entries<Assignment>().Where(e => e.Entity.PersonId == personId && e.State != EntityState.Deleted))
+            postIds.Add(tracked.Entity.PostId);
+        return postIds.Select(postId => DepartmentOfPost(db, postId)).ToHashSet();
     }
 
     /// <summary>The department of a post: from the tracked post if loaded, else from the database whatever the filters.</summary>

@@ -15,11 +15,14 @@ public static class CadrePolicies
     public const string EditPeople = nameof(EditPeople);
     public const string Import = nameof(Import);
     public const string ReadAudit = nameof(ReadAudit);
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string EditServices = nameof(EditServices);
 
     public static readonly string[] PeopleRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation, CadreRoles.ServiceLead];
     public static readonly string[] PostEditorRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation, CadreRoles.ServiceLead];
     public static readonly string[] ImportRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
     public static readonly string[] AuditRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
+    public static readonly string[] ServiceEditorRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
 
     public static void Add(AuthorizationOptions options)
     {
@@ -28,6 +31,9 @@ public static class CadrePolicies
         options.AddPolicy(EditPeople, p => p.RequireRole(PeopleRoles));
         options.AddPolicy(Import, p => p.RequireRole(ImportRoles));
         options.AddPolicy(ReadAudit, p => p.RequireRole(AuditRoles));
+        // Who may sign in, and with what reach, is for administrators alone.
+        options.AddPolicy(ManageUsers, p => p.RequireRole(CadreRoles.Administrator));
+        options.AddPolicy(EditServices, p => p.RequireRole(ServiceEditorRoles));
         // Everything needs a signed-in user unless it says otherwise (health, sign-in, static files).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

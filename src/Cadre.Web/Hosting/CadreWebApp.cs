@@ -106,6 +106,9 @@ public static class CadreWebApp
                 // Pages are organised by feature under /Features rather than the default /Pages.
                 pages.RootDirectory = "/Features";
                 pages.Conventions.AddPageRoute("/Posts/Edit", "/posts/new");
+                pages.Conventions.AddPageRoute("/People/Edit", "/people/new");
+                pages.Conventions.AddPageRoute("/Users/Edit", "/users/new");
+                pages.Conventions.AddPageRoute("/Departments/Edit", "/departments/new");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Errors/Error");
                 pages.Conventions.AllowAnonymousToPage("/Errors/AccessDenied");

@@ -265,6 +265,73 @@ public class RegisterDataTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_service_lead_changes_only_people_who_hold_a_post_in_their_departments(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (a, deptA, _, _) = await TwoOrganisationsAsync(database);
+        var other = new Department { OrganisationId = a.Id, Name = "Nuclear Medicine", ScienceTheme = 'H' };
+        Guid rtPost, nmPost, outsider;
+        await using (var db = database.NewContext(OrganisationScope.System))
+        {
+            db.Departments.Add(other);
+            var rt = NewPost(deptA, "RT-1");
+            var nm = NewPost(other, "NM-1");
+            db.Posts.AddRange(rt, nm);
+            var person = new Person { OrganisationId = a.Id, StaffNumber = "NM-P", GivenName = "Hamza", FamilyName = "Ali",
+                Assignments = [new() { PostId = nm.Id, StartDate = new DateOnly(2020, 1, 1) }] };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            (rtPost, nmPost, outsider) = (rt.Id, nm.Id, person.Id);
+        }
+        await using var lead = database.NewContext(OrganisationScope.For([a.Id], [deptA.Id]));
+
+        // Someone in another department, reached by id behind the filters' back: name, registration, certificate,
+        // training all refused.
+        lead.Attach(new Person { Id = outsider, OrganisationId = a.Id, StaffNumber = "NM-P", GivenName = "Hamza", FamilyName = "Changed" })
+            .Property(p => p.FamilyName).IsModified = true;
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+        lead.Registrations.Add(new ProfessionalRegistration { OrganisationId = a.Id, PersonId = outsider, Type = RegistrationType.Hssr, Number = "H1" });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+        lead.Certificates.Add(new Certificate { OrganisationId = a.Id, PersonId = outsider, Type = CertificateType.Rpa });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+        lead.TrainingEnrolments.Add(new TrainingEnrolment { OrganisationId = a.Id, PersonId = outsider, Programme = TrainingProgramme.Stp,
+            Specialism = "Nuclear Medicine", StartDate = new DateOnly(2025, 9, 1), ExpectedEndDate = new DateOnly(2028, 8, 31) });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+
+        // A new person with no post, or with a post elsewhere, is refused; with a post of their own, saved.
+        lead.People.Add(new Person { OrganisationId = a.Id, StaffNumber = "X-1", GivenName = "No", FamilyName = "Post" });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+        lead.People.Add(new Person { OrganisationId = a.Id, StaffNumber = "X-2", GivenName = "Wrong", FamilyName = "Post",
+            Assignments = [new() { PostId = nmPost, StartDate = new DateOnly(2025, 1, 1) }] });
+        await Assert.ThrowsAsync<OrganisationScopeException>(() => lead.SaveChangesAsync());
+        lead.ChangeTracker.Clear();
+        var starter = new Person { OrganisationId = a.Id, StaffNumber = "RT-NEW", GivenName = "Ruth", FamilyName = "Okafor", YearOfBirth = 1994,
+            Assignments = [new() { PostId = rtPost, Wte = 0.8m, StartDate = new DateOnly(2025, 10, 1) }] };
+        lead.People.Add(starter);
+        await lead.SaveChangesAsync();
+        lead.ChangeTracker.Clear();
+
+        // Their own starter's records can then be changed.
+        lead.Registrations.Add(new ProfessionalRegistration { OrganisationId = a.Id, PersonId = starter.Id, Type = RegistrationType.HcpcClinicalScientist, Number = "CS77" });
+        var own = await lead.People.SingleAsync(p => p.Id == starter.Id);
+        own.FamilyName = "Okafor-Reid";
+        await lead.SaveChangesAsync();
+        await using (var db = database.NewContext(OrganisationScope.System))
+        {
+            Assert.Equal("Okafor-Reid", (await db.People.SingleAsync(p => p.Id == starter.Id)).FamilyName);
+            Assert.Equal("Ali", (await db.People.SingleAsync(p => p.Id == outsider)).FamilyName);
+            Assert.Equal(0, await db.People.CountAsync(p => p.StaffNumber.StartsWith("X-")));
+            Assert.Equal(0, await db.Registrations.CountAsync(r => r.PersonId == outsider));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Two_editors_of_one_post_collide_instead_of_overwriting(string kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);

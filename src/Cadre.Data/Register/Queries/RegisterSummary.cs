@@ -3,57 +3,112 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Data.Register.Queries;
 
-/// <summary>A count and WTE for one slice of the establishment (a band, a theme, a department).</summary>
-public sealed record Slice(string Key, int Posts, decimal FundedWte, decimal FilledWte);
+/// <summary>Posts of one pay band: filled, vacant and frozen counts, and the WTE funded.</summary>
+public sealed record BandSlice(PayBand Band, int Filled, int Vacant, int Frozen, decimal FundedWte);
+
+/// <summary>Funded WTE in one science theme, shared out by each post's split of time ('\0' when no theme is known).</summary>
+public sealed record ThemeSlice(char Theme, decimal FundedWte);
+
+/// <summary>One department's posts, funded WTE, WTE in post and vacant posts.</summary>
+public sealed record DepartmentSlice(Guid Id, string Name, char? Theme, int Posts, decimal FundedWte, decimal InPostWte, int Vacant);
 
 /// <summary>
-/// The dashboard's figures for what the current user can see: headcount, WTE, funded against filled against vacant, and
-/// the band and theme mix. Computed in the database (a few grouped queries), so it stays quick at thousands of posts.
+/// The organisation at a glance, for what the current user can see: the one place these figures are computed (the
+/// dashboard and anything else showing them read this). "Filled" means somebody holds the post on the day; "vacant" means
+/// it is funded (not frozen) and nobody does, whatever status was typed; frozen posts are counted apart because they
+/// carry no budget to recruit to.
 /// </summary>
 public sealed record RegisterSummary(
-    int Posts, int FundedPosts, int VacantPosts, int FrozenPosts, decimal FundedWte, decimal FilledWte, int Headcount,
-    IReadOnlyList<Slice> ByBand, IReadOnlyList<Slice> ByTheme, IReadOnlyList<Slice> ByDepartment)
+    int Posts, int FundedPosts, int FilledPosts, int VacantPosts, int FrozenPosts,
+    decimal FundedWte, decimal InPostWte, decimal VacantWte, int Headcount, int InTraining,
+    int RegistrationsDue, int TraineesFinishing,
+    IReadOnlyList<BandSlice> ByBand, IReadOnlyList<ThemeSlice> ByTheme, IReadOnlyList<DepartmentSlice> ByDepartment)
 {
-    /// <summary>Funded WTE not covered by a current assignment (never negative).</summary>
-    public decimal VacantWte => Math.Max(0, FundedWte - FilledWte);
+    /// <summary>Registrations are counted as due when they must be renewed within this many days (a head of service's ask).</summary>
+    public const int RegistrationWindowDays = 90;
+    /// <summary>
+    /// Trainees are counted as finishing within this many days: replacing a trainee or appointing them to a qualified post
+    /// takes a recruitment round, so the service needs to know about two terms ahead.
+    /// </summary>
+    public const int TrainingWindowDays = 180;
 
     /// <param name="db">A context with the user's scope: the summary covers only what they may see.</param>
     /// <param name="on">The day the figures describe (who is in post then).</param>
     public static async Task<RegisterSummary> ComputeAsync(CadreDbContext db, DateOnly on, CancellationToken cancellationToken = default)
     {
+        // A few narrow queries, then sliced here: one round trip each instead of one per chart.
         var posts = await db.Posts.AsNoTracking()
-            .Select(p => new { p.Id, p.Status, p.Band, p.FundedWte, Department = p.Department!.Name })
-            .ToListAsync(cancellationToken);
-        var filled = await db.Assignments.AsNoTracking()
+            .Select(p => new { p.Id, p.DepartmentId, p.Band, p.FundedWte, p.Status }).ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, d.ScienceTheme }).ToListAsync(cancellationToken);
+        var activities = await db.PostActivities.AsNoTracking().Select(a => new { a.PostId, a.ScienceTheme, a.Percent }).ToListAsync(cancellationToken);
+        var assignments = await db.Assignments.AsNoTracking()
             .Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))
-            .GroupBy(a => a.PostId)
-            .Select(g => new { PostId = g.Key, Wte = g.Sum(a => a.Wte) })
-            .ToDictionaryAsync(x => x.PostId, x => x.Wte, cancellationToken);
-        var headcount = await db.Assignments.AsNoTracking()
-            .Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))
-            .Select(a => a.PersonId).Distinct().CountAsync(cancellationToken);
-        // The theme of a post is that of its largest share of time (seed 000: the majority decides).
-        var themes = await db.PostActivities.AsNoTracking()
-            .Select(a => new { a.PostId, a.ScienceTheme, a.Percent })
-            .ToListAsync(cancellationToken);
-        var themeOf = themes.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Percent).First().ScienceTheme.ToString());
+            .Select(a => new { a.PostId, a.PersonId, a.Wte }).ToListAsync(cancellationToken);
+        var inTraining = await db.TrainingEnrolments.AsNoTracking().Where(t => t.Status == TrainingStatus.Active)
+            .Select(t => t.PersonId).Distinct().CountAsync(cancellationToken);
+        var registrationsDue = await RegistrationsDueQuery(db, on).CountAsync(cancellationToken);
+        var traineesFinishing = await TraineesFinishingQuery(db, on).CountAsync(cancellationToken);
 
-        // The posts list is fetched once (a few columns), then sliced here: one round trip instead of one per chart.
-        decimal Filled(Guid id) => filled.GetValueOrDefault(id);
-        var rows = posts.Select(p => (p.Id, p.Status, Band: p.Band, p.FundedWte, p.Department, Theme: themeOf.GetValueOrDefault(p.Id, "-"))).ToList();
-        List<Slice> Group(Func<(Guid Id, PostStatus Status, PayBand Band, decimal FundedWte, string Department, string Theme), string> key) =>
-            rows.GroupBy(key).Select(g => new Slice(g.Key, g.Count(), g.Sum(r => r.FundedWte), g.Sum(r => Filled(r.Id)))).ToList();
+        var filledByPost = assignments.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
+        var departmentTheme = departments.ToDictionary(d => d.Id, d => d.ScienceTheme ?? '\0');
+        var activitiesByPost = activities.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.ToList());
+        bool Filled(Guid id) => filledByPost.GetValueOrDefault(id) > 0;
+        var funded = posts.Where(p => p.Status != PostStatus.Frozen).ToList();
+
+        // A post's funded WTE is shared across themes by its split of time (a 50:50 post adds half to each); a post with
+        // no split counts wholly to its department's theme.
+        var themeWte = new Dictionary<char, decimal>();
+        foreach (var p in funded)
+        {
+            if (activitiesByPost.TryGetValue(p.Id, out var split) && split.Sum(a => a.Percent) is > 0 and var total)
+                foreach (var a in split) themeWte[a.ScienceTheme] = themeWte.GetValueOrDefault(a.ScienceTheme) + p.FundedWte * a.Percent / total;
+            else
+            {
+                var theme = departmentTheme.GetValueOrDefault(p.DepartmentId);
+                themeWte[theme] = themeWte.GetValueOrDefault(theme) + p.FundedWte;
+            }
+        }
 
         return new RegisterSummary(
-            Posts: rows.Count,
-            FundedPosts: rows.Count(r => r.Status == PostStatus.Funded),
-            VacantPosts: rows.Count(r => r.Status == PostStatus.Vacant),
-            FrozenPosts: rows.Count(r => r.Status == PostStatus.Frozen),
-            FundedWte: rows.Where(r => r.Status != PostStatus.Frozen).Sum(r => r.FundedWte),
-            FilledWte: filled.Values.Sum(),
-            Headcount: headcount,
-            ByBand: Group(r => r.Band.Code).OrderBy(s => PayBand.Parse(s.Key)).ToList(),
-            ByTheme: Group(r => r.Theme).OrderBy(s => s.Key, StringComparer.Ordinal).ToList(),
-            ByDepartment: Group(r => r.Department).OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).ToList());
+            Posts: posts.Count,
+            FundedPosts: funded.Count,
+            FilledPosts: funded.Count(p => Filled(p.Id)),
+            VacantPosts: funded.Count(p => !Filled(p.Id)),
+            FrozenPosts: posts.Count - funded.Count,
+            FundedWte: funded.Sum(p => p.FundedWte),
+            InPostWte: assignments.Sum(a => a.Wte),
+            VacantWte: funded.Sum(p => Math.Max(0, p.FundedWte - filledByPost.GetValueOrDefault(p.Id))),
+            Headcount: assignments.Select(a => a.PersonId).Distinct().Count(),
+            InTraining: inTraining,
+            RegistrationsDue: registrationsDue,
+            TraineesFinishing: traineesFinishing,
+            ByBand: posts.GroupBy(p => p.Band).OrderBy(g => g.Key)
+                .Select(g => new BandSlice(g.Key, g.Count(p => p.Status != PostStatus.Frozen && Filled(p.Id)),
+                    g.Count(p => p.Status != PostStatus.Frozen && !Filled(p.Id)), g.Count(p => p.Status == PostStatus.Frozen),
+                    g.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte))).ToList(),
+            ByTheme: themeWte.Where(t => t.Value > 0).OrderByDescending(t => t.Value)
+                .Select(t => new ThemeSlice(t.Key, Math.Round(t.Value, 2))).ToList(),
+            ByDepartment: departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d =>
+            {
+                var mine = posts.Where(p => p.DepartmentId == d.Id).ToList();
+                return new DepartmentSlice(d.Id, d.Name, d.ScienceTheme, mine.Count,
+                    mine.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte),
+                    mine.Sum(p => filledByPost.GetValueOrDefault(p.Id)),
+                    mine.Count(p => p.Status != PostStatus.Frozen && !Filled(p.Id)));
+            }).ToList());
+    }
+
+    /// <summary>Registrations to renew from <paramref name="on"/> to <see cref="RegistrationWindowDays"/> days later.</summary>
+    public static IQueryable<ProfessionalRegistration> RegistrationsDueQuery(CadreDbContext db, DateOnly on)
+    {
+        var until = on.AddDays(RegistrationWindowDays);
+        return db.Registrations.AsNoTracking().Where(r => r.ExpiresOn != null && r.ExpiresOn >= on && r.ExpiresOn <= until);
+    }
+
+    /// <summary>Active trainees expected to finish from <paramref name="on"/> to <see cref="TrainingWindowDays"/> days later.</summary>
+    public static IQueryable<TrainingEnrolment> TraineesFinishingQuery(CadreDbContext db, DateOnly on)
+    {
+        var until = on.AddDays(TrainingWindowDays);
+        return db.TrainingEnrolments.AsNoTracking().Where(t => t.Status == TrainingStatus.Active && t.ExpectedEndDate >= on && t.ExpectedEndDate <= until);
     }
 }

@@ -11,6 +11,7 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
     public Department Department { get; private set; } = default!;
     public string? LeadName { get; private set; }
     public bool CanSeePeople { get; private set; }
+    public bool CanEdit { get; private set; }
     public int Posts { get; private set; }
     public decimal FundedWte { get; private set; }
     public int Vacant { get; private set; }
@@ -22,6 +23,7 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
         if (department is null) return NotFound();
         Department = department;
         CanSeePeople = (await authorization.AuthorizeAsync(User, CadrePolicies.SeePeople)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, CadrePolicies.EditServices)).Succeeded;
         if (CanSeePeople && department.LeadPersonId is { } lead)
             LeadName = await db.People.AsNoTracking().Where(p => p.Id == lead).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(cancel);
         var posts = await db.Posts.AsNoTracking().Where(p => p.DepartmentId == id).Select(p => new { p.Id, p.FundedWte, p.Status }).ToListAsync(cancel);

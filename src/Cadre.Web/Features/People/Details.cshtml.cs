@@ -24,7 +24,12 @@ public sealed class DetailsModel(CadreDbContext db) : PageModel
         keys.AddRange(person.Registrations.Select(r => r.Id.ToString()));
         keys.AddRange(person.Certificates.Select(c => c.Id.ToString()));
         keys.AddRange(person.TrainingEnrolments.Select(t => t.Id.ToString()));
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => keys.Contains(e.EntityId)).OrderByDescending(e => e.When).Take(100).ToListAsync(cancel);
+        // Records removed from the person (an ended certificate, a deleted assignment) are found by the person id in the
+        // row as it was; deletions are few, so this stays a small scan.
+        var personKey = $"\"PersonId\":\"{id}\"";
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => keys.Contains(e.EntityId) || (e.Action == AuditAction.Deleted && e.EntityType != "Person" && e.Before!.Contains(personKey)))
+            .OrderByDescending(e => e.When).Take(100).ToListAsync(cancel);
         History = entries.Select(e => (e, Audit.AuditDiff.Changes(e))).ToList();
         return Page();
     }

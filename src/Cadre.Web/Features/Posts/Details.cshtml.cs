@@ -43,8 +43,12 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
         var keys = new List<string> { id.ToString() };
         keys.AddRange(post.Activities.Select(a => a.Id.ToString()));
         keys.AddRange(post.Roles.Select(r => r.Id.ToString()));
+        // Rows removed from the post (a dropped job description or time split) are no longer in its lists; their
+        // deletions are found by the post id in the row as it was. Deletions are few, so this stays a small scan.
+        var postKey = $"\"PostId\":\"{id}\"";
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => keys.Contains(e.EntityId))
+            .Where(e => keys.Contains(e.EntityId)
+                || (e.Action == AuditAction.Deleted && (e.EntityType == "PostRole" || e.EntityType == "PostActivity") && e.Before!.Contains(postKey)))
             .OrderByDescending(e => e.When).Take(200)
             .ToListAsync(cancel);
         var changes = await AuditDiff.NameDepartmentsAsync(db, entries.Select(e => AuditDiff.Changes(e)).ToList(), cancel);

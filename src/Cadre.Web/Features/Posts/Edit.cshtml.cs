@@ -86,6 +86,8 @@ public sealed class EditModel(CadreDbContext db) : PageModel
         {
             foreach (var a in Input.PendingActivities) { a.PostId = post.Id; a.OrganisationId = post.OrganisationId; }
             post.Activities = Input.PendingActivities;
+            foreach (var r in Input.PendingRoles) { r.PostId = post.Id; r.OrganisationId = post.OrganisationId; }
+            post.Roles = Input.PendingRoles;
             db.Posts.Add(post);
         }
         else
@@ -96,6 +98,12 @@ public sealed class EditModel(CadreDbContext db) : PageModel
             {
                 db.RemoveRange(post.Activities);
                 foreach (var a in Input.PendingActivities) { a.PostId = post.Id; a.OrganisationId = post.OrganisationId; db.Add(a); }
+            }
+            // Replaced only when changed, so an unchanged post writes no audit rows for its job descriptions.
+            if (!SameRoles(post.Roles, Input.PendingRoles))
+            {
+                db.RemoveRange(post.Roles);
+                foreach (var r in Input.PendingRoles) { r.PostId = post.Id; r.OrganisationId = post.OrganisationId; db.Add(r); }
             }
         }
         try
@@ -123,6 +131,12 @@ public sealed class EditModel(CadreDbContext db) : PageModel
     {
         var departments = await WebScope.VisibleDepartments(db, User).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(cancel);
         Departments = [new SelectListItem("Select a department", ""), .. departments.Select(x => new SelectListItem(x.Name, x.Id.ToString()))];
+    }
+
+    private static bool SameRoles(IReadOnlyCollection<PostRole> current, IReadOnlyCollection<PostRole> proposed)
+    {
+        static string Key(PostRole r) => $"{r.Title}|{r.JobDescriptionReference}|{r.Wte:0.00}|{r.OccupationCode}|{r.AreaOfWork}";
+        return current.Select(Key).Order().SequenceEqual(proposed.Select(Key).Order());
     }
 
     private static bool SameActivities(IReadOnlyCollection<PostActivity> current, IReadOnlyCollection<PostActivity> proposed) =>

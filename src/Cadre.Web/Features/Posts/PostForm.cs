@@ -13,6 +13,7 @@ namespace Cadre.Web.Features.Posts;
 public sealed class PostInput
 {
     public const int ActivityRows = 4;
+    public const int RoleRows = 3;
 
     [Required(ErrorMessage = "Enter the post number")]
     [StringLength(30, ErrorMessage = "Post number must be 30 characters or fewer")]
@@ -53,6 +54,9 @@ public sealed class PostInput
 
     public List<ActivityInput> Activities { get; set; } = [];
 
+    /// <summary>Job descriptions: a post holder with two JDs has two roles, each with its own WTE (seed 000).</summary>
+    public List<RoleInput> Roles { get; set; } = [];
+
     /// <summary>The version the form was opened on; a save against a newer version is refused, not silently merged.</summary>
     public Guid Version { get; set; }
 
@@ -80,6 +84,11 @@ public sealed class PostInput
                 Service = a.Service, AreaOfWork = a.AreaOfWork, Theme = a.ScienceTheme == '\0' ? null : a.ScienceTheme.ToString(),
                 Percent = a.Percent.ToString(CultureInfo.InvariantCulture),
             }).ToList(),
+            Roles = post.Roles.OrderByDescending(r => r.Wte).ThenBy(r => r.Title).Select(r => new RoleInput
+            {
+                Title = r.Title, JobDescriptionReference = r.JobDescriptionReference, Wte = r.Wte.ToString("0.00", CultureInfo.InvariantCulture),
+                OccupationCode = r.OccupationCode, AreaOfWork = r.AreaOfWork,
+            }).ToList(),
         };
         input.PadActivities();
         return input;
@@ -88,6 +97,7 @@ public sealed class PostInput
     public void PadActivities()
     {
         while (Activities.Count < ActivityRows) Activities.Add(new ActivityInput());
+        while (Roles.Count < RoleRows) Roles.Add(new RoleInput());
     }
 
     /// <summary>
@@ -134,27 +144,50 @@ public sealed class PostInput
         }
         var activityRowIndex = Activities.Select((a, i) => (a, i)).Where(x => !x.a.IsEmpty).Select(x => x.i).ToList();
 
+        var roles = new List<PostRole>();
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            var r = Roles[i];
+            if (r.IsEmpty) continue;
+            var role = new PostRole
+            {
+                OrganisationId = post.OrganisationId, PostId = post.Id, Title = (r.Title ?? "").Trim(), JobDescriptionReference = Blank(r.JobDescriptionReference),
+                OccupationCode = Blank(r.OccupationCode)?.ToUpperInvariant(), AreaOfWork = Blank(r.AreaOfWork),
+            };
+            if (decimal.TryParse((r.Wte ?? "").Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var roleWte)) role.Wte = roleWte;
+            else state.AddModelError($"{prefix}.Roles[{i}].Wte", $"WTE of job description {i + 1} must be a number, for example 0.50");
+            if (role.Title.Length > 200) state.AddModelError($"{prefix}.Roles[{i}].Title", $"Title of job description {i + 1} must be 200 characters or fewer");
+            if (role.JobDescriptionReference is { Length: > 50 }) state.AddModelError($"{prefix}.Roles[{i}].JobDescriptionReference", $"Reference of job description {i + 1} must be 50 characters or fewer");
+            if (role.AreaOfWork is { Length: > 100 }) state.AddModelError($"{prefix}.Roles[{i}].AreaOfWork", $"Area of Work of job description {i + 1} must be 100 characters or fewer");
+            roles.Add(role);
+        }
+        var roleRowIndex = Roles.Select((r, i) => (r, i)).Where(x => !x.r.IsEmpty).Select(x => x.i).ToList();
+
         var problems = RegisterRules.Check(new Post
         {
             PostNumber = post.PostNumber, Title = post.Title, Band = post.Band, FundedWte = post.FundedWte, Status = post.Status,
             OccupationCode = post.OccupationCode, DirectHcsPercent = post.DirectHcsPercent, EntryRequirement = post.EntryRequirement,
-            ConsultantAppointment = post.ConsultantAppointment, Activities = activities, Roles = post.Roles,
+            ConsultantAppointment = post.ConsultantAppointment, Activities = activities, Roles = roles,
         });
         foreach (var problem in problems)
         {
-            var key = FieldFor(problem.Field, activityRowIndex, prefix);
+            var key = FieldFor(problem.Field, activityRowIndex, roleRowIndex, prefix);
             // A field that already has a reading error keeps that one message.
             if (state.TryGetValue(key, out var existing) && existing.Errors.Count > 0) continue;
             state.AddModelError(key, problem.Message);
         }
         PendingActivities = activities;
+        PendingRoles = roles;
         return state.IsValid;
     }
 
     /// <summary>The activities read from the form by <see cref="ApplyTo"/>, for the caller to save.</summary>
     public List<PostActivity> PendingActivities { get; private set; } = [];
 
-    private static string FieldFor(string field, IReadOnlyList<int> rowIndex, string prefix)
+    /// <summary>The job descriptions read from the form by <see cref="ApplyTo"/>, for the caller to save.</summary>
+    public List<PostRole> PendingRoles { get; private set; } = [];
+
+    private static string FieldFor(string field, IReadOnlyList<int> rowIndex, IReadOnlyList<int> roleIndex, string prefix)
     {
         // Rules number activity rows from 1 over the rows actually given; the form numbers all rows from 0.
         if (field.StartsWith("Activities[", StringComparison.Ordinal))
@@ -164,7 +197,14 @@ public sealed class PostInput
                 return $"{prefix}.Activities[{rowIndex[n - 1]}]{field[(close + 1)..]}";
         }
         if (field == "Activities") return $"{prefix}.Activities[{(rowIndex.Count > 0 ? rowIndex[0] : 0)}].Percent";
-        if (field.StartsWith("Roles", StringComparison.Ordinal)) return $"{prefix}.FundedWte";
+        if (field.StartsWith("Roles[", StringComparison.Ordinal))
+        {
+            var close = field.IndexOf(']');
+            if (int.TryParse(field[6..close], out var n) && n >= 1 && n <= roleIndex.Count)
+                return $"{prefix}.Roles[{roleIndex[n - 1]}]{field[(close + 1)..]}";
+        }
+        // The roles' total against the funded WTE: shown on the first role's WTE, where the user fixes it.
+        if (field == "Roles") return $"{prefix}.Roles[{(roleIndex.Count > 0 ? roleIndex[0] : 0)}].Wte";
         return $"{prefix}.{field}";
     }
 
@@ -177,6 +217,7 @@ public sealed class PostInput
         "Input.OccupationCode", "Input.AreaOfWork", "Input.EntryRequirement", "Input.ManagesDepartment", "Input.DirectHcsPercent",
         "Input.ManagerRequiresHcsQualification", "Input.ConsultantAppointment",
         .. Enumerable.Range(0, ActivityRows).SelectMany(i => new[] { $"Input.Activities[{i}].Service", $"Input.Activities[{i}].AreaOfWork", $"Input.Activities[{i}].Theme", $"Input.Activities[{i}].Percent" }),
+        .. Enumerable.Range(0, RoleRows).SelectMany(i => new[] { $"Input.Roles[{i}].Title", $"Input.Roles[{i}].JobDescriptionReference", $"Input.Roles[{i}].Wte", $"Input.Roles[{i}].OccupationCode", $"Input.Roles[{i}].AreaOfWork" }),
     ];
 
     public static IEnumerable<SelectListItem> BandItems() =>
@@ -202,4 +243,16 @@ public sealed class ActivityInput
     public string? Percent { get; set; }
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Service) && string.IsNullOrWhiteSpace(AreaOfWork) && string.IsNullOrWhiteSpace(Percent) && string.IsNullOrWhiteSpace(Theme);
+}
+
+public sealed class RoleInput
+{
+    public string? Title { get; set; }
+    public string? JobDescriptionReference { get; set; }
+    public string? Wte { get; set; }
+    public string? OccupationCode { get; set; }
+    public string? AreaOfWork { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(JobDescriptionReference) && string.IsNullOrWhiteSpace(Wte)
+        && string.IsNullOrWhiteSpace(OccupationCode) && string.IsNullOrWhiteSpace(AreaOfWork);
 }

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Departments;
+
+/// <summary>Adding a service (/departments/new) or changing one (/departments/{id}/edit): name, theme, site and lead.</summary>
+[Authorize(Policy = CadrePolicies.EditServices)]
+public sealed class EditModel(CadreDbContext db) : PageModel
+{
+    [BindProperty] public DepartmentInput Input { get; set; } = new();
+    public Guid? Id { get; private set; }
+    public bool IsNew => Id is null;
+    public IReadOnlyList<FormError> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancel)
+    {
+        Id = id;
+        if (id is null) return Page();
+        var d = await db.Departments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancel);
+        if (d is null) return NotFound();
+        Input = new DepartmentInput
+        {
+            Name = d.Name, Theme = d.ScienceTheme?.ToString(), Site = d.Site,
+            LeadStaffNumber = d.LeadPersonId is { } lead ? await db.People.Where(p => p.Id == lead).Select(p => p.StaffNumber).FirstOrDefaultAsync(cancel) : null,
+        };
+        Input.Token = RecordToken.Of(d);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancel)
+    {
+        Id = id;
+        var department = id is null ? new Department { OrganisationId = db.Scope.OrganisationIds.FirstOrDefault() } : await db.Departments.FirstOrDefaultAsync(x => x.Id == id, cancel);
+        if (department is null) return NotFound();
+        if (id is not null && !RecordToken.Matches(department, Input.Token))
+        {
+            ModelState.AddModelError("Input.Name", RecordToken.StaleMessage);
+            Errors = FormErrors.From(ModelState);
+            return Page();
+        }
+
+        department.Name = (Input.Name ?? "").Trim();
+        department.Site = string.IsNullOrWhiteSpace(Input.Site) ? null : Input.Site.Trim();
+        department.ScienceTheme = string.IsNullOrWhiteSpace(Input.Theme) ? null : char.ToUpperInvariant(Input.Theme.Trim()[0]);
+        department.LeadPersonId = null;
+        if (!string.IsNullOrWhiteSpace(Input.LeadStaffNumber))
+        {
+            var staff = Input.LeadStaffNumber.Trim();
+            var lead = await db.People.AsNoTracking().Where(p => p.StaffNumber == staff && p.OrganisationId == department.OrganisationId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancel);
+            if (lead is null) ModelState.AddModelError("Input.LeadStaffNumber", $"There is nobody with staff number {staff} in your organisation; check the number or add them under People first");
+            department.LeadPersonId = lead;
+        }
+        foreach (var problem in RegisterRules.Check(new Department { Name = department.Name, ScienceTheme = department.ScienceTheme }))
+        {
+            var key = problem.Field == nameof(Department.ScienceTheme) ? "Input.Theme" : $"Input.{problem.Field}";
+            if (ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0) continue;
+            ModelState.AddModelError(key, problem.Message);
+        }
+        if (ModelState.IsValid)
+        {
+            var name = department.Name;
+            var organisation = department.OrganisationId;
+            var self = department.Id;
+            if (await db.Departments.IgnoreQueryFilters([CadreDbContext.OrganisationFilter]).AnyAsync(x => x.Name == name && x.OrganisationId == organisation && x.Id != self, cancel))
+                ModelState.AddModelError("Input.Name", $"There is already a service called {name} in your organisation");
+        }
+        if (!ModelState.IsValid)
+        {
+            Errors = FormErrors.From(ModelState, ["Input.Name", "Input.Theme", "Input.Site", "Input.LeadStaffNumber"]);
+            return Page();
+        }
+        if (id is null) db.Departments.Add(department);
+        await db.SaveChangesAsync(cancel);
+        TempData["Saved"] = id is null ? $"{department.Name} added" : $"{department.Name} updated";
+        return Redirect($"/departments/{department.Id}");
+    }
+}
+
+public sealed class DepartmentInput
+{
+    [Required(ErrorMessage = "Enter the name of the service")]
+    [StringLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
+    public string? Name { get; set; }
+
+    public string? Theme { get; set; }
+
+    [StringLength(200, ErrorMessage = "Site must be 200 characters or fewer")]
+    public string? Site { get; set; }
+
+    public string? LeadStaffNumber { get; set; }
+
+    /// <summary>The service's values when the form was opened (see <see cref="RecordToken"/>).</summary>
+    public string? Token { get; set; }
+}

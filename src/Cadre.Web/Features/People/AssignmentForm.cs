@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.People;
+
+/// <summary>Reading an assignment from a form, and the post-level check that follows a save.</summary>
+public static class AssignmentForm
+{
+    /// <summary>Reads WTE and dates onto the assignment, adding an error on the named field for each problem.</summary>
+    public static void Read(Assignment assignment, string? wte, string? start, string? end, ModelStateDictionary state,
+        string wteKey, string startKey, string? endKey)
+    {
+        if (FormValues.Blank(wte) is null) state.AddModelError(wteKey, "Enter the WTE of the assignment, for example 1.00 or 0.60");
+        else if (!FormValues.TryWte(wte, out var w)) state.AddModelError(wteKey, "WTE must be a number, for example 1.00 or 0.60");
+        else if (RegisterRules.CheckWte(w) is { } problem) state.AddModelError(wteKey, problem);
+        else assignment.Wte = w;
+
+        if (FormValues.Blank(start) is null) state.AddModelError(startKey, "Enter the start date");
+        else if (!FormValues.TryDate(start, out var s)) state.AddModelError(startKey, $"Start date must be a real date, {FormValues.DateHint}");
+        else assignment.StartDate = s;
+
+        assignment.EndDate = null;
+        if (endKey is not null && FormValues.Blank(end) is not null)
+        {
+            if (!FormValues.TryDate(end, out var e)) state.AddModelError(endKey, $"End date must be a real date, {FormValues.DateHint}");
+            else assignment.EndDate = e;
+        }
+        if (state.IsValid && RegisterRules.Check(assignment).FirstOrDefault(p => p.Field == nameof(Assignment.EndDate)) is { } order && endKey is not null)
+            state.AddModelError(endKey, order.Message);
+    }
+
+    /// <summary>
+    /// A post whose current holders together have more WTE than it funds is worth knowing about but not refused: job
+    /// shares overlap during handovers, and the register must be able to show what is actually happening.
+    /// </summary>
+    public static async Task<string?> OverFundedAsync(CadreDbContext db, Guid postId, DateOnly today, CancellationToken cancel)
+    {
+        var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new { p.PostNumber, p.FundedWte }).FirstOrDefaultAsync(cancel);
+        if (post is null) return null;
+        var assigned = (await db.Assignments.AsNoTracking().IgnoreQueryFilters([CadreDbContext.DepartmentFilter])
+            .Where(a => a.PostId == postId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+            .Select(a => a.Wte).ToListAsync(cancel)).Sum();
+        return assigned > post.FundedWte
+            ? $"Post {post.PostNumber} now has {Labels.Wte(assigned)} WTE assigned, more than its funded {Labels.Wte(post.FundedWte)} WTE. Check the post's funding or end an earlier assignment."
+            : null;
+    }
+}

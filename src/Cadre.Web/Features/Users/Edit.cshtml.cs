@@ -1,0 +1,149 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Users;
+
+/// <summary>
+/// Adding a user (/users/new: a one-time password is generated and shown once, on the page that confirms it) and changing
+/// one (/users/{id}: roles, a service lead's departments, unlocking). Users outside the administrator's organisations are
+/// not found. Each save is one transaction; the data layer writes the audit rows.
+/// </summary>
+[Authorize(Policy = CadrePolicies.ManageUsers)]
+public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) : PageModel
+{
+    [BindProperty] public UserInput Input { get; set; } = new();
+    public string? Id { get; private set; }
+    public bool IsNew => Id is null;
+    public bool LockedOut { get; private set; }
+    public string? GeneratedPassword { get; private set; }
+    public IReadOnlyList<FormError> Errors { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Departments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancel)
+    {
+        Id = id;
+        await LoadDepartmentsAsync(cancel);
+        if (id is null) return Page();
+        var user = await FindAsync(id, cancel);
+        if (user is null) return NotFound();
+        Input = new UserInput
+        {
+            Email = user.Email, DisplayName = user.DisplayName,
+            Roles = [.. await users.GetRolesAsync(user)],
+            DepartmentIds = await db.UserDepartmentScopes.Where(s => s.UserId == id).Select(s => s.DepartmentId).ToListAsync(cancel),
+        };
+        LockedOut = await users.IsLockedOutAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? id, CancellationToken cancel)
+    {
+        Id = id;
+        await LoadDepartmentsAsync(cancel);
+        CadreUser? user = null;
+        if (id is not null)
+        {
+            user = await FindAsync(id, cancel);
+            if (user is null) return NotFound();
+            LockedOut = await users.IsLockedOutAsync(user);
+        }
+
+        var roles = Input.Roles.Select(CadreRoles.Find).ToList();
+        if (roles.Count == 0) ModelState.AddModelError("Input.Roles", "Select at least one role");
+        else if (roles.Any(r => r is null)) ModelState.AddModelError("Input.Roles", "Select roles from the list");
+        var departments = Input.DepartmentIds.Distinct().ToList();
+        if (departments.Any(d => !Departments.Any(x => x.Id == d))) ModelState.AddModelError("Input.DepartmentIds", "Select departments from the list");
+        if (roles.Contains(CadreRoles.ServiceLead) && departments.Count == 0)
+            ModelState.AddModelError("Input.DepartmentIds", "Select the departments this service lead leads; without one they would see nothing");
+        // An administrator removing their own Administrator role would lock everyone out of this page.
+        if (user is not null && user.Id == users.GetUserId(User) && !roles.Contains(CadreRoles.Administrator))
+            ModelState.AddModelError("Input.Roles", "You cannot remove your own Administrator role; ask another administrator");
+        if (IsNew && ModelState.IsValid && await users.FindByEmailAsync(Input.Email!.Trim()) is not null)
+            ModelState.AddModelError("Input.Email", "A user with this email address already exists");
+        if (!ModelState.IsValid) return Invalid();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        if (user is null)
+        {
+            var email = Input.Email!.Trim();
+            user = new CadreUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName!.Trim() };
+            // The new user belongs to the administrator's organisation; access to others is given by the system, not here.
+            user.Organisations.Add(new UserOrganisation { OrganisationId = db.Scope.OrganisationIds.First() });
+            GeneratedPassword = PasswordGenerator.Generate();
+            var created = await users.CreateAsync(user, GeneratedPassword);
+            if (!created.Succeeded)
+            {
+                GeneratedPassword = null;
+                foreach (var e in created.Errors) ModelState.AddModelError(e.Code.Contains("Email") || e.Code.Contains("UserName") ? "Input.Email" : "", e.Description);
+                return Invalid();
+            }
+        }
+        else
+        {
+            user.DisplayName = Input.DisplayName!.Trim();
+            var updated = await users.UpdateAsync(user);
+            if (!updated.Succeeded) { ModelState.AddModelError("Input.DisplayName", string.Join(" ", updated.Errors.Select(e => e.Description))); return Invalid(); }
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var wanted = roles.OfType<string>().ToList();
+        if (current.Except(wanted).ToList() is { Count: > 0 } remove) await users.RemoveFromRolesAsync(user, remove);
+        if (wanted.Except(current).ToList() is { Count: > 0 } add) await users.AddToRolesAsync(user, add);
+
+        // Department scopes only mean something for a service lead; other roles see every department anyway.
+        var keep = wanted.Contains(CadreRoles.ServiceLead) ? departments : [];
+        var existing = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id).ToListAsync(cancel);
+        db.UserDepartmentScopes.RemoveRange(existing.Where(s => !keep.Contains(s.DepartmentId)));
+        db.UserDepartmentScopes.AddRange(keep.Where(d => existing.All(s => s.DepartmentId != d)).Select(d => new UserDepartmentScope { UserId = user.Id, DepartmentId = d }));
+        await db.SaveChangesAsync(cancel);
+        // Roles and departments travel in the sign-in cookie; a new security stamp makes Identity's periodic check (every
+        // 30 minutes by default) reject the old cookie, so the user signs in again and gets the new reach.
+        if (!IsNew) await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancel);
+
+        if (IsNew) return Page(); // The only time the password is shown: not put in a cookie or a redirect.
+        TempData["Saved"] = $"{user.DisplayName}'s access updated";
+        return Redirect("/users");
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancel)
+    {
+        var user = await FindAsync(id, cancel);
+        if (user is null) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Saved"] = $"{user.DisplayName} can sign in again";
+        return Redirect("/users");
+    }
+
+    private IActionResult Invalid()
+    {
+        Errors = FormErrors.From(ModelState, ["Input.Email", "Input.DisplayName", "Input.Roles", "Input.DepartmentIds"]);
+        return Page();
+    }
+
+    private Task<CadreUser?> FindAsync(string id, CancellationToken cancel) => UserDirectory.Visible(db).FirstOrDefaultAsync(u => u.Id == id, cancel);
+
+    private async Task LoadDepartmentsAsync(CancellationToken cancel) =>
+        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancel))
+            .Select(d => (d.Id, d.Name)).ToList();
+}
+
+public sealed class UserInput
+{
+    [Required(ErrorMessage = "Enter the email address they sign in with")]
+    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@nhs.net")]
+    [StringLength(256, ErrorMessage = "Email address must be 256 characters or fewer")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter their name as other users will see it")]
+    [StringLength(100, ErrorMessage = "Name must be 100 characters or fewer")]
+    public string? DisplayName { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+    public List<Guid> DepartmentIds { get; set; } = [];
+}
