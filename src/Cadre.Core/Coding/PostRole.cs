@@ -36,4 +36,10 @@ public sealed record PostRole
     public ConsultantAppointment ConsultantAppointment { get; init; } = ConsultantAppointment.None;
     public required IReadOnlyList<Activity> Activities { get; init; }
     public IReadOnlyList<string> Registrations { get; init; } = [];
+
+    /// <summary>
+    /// False for a vacant post: nobody holds it, so there is no registration to record yet and the protected-title check
+    /// (ESR-TITLE-01) cannot ask for one. An ESR extract row is always a holder's assignment, so the default is true.
+    /// </summary>
+    public bool HasHolder { get; init; } = true;
 }

@@ -59,10 +59,11 @@ public sealed class PostCoding(CadreDbContext db)
             .ToLookup(r => r.PersonId, r => r.Type);
         var registrations = held.GroupBy(h => h.PostId)
             .ToDictionary(g => g.Key, g => g.SelectMany(h => types[h.PersonId]).Distinct().Select(RegistrationName).ToList());
-        return posts.Select(p => Propose(p, registrations.GetValueOrDefault(p.Id) ?? [], today)).ToList();
+        return posts.Select(p => Propose(p, registrations.GetValueOrDefault(p.Id), today)).ToList();
     }
 
-    public static PostProposal Propose(Post post, IReadOnlyList<string> registrations, DateOnly on)
+    /// <param name="registrations">The current holders' registrations; null when the post is vacant.</param>
+    public static PostProposal Propose(Post post, IReadOnlyList<string>? registrations, DateOnly on)
     {
         var inputs = InputFor(post, registrations);
         var decisions = Engine.DecidePost(inputs.Select(i => i.Input).ToList(), on);
@@ -75,7 +76,7 @@ public sealed class PostCoding(CadreDbContext db)
     /// The engine's input from a post: one role per job description (the post itself when it has one or none). Fields the
     /// register does not hold are read from the post's title and band (coding-workflow.md).
     /// </summary>
-    public static IReadOnlyList<(R.PostRole? Role, C.PostRole Input)> InputFor(Post post, IReadOnlyList<string> registrations)
+    public static IReadOnlyList<(R.PostRole? Role, C.PostRole Input)> InputFor(Post post, IReadOnlyList<string>? registrations)
     {
         var band = C.PayBand.Band(post.Band.Code);
         var entry = post.EntryRequirement switch
@@ -111,7 +112,8 @@ public sealed class PostCoding(CadreDbContext db)
             RequiresHcsQualification = !post.ManagesDepartment || post.ManagerRequiresHcsQualification,
             ConsultantAppointment = appointment,
             Activities = activities,
-            Registrations = registrations,
+            Registrations = registrations ?? [],
+            HasHolder = registrations is not null,
         };
 
         if (post.Roles.Count <= 1)

@@ -390,6 +390,15 @@ public class PlausibilityTests
     }
 
     [Fact]
+    public void Vacant_clinical_scientist_post_is_not_sent_to_review_for_a_missing_registration()
+    {
+        var d = Decide(Role(title: "Clinical Scientist", registrations: "", current: "U2H", currentArea: "Radiotherapy Physics") with { HasHolder = false });
+        Assert.DoesNotContain(d.ReviewFlags, f => f.RuleId == "ESR-TITLE-01");
+        Assert.Equal(CodingStatus.Unchanged, d.Status);
+        Assert.Contains("vacant", d.Reason);
+    }
+
+    [Fact]
     public void Trainee_clinical_scientist_title_needs_no_registration()
     {
         var d = Decide(Role(title: "Trainee Clinical Scientist", trainee: TraineeProgramme.Stp, band: "6", registrations: ""));

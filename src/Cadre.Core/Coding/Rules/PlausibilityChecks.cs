@@ -43,7 +43,9 @@ internal static class PlausibilityChecks
             // "Trainee Clinical Scientist" may be used before registration.
             if (TitleReading.Contains(title, "trainee " + phrase) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
             var registered = role.Registrations.Any(r => TitleReading.Contains(TitleReading.Words(r), phrase));
-            if (!registered)
+            if (!role.HasHolder)
+                draft.Say(CodingRules.ProtectedTitle, $"the post is vacant, so the {name} registration is recorded when it is filled");
+            else if (!registered)
                 draft.Review(CodingRules.ProtectedTitle, $"\"{name}\" is a protected title: record the holder's HCPC {name} registration in the Professional Registration field");
             else
                 draft.Use(CodingRules.ProtectedTitle);
