@@ -58,7 +58,7 @@ public static class JeOutcomeService
         if (title.Length == 0) Error("JobTitle", "Enter the job title, or choose a post");
         if (title.Length > 200) Error("JobTitle", "Job title must be 200 characters or fewer");
         if (input.Date is null) Error("Date", "Enter the date the panel sat");
-        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", "The panel date cannot be in the future");
+        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({input.Date:d MMM yyyy}) cannot be in the future");
 
         // Factor levels: the engine's guided evaluation refuses unknown levels and letters and a missing rationale (JE-EVAL-01).
         var draft = new EvaluationDraft(reference.Scorer, title);
@@ -194,6 +194,8 @@ public static class JeOutcomeService
         if (outcome.NotifiedOn is null)
             return new(null, [new("ReceivedOn", "Record when the post holder was told of the outcome first: the three months run from notification")], []);
         if (receivedOn is null) return new(null, [new("ReceivedOn", "Enter the date the written request was received")], []);
+        if (receivedOn > DateOnly.FromDateTime(DateTime.UtcNow))
+            return new(null, [new("ReceivedOn", $"The date the written request was received ({receivedOn:d MMM yyyy}) cannot be in the future")], []);
         if (receivedOn < outcome.NotifiedOn) errors.Add(new("ReceivedOn", "The request cannot be received before the outcome was notified"));
         var findings = PanelRules.CheckReviewRequest(outcome.NotifiedOn.Value, receivedOn.Value, inWriting, disputedFactors, evidence ?? "");
         foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
@@ -224,7 +226,7 @@ public static class JeOutcomeService
         var errors = new List<KeyValuePair<string, string>>();
         if (notifiedOn is null) errors.Add(new("NotifiedOn", "Enter the date the post holder was told"));
         else if (notifiedOn < outcome.Date) errors.Add(new("NotifiedOn", "The post holder cannot be told before the panel sat"));
-        else if (notifiedOn > DateOnly.FromDateTime(DateTime.UtcNow)) errors.Add(new("NotifiedOn", "The notification date cannot be in the future"));
+        else if (notifiedOn > DateOnly.FromDateTime(DateTime.UtcNow)) errors.Add(new("NotifiedOn", $"The date the post holder was told ({notifiedOn:d MMM yyyy}) cannot be in the future"));
         if (string.IsNullOrWhiteSpace(how)) errors.Add(new("NotifiedHow", "Say how the post holder was told (for example, letter or email)"));
         else if (how.Trim().Length > 200) errors.Add(new("NotifiedHow", "How they were told must be 200 characters or fewer"));
         if (errors.Count > 0) return new(null, errors, []);

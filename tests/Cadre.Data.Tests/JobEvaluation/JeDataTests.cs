@@ -141,11 +141,17 @@ public class JeDataTests
         await using var database = await TestDatabase.CreateAsync(kind);
         var (org, _, post) = await ArrangeAsync(database);
         await using var db = database.NewContext(OrganisationScope.For([org]));
-        var first = (await JeOutcomeService.RecordAsync(db, Panel(post), "x")).Value!;
-        Assert.True((await JeOutcomeService.RecordNotificationAsync(db, first.Id, new DateOnly(2026, 10, 5), "Letter")).Succeeded);
-        var late = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 6), true, [3, 7], "More responsibility");
-        Assert.Contains(late.Errors, e => e.Key == "ReceivedOn" && e.Value.Contains("late") && e.Value.Contains("JE-REVIEW-01") && e.Value.Contains("5 Jan 2027"));
-        var onTime = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 5), true, [3, 7], "More responsibility");
+        var first = (await JeOutcomeService.RecordAsync(db, Panel(post) with { Date = new DateOnly(2026, 6, 1) }, "x")).Value!;
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var notLater = await JeOutcomeService.RecordNotificationAsync(db, first.Id, tomorrow, "Letter");
+        Assert.Contains(notLater.Errors, e => e.Key == "NotifiedOn" && e.Value.Contains("cannot be in the future"));
+        Assert.True((await JeOutcomeService.RecordNotificationAsync(db, first.Id, new DateOnly(2026, 6, 5), "Letter")).Succeeded);
+        var future = await JeOutcomeService.RequestReviewAsync(db, first.Id, tomorrow, true, [3, 7], "More responsibility");
+        Assert.Equal([new("ReceivedOn", $"The date the written request was received ({tomorrow:d MMM yyyy}) cannot be in the future")], future.Errors);
+        var late = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2026, 9, 6), true, [3, 7], "More responsibility");
+        Assert.Contains(late.Errors, e => e.Key == "ReceivedOn" && e.Value.Contains("late") && e.Value.Contains("JE-REVIEW-01") && e.Value.Contains("5 Sep 2026"));
+        Assert.Equal(0, await db.Set<JeReviewRequest>().CountAsync());
+        var onTime = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2026, 9, 5), true, [3, 7], "More responsibility");
         Assert.True(onTime.Succeeded);
 
         var samePanel = Panel(post, null, "Alice Manager", "Carol Staff", "Bob Manager", "Zed Staff") with { ReviewOfId = first.Id };

@@ -209,29 +209,77 @@ public sealed class JeWebTests(CadreWebFixture app)
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
         var (post, _) = await app.AnyPostAsync(app.DemoOrganisation);
-        var id = await SaveOkAsync(client, Form(Levels, post));
+        var first = Form(Levels, post);
+        first["date"] = "2026-06-01";
+        var id = await SaveOkAsync(client, first);
         var url = $"/job-evaluation/outcomes/{id}";
-        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
+        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = "2026-06-05", ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
         Assert.Equal(HttpStatusCode.Redirect, notify.StatusCode);
         var page = await client.GetStringAsync(url);
-        Assert.Contains("5 Jan 2027", page);
+        Assert.Contains("5 Sep 2026", page);
 
-        var late = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2027-01-06", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        var late = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2026-09-06", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
         var lateHtml = WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("This request is late", lateHtml);
-        Assert.Contains("5 Jan 2027", lateHtml);
+        Assert.Contains("5 Sep 2026", lateHtml);
         Assert.Contains("JE-REVIEW-01", lateHtml);
         await using var db = app.SystemContext();
         Assert.False(await db.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == id));
 
-        var onTime = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2027-01-05", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        var onTime = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2026-09-05", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
         Assert.Equal(HttpStatusCode.Redirect, onTime.StatusCode);
 
         var (_, same) = await SaveAsync(client, Form(Levels, post, ["Alice Manager", "Bob Manager", "Carol Staff", "Zed Staff"], reviewOf: id));
         Assert.Contains("JE-REVIEW-03", same);
         var reviewId = await SaveOkAsync(client, Form(Levels, post, ["Gina New", "Hal New", "Ivy New", "Alice Manager"], ["management", "management", "staff", "staff"], reviewOf: id));
         Assert.Equal(JeProcess.Review, (await db.Set<JeOutcome>().SingleAsync(o => o.Id == reviewId)).Process);
+    }
+
+    [Fact]
+    public async Task Dates_in_the_future_are_refused_naming_the_field_and_nothing_is_written()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var (post, _) = await app.AnyPostAsync(app.DemoOrganisation);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var tomorrow = today.AddDays(1);
+        var iso = tomorrow.ToString("yyyy-MM-dd");
+        var shown = tomorrow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The panel date.
+        var future = Form(Levels, post);
+        future["date"] = iso;
+        future["title"] = "Future panel job";
+        var (refused, html) = await SaveAsync(client, future);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"The date the panel sat ({shown}) cannot be in the future", WebUtility.HtmlDecode(html));
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JeOutcome>().AnyAsync(o => o.JobTitle == "Future panel job"));
+
+        // The notification date.
+        var form = Form(Levels, post);
+        form["date"] = today.AddDays(-20).ToString("yyyy-MM-dd");
+        var id = await SaveOkAsync(client, form);
+        var url = $"/job-evaluation/outcomes/{id}";
+        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = iso, ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
+        Assert.Equal(HttpStatusCode.OK, notify.StatusCode);
+        Assert.Contains($"The date the post holder was told ({shown}) cannot be in the future", WebUtility.HtmlDecode(await notify.Content.ReadAsStringAsync()));
+        await using (var db = app.SystemContext())
+            Assert.Null((await db.Set<JeOutcome>().SingleAsync(o => o.Id == id)).NotifiedOn);
+
+        // The date a review request was received: refused, even though it would be within three months.
+        var told = today.AddDays(-10).ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = told, ["notified-how"] = "Letter" }, $"{url}?handler=Notify")).StatusCode);
+        var review = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = iso, ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+        var reviewHtml = WebUtility.HtmlDecode(await review.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"received-on-error\"", reviewHtml);
+        Assert.Contains($"The date the written request was received ({shown}) cannot be in the future", reviewHtml);
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == id));
+        // Today is accepted.
+        var ok = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = today.ToString("yyyy-MM-dd"), ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
     }
 
     [Fact]
