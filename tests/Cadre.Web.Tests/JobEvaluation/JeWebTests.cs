@@ -309,6 +309,15 @@ public sealed class JeWebTests(CadreWebFixture app)
         var csvText = await csv.Content.ReadAsStringAsync();
         Assert.Contains(number, csvText);
         Assert.Contains("'=SUM(1) " + title, csvText);
+        var xlsx = await client.GetAsync("/job-evaluation/band-mismatches?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var sheet = Workbook.ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"], sheet[0]);
+        var row = Assert.Single(sheet, r => r[0] == number);
+        Assert.Equal("'=SUM(1) " + title, row[1]);
+        Assert.Equal(band, row[3]);
+        Assert.Equal("2026-10-01", row[4]);
+        Assert.Equal("JE-CONS-03", row[5]);
 
         // Put right, the flag goes.
         await using (var db = app.SystemContext())
@@ -516,5 +525,32 @@ public sealed class JeConsistencyTests(CadreWebFixture app)
         Assert.Contains("JE-CONS-01", csv);
         // The title began with '=' but sits inside the sentence, so no cell starts with a formula.
         Assert.DoesNotMatch("(^|,|\\n)\"?=", csv);
+
+        var xlsx = await client.GetAsync("/job-evaluation/consistency?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("je-consistency.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar ?? xlsx.Content.Headers.ContentDisposition.FileName);
+        var sheet = Workbook.ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Rule", "Severity", "Finding", "Citation"], sheet[0]);
+        Assert.Contains(sheet, row => row[0] == "JE-CONS-01" && row[2].Contains("differ on factor 7") && row[3].Length > 0);
+        Assert.Contains(sheet, row => row[0] == "JE-CONS-02" && row[2].Contains("is far from profile 'Clinical Coding Officer'"));
+        Assert.DoesNotContain(sheet.SelectMany(r => r), cell => cell.StartsWith('=') || cell.StartsWith('+') || cell.StartsWith('@'));
+
+        // An unknown format is refused naming the field, not ignored.
+        var pdf = await client.GetAsync("/job-evaluation/consistency?format=pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+        Assert.Contains("format: 'pdf' is not a download format; use csv or xlsx", await pdf.Content.ReadAsStringAsync());
+    }
+
+}
+
+internal static class Workbook
+{
+    /// <summary>Every row of the first sheet of a workbook as text (numbers as written).</summary>
+    internal static List<string[]> ReadXlsx(byte[] bytes)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var part = document.WorkbookPart!.WorksheetParts.Single();
+        return part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
     }
 }
