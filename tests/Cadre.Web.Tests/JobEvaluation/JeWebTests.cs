@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cadre.Core.JobEvaluation;
+using Cadre.Data;
 using Cadre.Data.JobEvaluation;
+using Cadre.Data.Security;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -369,6 +371,76 @@ public sealed class JeWebTests(CadreWebFixture app)
         var viewerPage = await viewer.GetStringAsync($"/job-evaluation/outcomes/{id}");
         Assert.DoesNotContain("Alice Manager", viewerPage);
         Assert.Contains("Management side practitioner 1", viewerPage);
+    }
+
+    [Fact]
+    public async Task A_service_lead_sees_only_outcomes_for_posts_in_their_departments()
+    {
+        using var panel = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var lead = app.LeadDepartment;
+        string[] other = ["3a", "2", "2", "2", "2", "2", "3", "2a", "1", "1", "2", "1", "1", "1", "1", "1"];
+        var (mine, mineNumber) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.DepartmentId == lead));
+        var (theirs, theirsNumber) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.DepartmentId != lead));
+        var mineForm = Form(Levels, mine);
+        mineForm["title"] = "Lead scope own-department job";
+        var mineId = await SaveOkAsync(panel, mineForm);
+        // Another department's post, and its band made to disagree so it would show in the mismatch report.
+        await using (var db = app.SystemContext())
+        {
+            var p = await db.Posts.SingleAsync(x => x.Id == theirs);
+            p.Band = EngineScore(Levels).BandName == "7" ? Cadre.Core.Register.PayBand.Band5 : Cadre.Core.Register.PayBand.Band7;
+            await db.SaveChangesAsync();
+        }
+        var theirsForm = Form(Levels, theirs);
+        theirsForm["title"] = "Lead scope other-department job";
+        var theirsId = await SaveOkAsync(panel, theirsForm);
+        var noPost = Form(other);
+        noPost["title"] = "Lead scope job with no post";
+        var noPostId = await SaveOkAsync(panel, noPost);
+        var notify = await CadreWebFixture.PostFormAsync(panel, $"/job-evaluation/outcomes/{theirsId}", new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{theirsId}?handler=Notify");
+        Assert.Equal(HttpStatusCode.Redirect, notify.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(panel, $"/job-evaluation/outcomes/{theirsId}",
+            new() { ["received-on"] = "2026-10-20", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "Lead scope evidence" }, $"/job-evaluation/outcomes/{theirsId}?handler=Review")).StatusCode);
+
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Lead);
+        // Their own department's outcome: page, list and API.
+        Assert.Contains("Lead scope own-department job", await client.GetStringAsync($"/job-evaluation/outcomes/{mineId}"));
+        Assert.Equal(mineId, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/je/outcomes/{mineId}")).GetProperty("id").GetGuid());
+        Assert.Contains(mineId.ToString(), (await client.GetStringAsync($"/api/v1/je/posts/{mine}/outcomes")));
+        var list = await client.GetStringAsync("/job-evaluation/outcomes");
+        Assert.Contains("Lead scope own-department job", list);
+
+        // Another department's outcome, and one for no post, are refused everywhere.
+        foreach (var id in new[] { theirsId, noPostId })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/job-evaluation/outcomes/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/je/outcomes/{id}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/je/posts/{theirs}/outcomes")).StatusCode);
+        Assert.DoesNotContain("Lead scope other-department job", list);
+        Assert.DoesNotContain("Lead scope job with no post", list);
+        Assert.DoesNotContain(theirsId.ToString(), await client.GetStringAsync("/job-evaluation/consistency"));
+        Assert.DoesNotContain(theirsNumber, await client.GetStringAsync("/job-evaluation/band-mismatches?format=csv"));
+        Assert.DoesNotContain(theirsNumber, await client.GetStringAsync("/job-evaluation/band-mismatches"));
+        // The organisation-wide panel member still sees all three, and the mismatch.
+        Assert.Contains(theirsNumber, await panel.GetStringAsync("/job-evaluation/band-mismatches?format=csv"));
+        Assert.Equal(HttpStatusCode.OK, (await panel.GetAsync($"/job-evaluation/outcomes/{noPostId}")).StatusCode);
+        // Scoped at the data layer too: a lead-scoped context finds neither the outcome nor its review request.
+        await using (var scoped = new CadreDbContext(app.App.Services.GetRequiredService<DatabaseOptions>().BuildContextOptions(),
+            OrganisationScope.For([app.DemoOrganisation], [lead]), AuditActor.System("tests")))
+        {
+            Assert.True(await scoped.Set<JeOutcome>().AnyAsync(o => o.Id == mineId));
+            Assert.False(await scoped.Set<JeOutcome>().AnyAsync(o => o.Id == theirsId || o.Id == noPostId));
+            Assert.False(await scoped.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == theirsId));
+        }
+        await using (var all = app.SystemContext())
+            Assert.True(await all.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == theirsId));
+        // And a service lead cannot record or change outcomes.
+        var refused = await CadreWebFixture.PostFormAsync(client, $"/job-evaluation/outcomes/{mineId}",
+            new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{mineId}?handler=Notify");
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+        await using (var all = app.SystemContext())
+            Assert.Null((await all.Set<JeOutcome>().SingleAsync(o => o.Id == mineId)).NotifiedOn);
     }
 
     [Fact]
