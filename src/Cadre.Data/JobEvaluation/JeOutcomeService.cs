@@ -23,6 +23,16 @@ public sealed record JeOutcomeInput
     public bool RestAgreedToSitAsThree { get; init; }
     public bool ReachedByConsensus { get; init; } = true;
     public Guid? ReviewOfId { get; init; }
+    /// <summary>The panel session the job was heard at: its date and panel are used, and its composition was checked when it was recorded.</summary>
+    public Guid? SessionId { get; init; }
+}
+
+/// <summary>A panel sitting: the day and the panel (members with sides, job advisers) that hear several jobs.</summary>
+public sealed record JeSessionInput
+{
+    public DateOnly? Date { get; init; }
+    public IReadOnlyList<JeMemberInput> Members { get; init; } = [];
+    public bool RestAgreedToSitAsThree { get; init; }
 }
 
 /// <summary>The result of a write: the record, or the problems (keyed by field, each naming its rule) and nothing written.</summary>
@@ -57,8 +67,19 @@ public static class JeOutcomeService
         if (title.Length == 0) title = post?.Title ?? "";
         if (title.Length == 0) Error("JobTitle", "Enter the job title, or choose a post");
         if (title.Length > 200) Error("JobTitle", "Job title must be 200 characters or fewer");
-        if (input.Date is null) Error("Date", "Enter the date the panel sat");
-        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({input.Date:d MMM yyyy}) cannot be in the future");
+        // Heard at a panel session: the session's date and panel, whose composition was checked when it was recorded.
+        JePanelSession? sitting = null;
+        if (input.SessionId is { } sessionId)
+        {
+            sitting = await db.Set<JePanelSession>().AsNoTracking().Include(s => s.Members).FirstOrDefaultAsync(s => s.Id == sessionId, cancel);
+            if (sitting is null) Error("SessionId", "Select a panel session of your organisation");
+        }
+        var date = sitting?.Date ?? input.Date;
+        if (input.SessionId is null)
+        {
+            if (date is null) Error("Date", "Enter the date the panel sat");
+            else if (date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({date:d MMM yyyy}) cannot be in the future");
+        }
 
         // Factor levels: the engine's guided evaluation refuses unknown levels and letters and a missing rationale (JE-EVAL-01).
         var draft = new EvaluationDraft(reference.Scorer, title);
@@ -73,15 +94,20 @@ public static class JeOutcomeService
         }
 
         // The panel: members with sides, and job advisers (JE-PANEL-01..05).
-        var members = input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
-        foreach (var m in members.Where(m => m.Name!.Trim().Length > 200)) Error("Members", "A name must be 200 characters or fewer");
-        foreach (var dup in members.Where(m => !m.IsJobAdviser).GroupBy(m => m.Name!.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
-            Error("Members", $"{dup.First().Name!.Trim()} is listed twice on the panel");
-        var session = new PanelSession(input.Date ?? DateOnly.MinValue,
+        var members = sitting is not null
+            ? sitting.Members.Select(m => new JeMemberInput(m.Name, m.Side, m.IsJobAdviser, m.Developing)).ToList()
+            : input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        var restAgreed = sitting?.RestAgreedToSitAsThree ?? input.RestAgreedToSitAsThree;
+        var session = new PanelSession(date ?? DateOnly.MinValue,
             members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name!.Trim(), m.Side, m.Developing)).ToList(),
             members.Where(m => m.IsJobAdviser).Select(m => new JobAdviser(m.Name!.Trim(), m.Side)).ToList(),
-            input.RestAgreedToSitAsThree);
-        var findings = PanelRules.CheckSession(session).ToList();
+            restAgreed);
+        var findings = new List<ProcessFinding>();
+        if (sitting is null)
+        {
+            CheckMembers(members, Error);
+            findings.AddRange(PanelRules.CheckSession(session));
+        }
         var decision = PanelRules.CheckDecision(input.ReachedByConsensus);
         findings.Add(decision);
         foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
@@ -129,9 +155,9 @@ public static class JeOutcomeService
         var score = draft.Complete();
         var outcome = new JeOutcome
         {
-            PostId = post?.Id, OrganisationId = post?.OrganisationId ?? original?.OrganisationId ?? Guid.Empty, JobTitle = title,
-            Process = input.ReviewOfId is not null ? JeProcess.Review : input.Process, Date = input.Date!.Value,
-            RestAgreedToSitAsThree = input.RestAgreedToSitAsThree, ReachedByConsensus = true,
+            PostId = post?.Id, OrganisationId = post?.OrganisationId ?? sitting?.OrganisationId ?? original?.OrganisationId ?? Guid.Empty, JobTitle = title,
+            Process = input.ReviewOfId is not null ? JeProcess.Review : input.Process, Date = date!.Value,
+            RestAgreedToSitAsThree = restAgreed, ReachedByConsensus = true, SessionId = sitting?.Id,
             Levels = string.Join(",", draft.Decisions.Select(d => d!.Level.ToString())), Total = score.Total,
             ReviewOfId = input.ReviewOfId, RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy, PolicyId = policy!.Id,
         };
@@ -158,6 +184,8 @@ public static class JeOutcomeService
             outcome.Band = score.BandName;
             reasons.AddRange(score.Explain().Select(r => r.ToString()));
         }
+        if (sitting is not null)
+            reasons.AddRange(sitting.Findings.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => $"Panel session of {sitting.Date:d MMM yyyy}: {f}"));
         reasons.AddRange(findings.Select(f => f.ToString()));
         outcome.Reasons = string.Join("\n", reasons);
         for (var i = 0; i < FactorPlan.FactorCount; i++)
@@ -179,6 +207,51 @@ public static class JeOutcomeService
         db.Add(outcome);
         await db.SaveChangesAsync(cancel);
         return new(outcome, [], findings);
+    }
+
+    private static void CheckMembers(IReadOnlyList<JeMemberInput> members, Action<string, string> error)
+    {
+        foreach (var m in members.Where(m => m.Name!.Trim().Length > 200)) error("Members", "A name must be 200 characters or fewer");
+        foreach (var dup in members.Where(m => !m.IsJobAdviser).GroupBy(m => m.Name!.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
+            error("Members", $"{dup.First().Name!.Trim()} is listed twice on the panel");
+    }
+
+    /// <summary>
+    /// Records a panel session: the date and the panel that will hear several jobs. The partnership rules are checked
+    /// here, once (JE-PANEL-01..03, 05); an error refuses the session and nothing is written.
+    /// </summary>
+    public static async Task<JeWriteResult<JePanelSession>> CreateSessionAsync(CadreDbContext db, JeSessionInput input, string recordedBy, CancellationToken cancel = default)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        void Error(string field, string message) => errors.Add(new(field, message));
+        if (input.Date is null) Error("Date", "Enter the date the panel sits");
+        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({input.Date:d MMM yyyy}) cannot be in the future");
+        var members = input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        CheckMembers(members, Error);
+        var session = new PanelSession(input.Date ?? DateOnly.MinValue,
+            members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name!.Trim(), m.Side, m.Developing)).ToList(),
+            members.Where(m => m.IsJobAdviser).Select(m => new JobAdviser(m.Name!.Trim(), m.Side)).ToList(),
+            input.RestAgreedToSitAsThree);
+        var findings = PanelRules.CheckSession(session).ToList();
+        foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error)) Error("Members", $"{f.Text} [{f.Rule.Id}]");
+        var organisations = db.Scope.OrganisationIds;
+        if (organisations.Count != 1) Error("OrganisationId", "A panel session belongs to one organisation; sign in as a member of it");
+        if (errors.Count > 0) return new(null, errors, findings);
+        // The session records that the check was made, and on what, even when nothing was found.
+        var practitioners = session.Members.Count;
+        findings.Insert(0, new ProcessFinding(PanelRules.Composition, FindingSeverity.Information,
+            $"Panel composition checked once for the session: {practitioners} practitioners ({session.Members.Count(m => m.Side == PartnershipSide.Management)} management side, "
+            + $"{session.Members.Count(m => m.Side == PartnershipSide.StaffSide)} staff side) and {session.JobAdvisers.Count} job adviser(s)."));
+        var row = new JePanelSession
+        {
+            OrganisationId = organisations.First(), Date = input.Date!.Value, RestAgreedToSitAsThree = input.RestAgreedToSitAsThree,
+            Findings = string.Join("\n", findings.Select(f => f.ToString())), RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy,
+        };
+        foreach (var m in members)
+            row.Members.Add(new JeSessionMember { OrganisationId = row.OrganisationId, Name = m.Name!.Trim(), Side = m.Side, IsJobAdviser = m.IsJobAdviser, Developing = m.Developing && !m.IsJobAdviser });
+        db.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return new(row, [], findings);
     }
 
     /// <summary>The date by which a review must be requested: three months after notification (JE-REVIEW-01).</summary>

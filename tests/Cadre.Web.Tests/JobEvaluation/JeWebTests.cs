@@ -444,6 +444,88 @@ public sealed class JeWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_panel_session_hears_several_jobs_with_its_composition_checked_once()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var (post, number) = await app.AnyPostAsync(app.DemoOrganisation);
+        var day = new DateOnly(2026, 9, 21);
+        Dictionary<string, string> Session(params (string Name, string Side)[] members)
+        {
+            var f = new Dictionary<string, string> { ["date"] = "2026-09-21", ["adviser-0-name"] = "Sol Adviser", ["adviser-0-side"] = "management", ["adviser-1-name"] = "Tia Adviser", ["adviser-1-side"] = "staff" };
+            for (var i = 0; i < members.Length; i++) { f[$"member-{i}-name"] = members[i].Name; f[$"member-{i}-side"] = members[i].Side; }
+            return f;
+        }
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JePanelSession>().AnyAsync(x => x.Date == day));
+
+        // The partnership rules are checked for the session, and a one-sided panel is refused whole.
+        var refused = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/sessions",
+            Session(("Ann Mgmt", "management"), ("Ben Mgmt", "management"), ("Cal Mgmt", "management"), ("Dee Mgmt", "management")));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"members-error\"", refusedHtml);
+        Assert.Contains("JE-PANEL-01", refusedHtml);
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JePanelSession>().AnyAsync(x => x.Date == day));
+
+        var created = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/sessions",
+            Session(("Ann Mgmt", "management"), ("Kit Staff", "staff"), ("Ben Mgmt", "management"), ("Lou Staff", "staff")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionUrl = created.Headers.Location!.OriginalString;
+        var sessionId = Guid.Parse(sessionUrl.Split('/').Last());
+
+        // Two jobs heard that day: the form carries the session, not a panel or a date.
+        var evaluate = await client.GetStringAsync($"/job-evaluation/evaluate?session={sessionId}");
+        Assert.Contains("data-testid=\"session-panel\"", evaluate);
+        Assert.Contains("21 Sep 2026: 4 practitioners and 2 job adviser(s)", evaluate);
+        var outcomes = new List<Guid>();
+        foreach (var title in new[] { "Session heard job A", "Session heard job B" })
+        {
+            var form = Form(Levels, post);
+            foreach (var key in form.Keys.Where(k => k.StartsWith("member-") || k.StartsWith("adviser-") || k == "date").ToList()) form.Remove(key);
+            form["title"] = title;
+            form["session"] = sessionId.ToString();
+            outcomes.Add(await SaveOkAsync(client, form));
+        }
+        await using (var db = app.SystemContext())
+        {
+            var saved = await db.Set<JeOutcome>().Include(o => o.Members).Where(o => outcomes.Contains(o.Id)).ToListAsync();
+            Assert.All(saved, o =>
+            {
+                Assert.Equal(sessionId, o.SessionId);
+                Assert.Equal(day, o.Date);
+                Assert.Equal(["Ann Mgmt", "Ben Mgmt", "Kit Staff", "Lou Staff", "Sol Adviser", "Tia Adviser"], o.Members.Select(m => m.Name).Order());
+                Assert.Contains("Panel session of 21 Sep 2026: information: Panel composition checked once for the session", o.Reasons);
+            });
+        }
+
+        // The outcome links to its session, and the session lists its outcomes.
+        var outcomePage = await client.GetStringAsync($"/job-evaluation/outcomes/{outcomes[0]}");
+        Assert.Contains($"href=\"/job-evaluation/sessions/{sessionId}\"", outcomePage);
+        var sessionPage = WebUtility.HtmlDecode(await client.GetStringAsync(sessionUrl));
+        Assert.Equal(2, Regex.Matches(sessionPage, "data-testid=\"session-outcome\"").Count);
+        foreach (var id in outcomes) Assert.Contains($"/job-evaluation/outcomes/{id}", sessionPage);
+        Assert.Contains("Session heard job B", sessionPage);
+        Assert.Contains(number, sessionPage);
+        Assert.Contains("Kit Staff", sessionPage);
+        Assert.Contains("[JE-PANEL-01]", sessionPage);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/job-evaluation/sessions"));
+        Assert.Contains($"<a href=\"/job-evaluation/sessions/{sessionId}\">21 Sep 2026</a>", list);
+
+        // A Viewer sees sides, not names; another organisation does not find the session; a Viewer cannot record one.
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        var viewed = await viewer.GetStringAsync(sessionUrl);
+        Assert.DoesNotContain("Kit Staff", viewed);
+        Assert.Contains("Staff side practitioner", viewed);
+        var viewerPost = await CadreWebFixture.PostFormAsync(viewer, "/job-evaluation/sessions", Session(("X", "management"), ("Y", "staff"), ("Z", "management"), ("W", "staff")));
+        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.PathAndQuery);
+        using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(sessionUrl)).StatusCode);
+        await using (var db = app.SystemContext())
+            Assert.Equal(1, await db.Set<JePanelSession>().CountAsync(x => x.Date == day));
+    }
+
+    [Fact]
     public async Task The_api_lists_profiles_scores_levels_and_matches_with_rule_ids()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Viewer);
