@@ -500,6 +500,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         }
 
         // The outcome links to its session, and the session lists its outcomes.
+        Assert.Equal(sessionId, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/je/outcomes/{outcomes[1]}")).GetProperty("sessionId").GetGuid());
         var outcomePage = await client.GetStringAsync($"/job-evaluation/outcomes/{outcomes[0]}");
         Assert.Contains($"href=\"/job-evaluation/sessions/{sessionId}\"", outcomePage);
         var sessionPage = WebUtility.HtmlDecode(await client.GetStringAsync(sessionUrl));
