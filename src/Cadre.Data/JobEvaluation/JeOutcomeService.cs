@@ -116,6 +116,8 @@ public static class JeOutcomeService
         // Job information: each document named needs a version or a date.
         var documents = input.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Kind) && (!string.IsNullOrWhiteSpace(d.Version) || d.Dated is not null)).ToList();
         if (documents.Count == 0) Error("Documents", "Record the job information the panel used (at least the job description, with its version or date)");
+        foreach (var d in documents.Where(d => d.Dated > DateOnly.FromDateTime(DateTime.UtcNow)))
+            Error("Documents", $"The date of the {d.Kind!.Trim().ToLowerInvariant()} ({d.Dated:d MMM yyyy}) cannot be in the future");
         foreach (var d in documents.Where(d => d.Kind!.Trim().Length > 100 || (d.Version?.Trim().Length ?? 0) > 100))
             Error("Documents", "A document's kind and version must be 100 characters or fewer");
 

@@ -255,6 +255,13 @@ public sealed class JeWebTests(CadreWebFixture app)
         var (refused, html) = await SaveAsync(client, future);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains($"The date the panel sat ({shown}) cannot be in the future", WebUtility.HtmlDecode(html));
+        // A document dated in the future.
+        var futureDocument = Form(Levels, post);
+        futureDocument["title"] = "Future panel job";
+        futureDocument["doc-0-date"] = iso;
+        var (refusedDocument, documentHtml) = await SaveAsync(client, futureDocument);
+        Assert.Equal(HttpStatusCode.OK, refusedDocument.StatusCode);
+        Assert.Contains($"The date of the job description ({shown}) cannot be in the future", WebUtility.HtmlDecode(documentHtml));
         await using (var db = app.SystemContext())
             Assert.False(await db.Set<JeOutcome>().AnyAsync(o => o.JobTitle == "Future panel job"));
 
