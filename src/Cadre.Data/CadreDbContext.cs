@@ -77,6 +77,10 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
         builder.Entity<TrainingEnrolment>().HasQueryFilter(DepartmentFilter, t => ScopeAllDepartments || t.Person!.Assignments.Any(a => ScopeDepartmentIds.Contains(a.Post!.DepartmentId)));
         builder.Entity<PostActivity>().HasQueryFilter(DepartmentFilter, a => ScopeAllDepartments || ScopeDepartmentIds.Contains(a.Post!.DepartmentId));
         builder.Entity<PostRole>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || ScopeDepartmentIds.Contains(r.Post!.DepartmentId));
+        // Job evaluation: a service lead sees the outcomes (and review requests) of posts in the departments they lead;
+        // an outcome recorded for no post belongs to no department, so only organisation-wide roles see it.
+        builder.Entity<JobEvaluation.JeOutcome>().HasQueryFilter(DepartmentFilter, o => ScopeAllDepartments || (o.PostId != null && ScopeDepartmentIds.Contains(o.Post!.DepartmentId)));
+        builder.Entity<JobEvaluation.JeReviewRequest>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || (r.Outcome!.PostId != null && ScopeDepartmentIds.Contains(r.Outcome.Post!.DepartmentId)));
 
         // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added
         // to a loaded parent (an activity on an existing post) is inserted, not mistaken for an existing row to update.

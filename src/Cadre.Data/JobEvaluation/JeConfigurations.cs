@@ -84,6 +84,33 @@ internal sealed class JeOutcomeConfiguration : IEntityTypeConfiguration<JeOutcom
         b.HasMany(o => o.Factors).WithOne().HasForeignKey(f => f.OutcomeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OutcomeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Documents).WithOne().HasForeignKey(d => d.OutcomeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<JePanelSession>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class JePanelSessionConfiguration : IEntityTypeConfiguration<JePanelSession>
+{
+    public void Configure(EntityTypeBuilder<JePanelSession> b)
+    {
+        b.ToTable("JePanelSessions");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Findings).IsRequired();
+        b.Property(s => s.RecordedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(s => new { s.OrganisationId, s.Date });
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JeSessionMemberConfiguration : IEntityTypeConfiguration<JeSessionMember>
+{
+    public void Configure(EntityTypeBuilder<JeSessionMember> b)
+    {
+        b.ToTable("JeSessionMembers");
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.Name).HasMaxLength(200).IsRequired();
+        b.Property(m => m.Side).HasConversion<string>().HasMaxLength(32);
+        b.HasIndex(m => m.SessionId);
     }
 }
 

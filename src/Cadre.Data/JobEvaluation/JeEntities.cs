@@ -82,6 +82,8 @@ public class JeOutcome : IOrganisationOwned
     public Guid OrganisationId { get; set; }
     public Guid? PostId { get; set; }
     public Post? Post { get; set; }
+    /// <summary>The panel session the job was heard at, when it was heard at one (members and date come from it).</summary>
+    public Guid? SessionId { get; set; }
     public string JobTitle { get; set; } = "";
     public JeProcess Process { get; set; }
     public DateOnly Date { get; set; }
@@ -161,4 +163,33 @@ public class JeReviewRequest : IOrganisationOwned
     public string Evidence { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public Guid? ReviewOutcomeId { get; set; }
+}
+
+/// <summary>
+/// A panel sitting: one day, one panel (members with sides, job advisers) hearing several jobs. The partnership rules
+/// (JE-PANEL-01..03, 05) are checked once, when the session is recorded; each job heard is an outcome linked to it.
+/// </summary>
+public class JePanelSession : IOrganisationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public DateOnly Date { get; set; }
+    public bool RestAgreedToSitAsThree { get; set; }
+    /// <summary>The composition findings, each naming its rule, one a line.</summary>
+    public string Findings { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public string RecordedBy { get; set; } = "";
+    public List<JeSessionMember> Members { get; set; } = [];
+}
+
+/// <summary>A practitioner or job adviser of a panel session, with the side they represent.</summary>
+public class JeSessionMember : IOrganisationOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid SessionId { get; set; }
+    public string Name { get; set; } = "";
+    public PartnershipSide Side { get; set; }
+    public bool IsJobAdviser { get; set; }
+    public bool Developing { get; set; }
 }

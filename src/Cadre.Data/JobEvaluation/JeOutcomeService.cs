@@ -23,6 +23,16 @@ public sealed record JeOutcomeInput
     public bool RestAgreedToSitAsThree { get; init; }
     public bool ReachedByConsensus { get; init; } = true;
     public Guid? ReviewOfId { get; init; }
+    /// <summary>The panel session the job was heard at: its date and panel are used, and its composition was checked when it was recorded.</summary>
+    public Guid? SessionId { get; init; }
+}
+
+/// <summary>A panel sitting: the day and the panel (members with sides, job advisers) that hear several jobs.</summary>
+public sealed record JeSessionInput
+{
+    public DateOnly? Date { get; init; }
+    public IReadOnlyList<JeMemberInput> Members { get; init; } = [];
+    public bool RestAgreedToSitAsThree { get; init; }
 }
 
 /// <summary>The result of a write: the record, or the problems (keyed by field, each naming its rule) and nothing written.</summary>
@@ -57,8 +67,19 @@ public static class JeOutcomeService
         if (title.Length == 0) title = post?.Title ?? "";
         if (title.Length == 0) Error("JobTitle", "Enter the job title, or choose a post");
         if (title.Length > 200) Error("JobTitle", "Job title must be 200 characters or fewer");
-        if (input.Date is null) Error("Date", "Enter the date the panel sat");
-        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", "The panel date cannot be in the future");
+        // Heard at a panel session: the session's date and panel, whose composition was checked when it was recorded.
+        JePanelSession? sitting = null;
+        if (input.SessionId is { } sessionId)
+        {
+            sitting = await db.Set<JePanelSession>().AsNoTracking().Include(s => s.Members).FirstOrDefaultAsync(s => s.Id == sessionId, cancel);
+            if (sitting is null) Error("SessionId", "Select a panel session of your organisation");
+        }
+        var date = sitting?.Date ?? input.Date;
+        if (input.SessionId is null)
+        {
+            if (date is null) Error("Date", "Enter the date the panel sat");
+            else if (date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({date:d MMM yyyy}) cannot be in the future");
+        }
 
         // Factor levels: the engine's guided evaluation refuses unknown levels and letters and a missing rationale (JE-EVAL-01).
         var draft = new EvaluationDraft(reference.Scorer, title);
@@ -73,15 +94,20 @@ public static class JeOutcomeService
         }
 
         // The panel: members with sides, and job advisers (JE-PANEL-01..05).
-        var members = input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
-        foreach (var m in members.Where(m => m.Name!.Trim().Length > 200)) Error("Members", "A name must be 200 characters or fewer");
-        foreach (var dup in members.Where(m => !m.IsJobAdviser).GroupBy(m => m.Name!.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
-            Error("Members", $"{dup.First().Name!.Trim()} is listed twice on the panel");
-        var session = new PanelSession(input.Date ?? DateOnly.MinValue,
+        var members = sitting is not null
+            ? sitting.Members.Select(m => new JeMemberInput(m.Name, m.Side, m.IsJobAdviser, m.Developing)).ToList()
+            : input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        var restAgreed = sitting?.RestAgreedToSitAsThree ?? input.RestAgreedToSitAsThree;
+        var session = new PanelSession(date ?? DateOnly.MinValue,
             members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name!.Trim(), m.Side, m.Developing)).ToList(),
             members.Where(m => m.IsJobAdviser).Select(m => new JobAdviser(m.Name!.Trim(), m.Side)).ToList(),
-            input.RestAgreedToSitAsThree);
-        var findings = PanelRules.CheckSession(session).ToList();
+            restAgreed);
+        var findings = new List<ProcessFinding>();
+        if (sitting is null)
+        {
+            CheckMembers(members, Error);
+            findings.AddRange(PanelRules.CheckSession(session));
+        }
         var decision = PanelRules.CheckDecision(input.ReachedByConsensus);
         findings.Add(decision);
         foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
@@ -90,6 +116,8 @@ public static class JeOutcomeService
         // Job information: each document named needs a version or a date.
         var documents = input.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Kind) && (!string.IsNullOrWhiteSpace(d.Version) || d.Dated is not null)).ToList();
         if (documents.Count == 0) Error("Documents", "Record the job information the panel used (at least the job description, with its version or date)");
+        foreach (var d in documents.Where(d => d.Dated > DateOnly.FromDateTime(DateTime.UtcNow)))
+            Error("Documents", $"The date of the {d.Kind!.Trim().ToLowerInvariant()} ({d.Dated:d MMM yyyy}) cannot be in the future");
         foreach (var d in documents.Where(d => d.Kind!.Trim().Length > 100 || (d.Version?.Trim().Length ?? 0) > 100))
             Error("Documents", "A document's kind and version must be 100 characters or fewer");
 
@@ -129,9 +157,9 @@ public static class JeOutcomeService
         var score = draft.Complete();
         var outcome = new JeOutcome
         {
-            PostId = post?.Id, OrganisationId = post?.OrganisationId ?? original?.OrganisationId ?? Guid.Empty, JobTitle = title,
-            Process = input.ReviewOfId is not null ? JeProcess.Review : input.Process, Date = input.Date!.Value,
-            RestAgreedToSitAsThree = input.RestAgreedToSitAsThree, ReachedByConsensus = true,
+            PostId = post?.Id, OrganisationId = post?.OrganisationId ?? sitting?.OrganisationId ?? original?.OrganisationId ?? Guid.Empty, JobTitle = title,
+            Process = input.ReviewOfId is not null ? JeProcess.Review : input.Process, Date = date!.Value,
+            RestAgreedToSitAsThree = restAgreed, ReachedByConsensus = true, SessionId = sitting?.Id,
             Levels = string.Join(",", draft.Decisions.Select(d => d!.Level.ToString())), Total = score.Total,
             ReviewOfId = input.ReviewOfId, RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy, PolicyId = policy!.Id,
         };
@@ -158,6 +186,8 @@ public static class JeOutcomeService
             outcome.Band = score.BandName;
             reasons.AddRange(score.Explain().Select(r => r.ToString()));
         }
+        if (sitting is not null)
+            reasons.AddRange(sitting.Findings.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => $"Panel session of {sitting.Date:d MMM yyyy}: {f}"));
         reasons.AddRange(findings.Select(f => f.ToString()));
         outcome.Reasons = string.Join("\n", reasons);
         for (var i = 0; i < FactorPlan.FactorCount; i++)
@@ -181,6 +211,51 @@ public static class JeOutcomeService
         return new(outcome, [], findings);
     }
 
+    private static void CheckMembers(IReadOnlyList<JeMemberInput> members, Action<string, string> error)
+    {
+        foreach (var m in members.Where(m => m.Name!.Trim().Length > 200)) error("Members", "A name must be 200 characters or fewer");
+        foreach (var dup in members.Where(m => !m.IsJobAdviser).GroupBy(m => m.Name!.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
+            error("Members", $"{dup.First().Name!.Trim()} is listed twice on the panel");
+    }
+
+    /// <summary>
+    /// Records a panel session: the date and the panel that will hear several jobs. The partnership rules are checked
+    /// here, once (JE-PANEL-01..03, 05); an error refuses the session and nothing is written.
+    /// </summary>
+    public static async Task<JeWriteResult<JePanelSession>> CreateSessionAsync(CadreDbContext db, JeSessionInput input, string recordedBy, CancellationToken cancel = default)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        void Error(string field, string message) => errors.Add(new(field, message));
+        if (input.Date is null) Error("Date", "Enter the date the panel sits");
+        else if (input.Date > DateOnly.FromDateTime(DateTime.UtcNow)) Error("Date", $"The date the panel sat ({input.Date:d MMM yyyy}) cannot be in the future");
+        var members = input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
+        CheckMembers(members, Error);
+        var session = new PanelSession(input.Date ?? DateOnly.MinValue,
+            members.Where(m => !m.IsJobAdviser).Select(m => new PanelMember(m.Name!.Trim(), m.Side, m.Developing)).ToList(),
+            members.Where(m => m.IsJobAdviser).Select(m => new JobAdviser(m.Name!.Trim(), m.Side)).ToList(),
+            input.RestAgreedToSitAsThree);
+        var findings = PanelRules.CheckSession(session).ToList();
+        foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error)) Error("Members", $"{f.Text} [{f.Rule.Id}]");
+        var organisations = db.Scope.OrganisationIds;
+        if (organisations.Count != 1) Error("OrganisationId", "A panel session belongs to one organisation; sign in as a member of it");
+        if (errors.Count > 0) return new(null, errors, findings);
+        // The session records that the check was made, and on what, even when nothing was found.
+        var practitioners = session.Members.Count;
+        findings.Insert(0, new ProcessFinding(PanelRules.Composition, FindingSeverity.Information,
+            $"Panel composition checked once for the session: {practitioners} practitioners ({session.Members.Count(m => m.Side == PartnershipSide.Management)} management side, "
+            + $"{session.Members.Count(m => m.Side == PartnershipSide.StaffSide)} staff side) and {session.JobAdvisers.Count} job adviser(s)."));
+        var row = new JePanelSession
+        {
+            OrganisationId = organisations.First(), Date = input.Date!.Value, RestAgreedToSitAsThree = input.RestAgreedToSitAsThree,
+            Findings = string.Join("\n", findings.Select(f => f.ToString())), RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy,
+        };
+        foreach (var m in members)
+            row.Members.Add(new JeSessionMember { OrganisationId = row.OrganisationId, Name = m.Name!.Trim(), Side = m.Side, IsJobAdviser = m.IsJobAdviser, Developing = m.Developing && !m.IsJobAdviser });
+        db.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return new(row, [], findings);
+    }
+
     /// <summary>The date by which a review must be requested: three months after notification (JE-REVIEW-01).</summary>
     public static DateOnly ReviewDeadline(DateOnly notifiedOn) => notifiedOn.AddMonths(3);
 
@@ -194,6 +269,8 @@ public static class JeOutcomeService
         if (outcome.NotifiedOn is null)
             return new(null, [new("ReceivedOn", "Record when the post holder was told of the outcome first: the three months run from notification")], []);
         if (receivedOn is null) return new(null, [new("ReceivedOn", "Enter the date the written request was received")], []);
+        if (receivedOn > DateOnly.FromDateTime(DateTime.UtcNow))
+            return new(null, [new("ReceivedOn", $"The date the written request was received ({receivedOn:d MMM yyyy}) cannot be in the future")], []);
         if (receivedOn < outcome.NotifiedOn) errors.Add(new("ReceivedOn", "The request cannot be received before the outcome was notified"));
         var findings = PanelRules.CheckReviewRequest(outcome.NotifiedOn.Value, receivedOn.Value, inWriting, disputedFactors, evidence ?? "");
         foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error))
@@ -224,7 +301,7 @@ public static class JeOutcomeService
         var errors = new List<KeyValuePair<string, string>>();
         if (notifiedOn is null) errors.Add(new("NotifiedOn", "Enter the date the post holder was told"));
         else if (notifiedOn < outcome.Date) errors.Add(new("NotifiedOn", "The post holder cannot be told before the panel sat"));
-        else if (notifiedOn > DateOnly.FromDateTime(DateTime.UtcNow)) errors.Add(new("NotifiedOn", "The notification date cannot be in the future"));
+        else if (notifiedOn > DateOnly.FromDateTime(DateTime.UtcNow)) errors.Add(new("NotifiedOn", $"The date the post holder was told ({notifiedOn:d MMM yyyy}) cannot be in the future"));
         if (string.IsNullOrWhiteSpace(how)) errors.Add(new("NotifiedHow", "Say how the post holder was told (for example, letter or email)"));
         else if (how.Trim().Length > 200) errors.Add(new("NotifiedHow", "How they were told must be 200 characters or fewer"));
         if (errors.Count > 0) return new(null, errors, []);

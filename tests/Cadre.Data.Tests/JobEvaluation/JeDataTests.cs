@@ -141,11 +141,17 @@ public class JeDataTests
         await using var database = await TestDatabase.CreateAsync(kind);
         var (org, _, post) = await ArrangeAsync(database);
         await using var db = database.NewContext(OrganisationScope.For([org]));
-        var first = (await JeOutcomeService.RecordAsync(db, Panel(post), "x")).Value!;
-        Assert.True((await JeOutcomeService.RecordNotificationAsync(db, first.Id, new DateOnly(2026, 10, 5), "Letter")).Succeeded);
-        var late = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 6), true, [3, 7], "More responsibility");
-        Assert.Contains(late.Errors, e => e.Key == "ReceivedOn" && e.Value.Contains("late") && e.Value.Contains("JE-REVIEW-01") && e.Value.Contains("5 Jan 2027"));
-        var onTime = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2027, 1, 5), true, [3, 7], "More responsibility");
+        var first = (await JeOutcomeService.RecordAsync(db, Panel(post) with { Date = new DateOnly(2026, 6, 1) }, "x")).Value!;
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        var notLater = await JeOutcomeService.RecordNotificationAsync(db, first.Id, tomorrow, "Letter");
+        Assert.Contains(notLater.Errors, e => e.Key == "NotifiedOn" && e.Value.Contains("cannot be in the future"));
+        Assert.True((await JeOutcomeService.RecordNotificationAsync(db, first.Id, new DateOnly(2026, 6, 5), "Letter")).Succeeded);
+        var future = await JeOutcomeService.RequestReviewAsync(db, first.Id, tomorrow, true, [3, 7], "More responsibility");
+        Assert.Equal([new("ReceivedOn", $"The date the written request was received ({tomorrow:d MMM yyyy}) cannot be in the future")], future.Errors);
+        var late = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2026, 9, 6), true, [3, 7], "More responsibility");
+        Assert.Contains(late.Errors, e => e.Key == "ReceivedOn" && e.Value.Contains("late") && e.Value.Contains("JE-REVIEW-01") && e.Value.Contains("5 Sep 2026"));
+        Assert.Equal(0, await db.Set<JeReviewRequest>().CountAsync());
+        var onTime = await JeOutcomeService.RequestReviewAsync(db, first.Id, new DateOnly(2026, 9, 5), true, [3, 7], "More responsibility");
         Assert.True(onTime.Succeeded);
 
         var samePanel = Panel(post, null, "Alice Manager", "Carol Staff", "Bob Manager", "Zed Staff") with { ReviewOfId = first.Id };
@@ -155,6 +161,62 @@ public class JeDataTests
         var review = await JeOutcomeService.RecordAsync(db, fresh, "x");
         Assert.True(review.Succeeded, string.Join("\n", review.Errors));
         Assert.Equal(JeProcess.Review, review.Value!.Process);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_panel_session_is_checked_once_and_its_jobs_outcomes_link_to_it(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (org, _, post) = await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]));
+        var day = new DateOnly(2026, 9, 14);
+        JeMemberInput[] advisers = [new("Eve Adviser", PartnershipSide.Management, IsJobAdviser: true), new("Finn Adviser", PartnershipSide.StaffSide, IsJobAdviser: true)];
+
+        // Composition is refused at the session, naming the rule, and nothing is written.
+        var managersOnly = await JeOutcomeService.CreateSessionAsync(db, new JeSessionInput
+        {
+            Date = day, Members = [new("A", PartnershipSide.Management), new("B", PartnershipSide.Management), new("C", PartnershipSide.Management), new("D", PartnershipSide.Management), .. advisers],
+        }, "x");
+        Assert.Contains(managersOnly.Errors, e => e.Key == "Members" && e.Value.Contains("JE-PANEL-01"));
+        var future = await JeOutcomeService.CreateSessionAsync(db, new JeSessionInput { Date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) }, "x");
+        Assert.Contains(future.Errors, e => e.Key == "Date" && e.Value.Contains("cannot be in the future"));
+        Assert.Equal(0, await db.Set<JePanelSession>().CountAsync());
+        Assert.Equal(0, await db.Set<JeSessionMember>().CountAsync());
+
+        var created = await JeOutcomeService.CreateSessionAsync(db, new JeSessionInput
+        {
+            Date = day, Members = [new("Alice Manager", PartnershipSide.Management), new("Carol Staff", PartnershipSide.StaffSide), new("Bob Manager", PartnershipSide.Management), new("Dan Staff", PartnershipSide.StaffSide), .. advisers],
+        }, "x");
+        Assert.True(created.Succeeded, string.Join("\n", created.Errors));
+        var sessionId = created.Value!.Id;
+
+        // Two jobs heard that day: no members given, the session's panel and date are used.
+        var jobs = new List<Guid>();
+        foreach (var title in new[] { "Session job one", "Session job two" })
+        {
+            var input = Panel(post) with { JobTitle = title, SessionId = sessionId, Members = [], Date = null };
+            var result = await JeOutcomeService.RecordAsync(db, input, "x");
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            jobs.Add(result.Value!.Id);
+        }
+        await using var read = database.NewContext(OrganisationScope.For([org]));
+        var outcomes = await read.Set<JeOutcome>().Include(o => o.Members).Where(o => o.SessionId == sessionId).OrderBy(o => o.JobTitle).ToListAsync();
+        Assert.Equal(["Session job one", "Session job two"], outcomes.Select(o => o.JobTitle));
+        Assert.All(outcomes, o =>
+        {
+            Assert.Equal(day, o.Date);
+            Assert.Equal(["Alice Manager", "Bob Manager", "Carol Staff", "Dan Staff", "Eve Adviser", "Finn Adviser"], o.Members.Select(m => m.Name).Order());
+            Assert.Contains("Panel session of 14 Sep 2026: ", o.Reasons);
+            Assert.Contains("JE-PANEL-01", o.Reasons);
+        });
+        Assert.Equal(6, await read.Set<JeSessionMember>().CountAsync(m => m.SessionId == sessionId));
+
+        // Another organisation's session is not found, so nothing is linked to it.
+        await using var other = database.NewContext(OrganisationScope.For([Guid.NewGuid()]));
+        Assert.False(await other.Set<JePanelSession>().AnyAsync());
+        var stranger = await JeOutcomeService.RecordAsync(db, Panel(post) with { SessionId = Guid.NewGuid() }, "x");
+        Assert.Contains(stranger.Errors, e => e.Key == "SessionId");
     }
 
     private static int JeScore() => JeReference.Default.Scorer.Score(Job.Parse("", SeedLevels, JeReference.Default.Plan)).Total;

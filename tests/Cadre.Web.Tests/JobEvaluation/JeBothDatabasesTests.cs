@@ -30,7 +30,9 @@ public sealed class JeBothDatabasesTests
             var band = JeReference.Default.Scorer.Score(Job.Parse("", levels, JeReference.Default.Plan)).BandName;
             var registerBand = Cadre.Core.Register.PayBand.Parse(band);
             var (post, number) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.Band != registerBand));
-            var saved = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/evaluate", JeWebTests.Form(levels, post), "/job-evaluation/evaluate?handler=Save");
+            var form = JeWebTests.Form(levels, post);
+            form["date"] = "2026-06-01";
+            var saved = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/evaluate", form, "/job-evaluation/evaluate?handler=Save");
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             var outcome = saved.Headers.Location!.OriginalString;
             Assert.Contains("Alice Manager", await client.GetStringAsync(outcome));
@@ -39,9 +41,9 @@ public sealed class JeBothDatabasesTests
             Assert.Contains("No inconsistencies found", await client.GetStringAsync("/job-evaluation/consistency"));
             Assert.Contains("Local evaluation panel", await client.GetStringAsync("/job-evaluation/outcomes"));
 
-            var notify = await CadreWebFixture.PostFormAsync(client, outcome, new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Email" }, $"{outcome}?handler=Notify");
+            var notify = await CadreWebFixture.PostFormAsync(client, outcome, new() { ["notified-on"] = "2026-06-05", ["notified-how"] = "Email" }, $"{outcome}?handler=Notify");
             Assert.Equal(HttpStatusCode.Redirect, notify.StatusCode);
-            var late = await CadreWebFixture.PostFormAsync(client, outcome, new() { ["received-on"] = "2027-02-01", ["in-writing"] = "true", ["disputed"] = "2" }, $"{outcome}?handler=Review");
+            var late = await CadreWebFixture.PostFormAsync(client, outcome, new() { ["received-on"] = "2026-09-20", ["in-writing"] = "true", ["disputed"] = "2" }, $"{outcome}?handler=Review");
             Assert.Contains("JE-REVIEW-01", await late.Content.ReadAsStringAsync());
 
             var outcomes = await client.GetFromJsonAsync<JsonElement>($"/api/v1/je/posts/{post}/outcomes");

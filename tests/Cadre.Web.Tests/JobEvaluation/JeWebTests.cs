@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cadre.Core.JobEvaluation;
+using Cadre.Data;
 using Cadre.Data.JobEvaluation;
+using Cadre.Data.Security;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -209,29 +211,84 @@ public sealed class JeWebTests(CadreWebFixture app)
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
         var (post, _) = await app.AnyPostAsync(app.DemoOrganisation);
-        var id = await SaveOkAsync(client, Form(Levels, post));
+        var first = Form(Levels, post);
+        first["date"] = "2026-06-01";
+        var id = await SaveOkAsync(client, first);
         var url = $"/job-evaluation/outcomes/{id}";
-        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
+        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = "2026-06-05", ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
         Assert.Equal(HttpStatusCode.Redirect, notify.StatusCode);
         var page = await client.GetStringAsync(url);
-        Assert.Contains("5 Jan 2027", page);
+        Assert.Contains("5 Sep 2026", page);
 
-        var late = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2027-01-06", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        var late = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2026-09-06", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
         var lateHtml = WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("This request is late", lateHtml);
-        Assert.Contains("5 Jan 2027", lateHtml);
+        Assert.Contains("5 Sep 2026", lateHtml);
         Assert.Contains("JE-REVIEW-01", lateHtml);
         await using var db = app.SystemContext();
         Assert.False(await db.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == id));
 
-        var onTime = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2027-01-05", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        var onTime = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = "2026-09-05", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
         Assert.Equal(HttpStatusCode.Redirect, onTime.StatusCode);
 
         var (_, same) = await SaveAsync(client, Form(Levels, post, ["Alice Manager", "Bob Manager", "Carol Staff", "Zed Staff"], reviewOf: id));
         Assert.Contains("JE-REVIEW-03", same);
         var reviewId = await SaveOkAsync(client, Form(Levels, post, ["Gina New", "Hal New", "Ivy New", "Alice Manager"], ["management", "management", "staff", "staff"], reviewOf: id));
         Assert.Equal(JeProcess.Review, (await db.Set<JeOutcome>().SingleAsync(o => o.Id == reviewId)).Process);
+    }
+
+    [Fact]
+    public async Task Dates_in_the_future_are_refused_naming_the_field_and_nothing_is_written()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var (post, _) = await app.AnyPostAsync(app.DemoOrganisation);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var tomorrow = today.AddDays(1);
+        var iso = tomorrow.ToString("yyyy-MM-dd");
+        var shown = tomorrow.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The panel date.
+        var future = Form(Levels, post);
+        future["date"] = iso;
+        future["title"] = "Future panel job";
+        var (refused, html) = await SaveAsync(client, future);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"The date the panel sat ({shown}) cannot be in the future", WebUtility.HtmlDecode(html));
+        // A document dated in the future.
+        var futureDocument = Form(Levels, post);
+        futureDocument["title"] = "Future panel job";
+        futureDocument["doc-0-date"] = iso;
+        var (refusedDocument, documentHtml) = await SaveAsync(client, futureDocument);
+        Assert.Equal(HttpStatusCode.OK, refusedDocument.StatusCode);
+        Assert.Contains($"The date of the job description ({shown}) cannot be in the future", WebUtility.HtmlDecode(documentHtml));
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JeOutcome>().AnyAsync(o => o.JobTitle == "Future panel job"));
+
+        // The notification date.
+        var form = Form(Levels, post);
+        form["date"] = today.AddDays(-20).ToString("yyyy-MM-dd");
+        var id = await SaveOkAsync(client, form);
+        var url = $"/job-evaluation/outcomes/{id}";
+        var notify = await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = iso, ["notified-how"] = "Letter" }, $"{url}?handler=Notify");
+        Assert.Equal(HttpStatusCode.OK, notify.StatusCode);
+        Assert.Contains($"The date the post holder was told ({shown}) cannot be in the future", WebUtility.HtmlDecode(await notify.Content.ReadAsStringAsync()));
+        await using (var db = app.SystemContext())
+            Assert.Null((await db.Set<JeOutcome>().SingleAsync(o => o.Id == id)).NotifiedOn);
+
+        // The date a review request was received: refused, even though it would be within three months.
+        var told = today.AddDays(-10).ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, url, new() { ["notified-on"] = told, ["notified-how"] = "Letter" }, $"{url}?handler=Notify")).StatusCode);
+        var review = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = iso, ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+        var reviewHtml = WebUtility.HtmlDecode(await review.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"received-on-error\"", reviewHtml);
+        Assert.Contains($"The date the written request was received ({shown}) cannot be in the future", reviewHtml);
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == id));
+        // Today is accepted.
+        var ok = await CadreWebFixture.PostFormAsync(client, url, new() { ["received-on"] = today.ToString("yyyy-MM-dd"), ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "More analysis" }, $"{url}?handler=Review");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
     }
 
     [Fact]
@@ -261,6 +318,15 @@ public sealed class JeWebTests(CadreWebFixture app)
         var csvText = await csv.Content.ReadAsStringAsync();
         Assert.Contains(number, csvText);
         Assert.Contains("'=SUM(1) " + title, csvText);
+        var xlsx = await client.GetAsync("/job-evaluation/band-mismatches?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var sheet = Workbook.ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"], sheet[0]);
+        var row = Assert.Single(sheet, r => r[0] == number);
+        Assert.Equal("'=SUM(1) " + title, row[1]);
+        Assert.Equal(band, row[3]);
+        Assert.Equal("2026-10-01", row[4]);
+        Assert.Equal("JE-CONS-03", row[5]);
 
         // Put right, the flag goes.
         await using (var db = app.SystemContext())
@@ -312,6 +378,159 @@ public sealed class JeWebTests(CadreWebFixture app)
         var viewerPage = await viewer.GetStringAsync($"/job-evaluation/outcomes/{id}");
         Assert.DoesNotContain("Alice Manager", viewerPage);
         Assert.Contains("Management side practitioner 1", viewerPage);
+    }
+
+    [Fact]
+    public async Task A_service_lead_sees_only_outcomes_for_posts_in_their_departments()
+    {
+        using var panel = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var lead = app.LeadDepartment;
+        string[] other = ["3a", "2", "2", "2", "2", "2", "3", "2a", "1", "1", "2", "1", "1", "1", "1", "1"];
+        var (mine, mineNumber) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.DepartmentId == lead));
+        var (theirs, theirsNumber) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.DepartmentId != lead));
+        var mineForm = Form(Levels, mine);
+        mineForm["title"] = "Lead scope own-department job";
+        var mineId = await SaveOkAsync(panel, mineForm);
+        // Another department's post, and its band made to disagree so it would show in the mismatch report.
+        await using (var db = app.SystemContext())
+        {
+            var p = await db.Posts.SingleAsync(x => x.Id == theirs);
+            p.Band = EngineScore(Levels).BandName == "7" ? Cadre.Core.Register.PayBand.Band5 : Cadre.Core.Register.PayBand.Band7;
+            await db.SaveChangesAsync();
+        }
+        var theirsForm = Form(Levels, theirs);
+        theirsForm["title"] = "Lead scope other-department job";
+        var theirsId = await SaveOkAsync(panel, theirsForm);
+        var noPost = Form(other);
+        noPost["title"] = "Lead scope job with no post";
+        var noPostId = await SaveOkAsync(panel, noPost);
+        var notify = await CadreWebFixture.PostFormAsync(panel, $"/job-evaluation/outcomes/{theirsId}", new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{theirsId}?handler=Notify");
+        Assert.Equal(HttpStatusCode.Redirect, notify.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(panel, $"/job-evaluation/outcomes/{theirsId}",
+            new() { ["received-on"] = "2026-10-20", ["in-writing"] = "true", ["disputed"] = "3", ["evidence"] = "Lead scope evidence" }, $"/job-evaluation/outcomes/{theirsId}?handler=Review")).StatusCode);
+
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Lead);
+        // Their own department's outcome: page, list and API.
+        Assert.Contains("Lead scope own-department job", await client.GetStringAsync($"/job-evaluation/outcomes/{mineId}"));
+        Assert.Equal(mineId, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/je/outcomes/{mineId}")).GetProperty("id").GetGuid());
+        Assert.Contains(mineId.ToString(), (await client.GetStringAsync($"/api/v1/je/posts/{mine}/outcomes")));
+        var list = await client.GetStringAsync("/job-evaluation/outcomes");
+        Assert.Contains("Lead scope own-department job", list);
+
+        // Another department's outcome, and one for no post, are refused everywhere.
+        foreach (var id in new[] { theirsId, noPostId })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/job-evaluation/outcomes/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/je/outcomes/{id}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/je/posts/{theirs}/outcomes")).StatusCode);
+        Assert.DoesNotContain("Lead scope other-department job", list);
+        Assert.DoesNotContain("Lead scope job with no post", list);
+        Assert.DoesNotContain(theirsId.ToString(), await client.GetStringAsync("/job-evaluation/consistency"));
+        Assert.DoesNotContain(theirsNumber, await client.GetStringAsync("/job-evaluation/band-mismatches?format=csv"));
+        Assert.DoesNotContain(theirsNumber, await client.GetStringAsync("/job-evaluation/band-mismatches"));
+        // The organisation-wide panel member still sees all three, and the mismatch.
+        Assert.Contains(theirsNumber, await panel.GetStringAsync("/job-evaluation/band-mismatches?format=csv"));
+        Assert.Equal(HttpStatusCode.OK, (await panel.GetAsync($"/job-evaluation/outcomes/{noPostId}")).StatusCode);
+        // Scoped at the data layer too: a lead-scoped context finds neither the outcome nor its review request.
+        await using (var scoped = new CadreDbContext(app.App.Services.GetRequiredService<DatabaseOptions>().BuildContextOptions(),
+            OrganisationScope.For([app.DemoOrganisation], [lead]), AuditActor.System("tests")))
+        {
+            Assert.True(await scoped.Set<JeOutcome>().AnyAsync(o => o.Id == mineId));
+            Assert.False(await scoped.Set<JeOutcome>().AnyAsync(o => o.Id == theirsId || o.Id == noPostId));
+            Assert.False(await scoped.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == theirsId));
+        }
+        await using (var all = app.SystemContext())
+            Assert.True(await all.Set<JeReviewRequest>().AnyAsync(r => r.OutcomeId == theirsId));
+        // And a service lead cannot record or change outcomes.
+        var refused = await CadreWebFixture.PostFormAsync(client, $"/job-evaluation/outcomes/{mineId}",
+            new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{mineId}?handler=Notify");
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+        await using (var all = app.SystemContext())
+            Assert.Null((await all.Set<JeOutcome>().SingleAsync(o => o.Id == mineId)).NotifiedOn);
+    }
+
+    [Fact]
+    public async Task A_panel_session_hears_several_jobs_with_its_composition_checked_once()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        var (post, number) = await app.AnyPostAsync(app.DemoOrganisation);
+        var day = new DateOnly(2026, 9, 21);
+        Dictionary<string, string> Session(params (string Name, string Side)[] members)
+        {
+            var f = new Dictionary<string, string> { ["date"] = "2026-09-21", ["adviser-0-name"] = "Sol Adviser", ["adviser-0-side"] = "management", ["adviser-1-name"] = "Tia Adviser", ["adviser-1-side"] = "staff" };
+            for (var i = 0; i < members.Length; i++) { f[$"member-{i}-name"] = members[i].Name; f[$"member-{i}-side"] = members[i].Side; }
+            return f;
+        }
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JePanelSession>().AnyAsync(x => x.Date == day));
+
+        // The partnership rules are checked for the session, and a one-sided panel is refused whole.
+        var refused = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/sessions",
+            Session(("Ann Mgmt", "management"), ("Ben Mgmt", "management"), ("Cal Mgmt", "management"), ("Dee Mgmt", "management")));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"members-error\"", refusedHtml);
+        Assert.Contains("JE-PANEL-01", refusedHtml);
+        await using (var db = app.SystemContext())
+            Assert.False(await db.Set<JePanelSession>().AnyAsync(x => x.Date == day));
+
+        var created = await CadreWebFixture.PostFormAsync(client, "/job-evaluation/sessions",
+            Session(("Ann Mgmt", "management"), ("Kit Staff", "staff"), ("Ben Mgmt", "management"), ("Lou Staff", "staff")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionUrl = created.Headers.Location!.OriginalString;
+        var sessionId = Guid.Parse(sessionUrl.Split('/').Last());
+
+        // Two jobs heard that day: the form carries the session, not a panel or a date.
+        var evaluate = await client.GetStringAsync($"/job-evaluation/evaluate?session={sessionId}");
+        Assert.Contains("data-testid=\"session-panel\"", evaluate);
+        Assert.Contains("21 Sep 2026: 4 practitioners and 2 job adviser(s)", evaluate);
+        var outcomes = new List<Guid>();
+        foreach (var title in new[] { "Session heard job A", "Session heard job B" })
+        {
+            var form = Form(Levels, post);
+            foreach (var key in form.Keys.Where(k => k.StartsWith("member-") || k.StartsWith("adviser-") || k == "date").ToList()) form.Remove(key);
+            form["title"] = title;
+            form["session"] = sessionId.ToString();
+            outcomes.Add(await SaveOkAsync(client, form));
+        }
+        await using (var db = app.SystemContext())
+        {
+            var saved = await db.Set<JeOutcome>().Include(o => o.Members).Where(o => outcomes.Contains(o.Id)).ToListAsync();
+            Assert.All(saved, o =>
+            {
+                Assert.Equal(sessionId, o.SessionId);
+                Assert.Equal(day, o.Date);
+                Assert.Equal(["Ann Mgmt", "Ben Mgmt", "Kit Staff", "Lou Staff", "Sol Adviser", "Tia Adviser"], o.Members.Select(m => m.Name).Order());
+                Assert.Contains("Panel session of 21 Sep 2026: information: Panel composition checked once for the session", o.Reasons);
+            });
+        }
+
+        // The outcome links to its session, and the session lists its outcomes.
+        Assert.Equal(sessionId, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/je/outcomes/{outcomes[1]}")).GetProperty("sessionId").GetGuid());
+        var outcomePage = await client.GetStringAsync($"/job-evaluation/outcomes/{outcomes[0]}");
+        Assert.Contains($"href=\"/job-evaluation/sessions/{sessionId}\"", outcomePage);
+        var sessionPage = WebUtility.HtmlDecode(await client.GetStringAsync(sessionUrl));
+        Assert.Equal(2, Regex.Matches(sessionPage, "data-testid=\"session-outcome\"").Count);
+        foreach (var id in outcomes) Assert.Contains($"/job-evaluation/outcomes/{id}", sessionPage);
+        Assert.Contains("Session heard job B", sessionPage);
+        Assert.Contains(number, sessionPage);
+        Assert.Contains("Kit Staff", sessionPage);
+        Assert.Contains("[JE-PANEL-01]", sessionPage);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/job-evaluation/sessions"));
+        Assert.Contains($"<a href=\"/job-evaluation/sessions/{sessionId}\">21 Sep 2026</a>", list);
+
+        // A Viewer sees sides, not names; another organisation does not find the session; a Viewer cannot record one.
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        var viewed = await viewer.GetStringAsync(sessionUrl);
+        Assert.DoesNotContain("Kit Staff", viewed);
+        Assert.Contains("Staff side practitioner", viewed);
+        var viewerPost = await CadreWebFixture.PostFormAsync(viewer, "/job-evaluation/sessions", Session(("X", "management"), ("Y", "staff"), ("Z", "management"), ("W", "staff")));
+        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.PathAndQuery);
+        using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(sessionUrl)).StatusCode);
+        await using (var db = app.SystemContext())
+            Assert.Equal(1, await db.Set<JePanelSession>().CountAsync(x => x.Date == day));
     }
 
     [Fact]
@@ -468,5 +687,32 @@ public sealed class JeConsistencyTests(CadreWebFixture app)
         Assert.Contains("JE-CONS-01", csv);
         // The title began with '=' but sits inside the sentence, so no cell starts with a formula.
         Assert.DoesNotMatch("(^|,|\\n)\"?=", csv);
+
+        var xlsx = await client.GetAsync("/job-evaluation/consistency?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("je-consistency.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar ?? xlsx.Content.Headers.ContentDisposition.FileName);
+        var sheet = Workbook.ReadXlsx(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Rule", "Severity", "Finding", "Citation"], sheet[0]);
+        Assert.Contains(sheet, row => row[0] == "JE-CONS-01" && row[2].Contains("differ on factor 7") && row[3].Length > 0);
+        Assert.Contains(sheet, row => row[0] == "JE-CONS-02" && row[2].Contains("is far from profile 'Clinical Coding Officer'"));
+        Assert.DoesNotContain(sheet.SelectMany(r => r), cell => cell.StartsWith('=') || cell.StartsWith('+') || cell.StartsWith('@'));
+
+        // An unknown format is refused naming the field, not ignored.
+        var pdf = await client.GetAsync("/job-evaluation/consistency?format=pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+        Assert.Contains("format: 'pdf' is not a download format; use csv or xlsx", await pdf.Content.ReadAsStringAsync());
+    }
+
+}
+
+internal static class Workbook
+{
+    /// <summary>Every row of the first sheet of a workbook as text (numbers as written).</summary>
+    internal static List<string[]> ReadXlsx(byte[] bytes)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var part = document.WorkbookPart!.WorksheetParts.Single();
+        return part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
     }
 }

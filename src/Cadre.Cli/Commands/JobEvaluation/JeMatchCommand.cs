@@ -19,11 +19,13 @@ internal static class JeMatchCommand
         command.Options.Add(top);
         command.Options.Add(policy);
         command.Options.Add(suites);
-        command.SetAction(parse => Run(parse.GetValue(job)!, parse.GetValue(json), parse.GetValue(top), parse.GetValue(policy), parse.GetValue(suites) ?? []));
+        JeDatabaseLibrary.AddTo(command);
+        command.SetAction(Guarded.Action("cadre je match", (parse, cancel) =>
+            Run(parse, parse.GetValue(job)!, parse.GetValue(json), parse.GetValue(top), parse.GetValue(policy), parse.GetValue(suites) ?? [], cancel)));
         return command;
     }
 
-    private static int Run(string jobPath, bool asJson, int? top, string? policyId, string[] suitePaths)
+    private static async Task<int> Run(ParseResult parse, string jobPath, bool asJson, int? top, string? policyId, string[] suitePaths, CancellationToken cancel)
     {
         var reference = JeReference.Default;
         if (top is <= 0) return JeOutput.Fail("match", "--top must be 1 or more.");
@@ -39,13 +41,21 @@ internal static class JeMatchCommand
             return JeOutput.Fail("match", ex.Message);
         }
 
-        var library = reference.LoadLibrary();
+        var extra = new List<ProfileSuite>();
         foreach (var path in suitePaths)
         {
             if (!JeOutput.TryReadSuite("match", path, out var suite, out var status)) return status;
-            library.Import(suite);
+            extra.Add(suite);
         }
-        var ranker = new ProfileRanker(reference.Scorer, policy, library.OfferedForMatching);
+        var library = await JeDatabaseLibrary.LoadAsync(parse, "cadre je match", cancel);
+        var profiles = library.All.ToList();
+        foreach (var suite in extra)
+        {
+            // A suite given on the command line supersedes the profiles of the same suite and title.
+            var keys = suite.All.Select(p => p.Key).ToHashSet();
+            profiles = profiles.Select(p => p.Status == ProfileStatus.Current && keys.Contains(p.Key) ? p with { Status = ProfileStatus.Superseded } : p).Concat(suite.All).ToList();
+        }
+        var ranker = new ProfileRanker(reference.Scorer, policy, profiles.Where(p => p.IsOfferedForMatching).ToList());
         var results = ranker.Rank(job, top);
         var jobScore = reference.Scorer.Score(job);
 
@@ -83,7 +93,7 @@ internal static class JeMatchCommand
 
         Console.Out.WriteLine($"Job: {job.Title} — levels {string.Join(",", job.Levels)}; total {jobScore.Total}, band {jobScore.BandName}");
         Console.Out.WriteLine($"Policy: {policy.Describe()}");
-        Console.Out.WriteLine($"Library: {ranker.Profiles.Count} profiles offered for matching ({library.All.Count(p => p.Status == ProfileStatus.Archived)} archived, not offered)");
+        Console.Out.WriteLine($"Library: {library.Source}; {ranker.Profiles.Count} profiles offered for matching ({profiles.Count(p => p.Status == ProfileStatus.Archived)} archived, not offered)");
         Console.Out.WriteLine();
         JeOutput.Table(["#", "Profile", "Band", "Outcome", "Varied", "Total", "Gives band"], results.Select((r, i) => (IReadOnlyList<string>)
         [

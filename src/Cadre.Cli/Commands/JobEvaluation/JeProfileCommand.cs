@@ -11,19 +11,21 @@ internal static class JeProfileCommand
         var title = new Argument<string?>("TITLE") { Description = "Profile title (omit to list the library).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("profile", "List the national profile library, or show one profile with its working.");
         command.Arguments.Add(title);
-        command.SetAction(parse =>
+        JeDatabaseLibrary.AddTo(command);
+        command.SetAction(Guarded.Action("cadre je profile", async (parse, cancel) =>
         {
             var reference = JeReference.Default;
-            var library = reference.LoadLibrary();
+            var library = await JeDatabaseLibrary.LoadAsync(parse, "cadre je profile", cancel);
             var wanted = parse.GetValue(title);
             if (wanted is null)
             {
+                Console.Out.WriteLine($"Library: {library.Source}");
                 JeOutput.Table(["Suite", "Profile", "Band", "Version", "Status"], library.All.Select(p => (IReadOnlyList<string>)
                     [p.Suite, p.Title, p.PrintedBandText ?? "-", p.Version, p.Status == ProfileStatus.Current ? "current" : $"{p.Status.ToString().ToLowerInvariant()}: {p.StatusNote}"]));
                 return 0;
             }
             var profile = library.Find(wanted);
-            if (profile is null) return JeOutput.Fail("profile", $"no profile titled '{wanted}'. Run 'cadre je profile' for the list.");
+            if (profile is null) return JeOutput.Fail("profile", $"no profile titled '{wanted}' in {library.Source}. Run 'cadre je profile' (with the same --data or --postgres) for the list.");
             Console.Out.WriteLine($"{profile.Suite} - {profile.Title} (band {profile.PrintedBandText}, version {profile.Version}, {profile.Status.ToString().ToLowerInvariant()})");
             if (profile.StatusNote is not null) Console.Out.WriteLine(profile.StatusNote);
             if (!profile.IsScorable)
@@ -45,7 +47,7 @@ internal static class JeProfileCommand
             foreach (var line in score.Explain().TakeLast(3)) Console.Out.WriteLine(line);
             foreach (var w in profile.Warnings) Console.Out.WriteLine($"Warning: {w}");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -5,7 +5,8 @@ namespace Cadre.Cli.Commands.JobEvaluation;
 
 /// <summary>
 /// <c>cadre je score FILE</c> scores every profile of a printed suite and reports disagreements with the print;
-/// <c>cadre je score --levels "L1,...,L16"</c> scores one job.
+/// <c>cadre je score --levels "L1,...,L16"</c> scores one job; <c>cadre je score --data DIR</c> (or <c>--postgres CONN</c>)
+/// scores every current profile of that database's library.
 /// </summary>
 internal static class JeScoreCommand
 {
@@ -18,16 +19,30 @@ internal static class JeScoreCommand
         command.Arguments.Add(file);
         command.Options.Add(levels);
         command.Options.Add(json);
-        command.SetAction(parse =>
+        JeDatabaseLibrary.AddTo(command);
+        command.SetAction(Guarded.Action("cadre je score", async (parse, cancel) =>
         {
             var path = parse.GetValue(file);
             var levelText = parse.GetValue(levels);
             var asJson = parse.GetValue(json);
+            var database = JeDatabaseLibrary.Requested(parse);
             if (path is not null && levelText is not null) return JeOutput.Fail("score", "give either FILE or --levels, not both.");
+            if (database && (path is not null || levelText is not null))
+                return JeOutput.Fail("score", "--data/--postgres scores the database's library; give FILE, --levels or a database, not more than one.");
             if (levelText is not null) return ScoreLevels(levelText, asJson);
-            if (path is not null) return ScoreSuite(path, asJson);
-            return JeOutput.Fail("score", "give a suite FILE or --levels \"L1,...,L16\".");
-        });
+            if (path is not null)
+            {
+                if (!JeOutput.TryReadSuite("score", path, out var suite, out var status)) return status;
+                return ScoreProfiles($"{suite.Name} (version {suite.Version}): {suite.Profiles.Count} profiles, {suite.Archived.Count} archived", suite.Profiles, asJson);
+            }
+            if (database)
+            {
+                var library = await JeDatabaseLibrary.LoadAsync(parse, "cadre je score", cancel);
+                var current = library.All.Where(p => p.Status == ProfileStatus.Current).ToList();
+                return ScoreProfiles($"{library.Source}: {current.Count} current profiles, {library.All.Count(p => p.Status == ProfileStatus.Archived)} archived", current, asJson);
+            }
+            return JeOutput.Fail("score", "give a suite FILE or --levels \"L1,...,L16\"; or --data DIR / --postgres CONN to score a database's library.");
+        }));
         return command;
     }
 
@@ -64,11 +79,10 @@ internal static class JeScoreCommand
         return 0;
     }
 
-    private static int ScoreSuite(string path, bool asJson)
+    private static int ScoreProfiles(string heading, IReadOnlyList<NationalProfile> profiles, bool asJson)
     {
-        if (!JeOutput.TryReadSuite("score", path, out var suite, out var status)) return status;
         var scorer = JeReference.Default.Scorer;
-        var rows = suite.Profiles.Select(p =>
+        var rows = profiles.Select(p =>
         {
             var score = p.IsScorable ? scorer.Score(p.Ranges, p.PrintedBand) : null;
             return (Profile: p, Score: score);
@@ -90,7 +104,7 @@ internal static class JeScoreCommand
             return 0;
         }
 
-        Console.Out.WriteLine($"{suite.Name} (version {suite.Version}): {suite.Profiles.Count} profiles, {suite.Archived.Count} archived");
+        Console.Out.WriteLine(heading);
         Console.Out.WriteLine();
         JeOutput.Table(["Profile", "Computed", "Band(s)", "Printed", "Printed band", "Check"], rows.Select(r => (IReadOnlyList<string>)
         [

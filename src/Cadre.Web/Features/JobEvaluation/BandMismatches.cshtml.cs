@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Features.JobEvaluation;
 
-/// <summary>Posts whose recorded pay band differs from their JE outcome (JE-CONS-03); <c>?format=csv</c> downloads them.</summary>
+/// <summary>Posts whose recorded pay band differs from their JE outcome (JE-CONS-03); <c>?format=csv</c> or <c>xlsx</c> downloads them.</summary>
 public sealed class BandMismatchesModel(CadreDbContext db) : PageModel
 {
     public IReadOnlyList<JeReports.Mismatch> Rows { get; private set; } = [];
@@ -12,10 +12,9 @@ public sealed class BandMismatchesModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancel)
     {
         Rows = await JeReports.MismatchesAsync(db, cancel);
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return File(JeReports.Csv(["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"],
-                Rows.Select(r => (IReadOnlyList<object?>)[r.PostNumber, r.Title, r.RecordedBand, r.JeBand, r.Date.ToString("yyyy-MM-dd"), r.RuleId])),
-                "text/csv; charset=utf-8", "je-band-mismatches.csv");
+        if (JeReports.Download(format, "je-band-mismatches", ["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"],
+                Rows.Select(r => (IReadOnlyList<object?>)[r.PostNumber, r.Title, r.RecordedBand, r.JeBand, r.Date, r.RuleId])) is { } download)
+            return new ResultActionResult(download);
         return Page();
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Features.JobEvaluation;
 
-/// <summary>Consistency checking across the organisation's outcomes; <c>?format=csv</c> downloads the same rows.</summary>
+/// <summary>Consistency checking across the organisation's outcomes; <c>?format=csv</c> or <c>xlsx</c> downloads the same rows.</summary>
 public sealed class ConsistencyModel(CadreDbContext db) : PageModel
 {
     public IReadOnlyList<JeReports.Finding> Findings { get; private set; } = [];
@@ -12,9 +12,9 @@ public sealed class ConsistencyModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancel)
     {
         Findings = await JeReports.ConsistencyAsync(db, cancel);
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-            return File(JeReports.Csv(["Rule", "Severity", "Finding", "Citation"], Findings.Select(f => (IReadOnlyList<object?>)[f.RuleId, f.Severity, f.Text, f.Citation])),
-                "text/csv; charset=utf-8", "je-consistency.csv");
+        if (JeReports.Download(format, "je-consistency", ["Rule", "Severity", "Finding", "Citation"],
+                Findings.Select(f => (IReadOnlyList<object?>)[f.RuleId, f.Severity, f.Text, f.Citation])) is { } download)
+            return new ResultActionResult(download);
         return Page();
     }
 

@@ -43,6 +43,9 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
     public bool ReachedByConsensus { get; private set; } = true;
     public Guid? ReviewOfId { get; private set; }
     public string? ReviewOfTitle { get; private set; }
+    /// <summary>The panel session the job is heard at: its date and panel are used (composition checked once, for the session).</summary>
+    public Guid? SessionId { get; private set; }
+    public string? SessionText { get; private set; }
 
     // What the page shows.
     public List<SelectListItem> PostItems { get; private set; } = [];
@@ -81,10 +84,11 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
         }
     }
 
-    public async Task OnGetAsync(Guid? post, Guid? profile, Guid? reviewOf, CancellationToken cancel)
+    public async Task OnGetAsync(Guid? post, Guid? profile, Guid? reviewOf, Guid? session, CancellationToken cancel)
     {
         PostId = post;
         ProfileId = profile;
+        SessionId = session;
         if (post is { } p && await db.Posts.AsNoTracking().Where(x => x.Id == p).Select(x => x.Title).FirstOrDefaultAsync(cancel) is { } title) JobTitle = title;
         if (reviewOf is { } r && await db.Set<JeOutcome>().AsNoTracking().Include(o => o.Factors).Include(o => o.Documents).FirstOrDefaultAsync(o => o.Id == r, cancel) is { } original)
         {
@@ -151,6 +155,7 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
             Documents = Documents.Select(x => new JeDocumentInput(x.Kind, x.Version,
                 DateOnly.TryParse(x.Date, System.Globalization.CultureInfo.InvariantCulture, out var dd) ? dd : null)).ToList(),
             RestAgreedToSitAsThree = RestAgreedToSitAsThree, ReachedByConsensus = ReachedByConsensus, ReviewOfId = ReviewOfId,
+            SessionId = SessionId,
         };
         var name = User.FindFirst(CadreClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "unknown user";
         var result = await JeOutcomeService.RecordAsync(db, input, name, cancel);
@@ -181,7 +186,7 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
         return key switch
         {
             "PostId" => "post", "JobTitle" => "title", "Date" => "date", "Members" => "members", "ReviewOfId" => "members",
-            "Documents" => "documents", "ReachedByConsensus" => "consensus", "ProfileId" => "profile", "PolicyId" => "policy", _ => key,
+            "Documents" => "documents", "SessionId" => "session", "ReachedByConsensus" => "consensus", "ProfileId" => "profile", "PolicyId" => "policy", _ => key,
         };
     }
 
@@ -232,6 +237,7 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
         RestAgreedToSitAsThree = form["sit-as-three"] == "true";
         ReachedByConsensus = form["consensus"] == "true";
         ReviewOfId = Guid.TryParse(form["review-of"], out var reviewOf) ? reviewOf : null;
+        SessionId = Guid.TryParse(form["session"], out var session) ? session : null;
     }
 
     private static PartnershipSide Side(string? value) => value == "staff" ? PartnershipSide.StaffSide : PartnershipSide.Management;
@@ -239,6 +245,17 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
     private async Task LoadChoicesAsync(CancellationToken cancel)
     {
         CanSave = JeAccess.MayRunPanels(User);
+        if (SessionId is { } sessionId)
+        {
+            var sitting = await db.Set<JePanelSession>().AsNoTracking().Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == sessionId, cancel);
+            if (sitting is null) SessionId = null;
+            else
+            {
+                Date = sitting.Date.ToString("yyyy-MM-dd");
+                var practitioners = sitting.Members.Count(m => !m.IsJobAdviser);
+                SessionText = $"{sitting.Date:d MMM yyyy}: {practitioners} practitioners and {sitting.Members.Count - practitioners} job adviser(s)";
+            }
+        }
         var posts = await db.Posts.AsNoTracking().OrderBy(p => p.PostNumber).Select(p => new { p.Id, p.PostNumber, p.Title }).Take(2000).ToListAsync(cancel);
         PostItems = [new("Not on the register / choose later", ""), .. posts.Select(p => new SelectListItem($"{p.PostNumber} {p.Title}", p.Id.ToString(), p.Id == PostId))];
         var profiles = await db.Set<JeProfile>().AsNoTracking().Where(p => p.Status == ProfileStatus.Current && p.ComputedMin != null)

@@ -49,6 +49,8 @@ public static class JeAccess
         nameof(JeJobDocument) => "Job information",
         nameof(JeOutcomeFactor) => "Factor level",
         nameof(JeReviewRequest) => "Review request",
+        nameof(JePanelSession) => "Panel session",
+        nameof(JeSessionMember) => "Panel session member or job adviser",
         _ => Cadre.Web.Features.Audit.AuditDiff.Humanise(entityType),
     };
 

@@ -29,7 +29,7 @@ public static class JeApiEndpoints
     public sealed record DocumentDto(string Kind, string Version, DateOnly? Dated);
     public sealed record OutcomeDto(Guid Id, Guid? PostId, string JobTitle, string Process, DateOnly Date, string Result, Guid? ProfileId, string? ProfileTitle,
         string? Policy, int Total, string? Band, DateOnly? NotifiedOn, string? NotifiedHow, Guid? ReviewOfId, IReadOnlyList<MemberDto> Members,
-        IReadOnlyList<DocumentDto> Documents, IReadOnlyList<OutcomeFactorDto> Factors, IReadOnlyList<string> Reasons);
+        IReadOnlyList<DocumentDto> Documents, IReadOnlyList<OutcomeFactorDto> Factors, IReadOnlyList<string> Reasons, Guid? SessionId);
 
     public static IEndpointRouteBuilder MapJeApi(this IEndpointRouteBuilder app)
     {
@@ -119,7 +119,7 @@ public static class JeApiEndpoints
         o.Members.OrderBy(m => m.IsJobAdviser).ThenBy(m => m.Side).ThenBy(m => m.Name).Select(m => new MemberDto(names ? m.Name : null, JeAccess.Side(m.Side), m.IsJobAdviser, m.Developing)).ToList(),
         o.Documents.Select(d => new DocumentDto(d.Kind, d.Version, d.Dated)).ToList(),
         o.Factors.OrderBy(f => f.Factor).Select(f => new OutcomeFactorDto(f.Factor, $"{f.Level}{f.SubLetters}", f.Rationale)).ToList(),
-        o.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        o.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries), o.SessionId);
 
     private static async Task<Results<Ok<List<OutcomeDto>>, NotFound>> PostOutcomes(Guid postId, CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel)
     {
