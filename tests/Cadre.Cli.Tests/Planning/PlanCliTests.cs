@@ -1,27 +1,11 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Cadre.Cli.Tests.Planning;
 
-/// <summary>Runs the real <c>cadre</c> program (cadre.dll in the test output) as a process.</summary>
-internal static class Cadre
+/// <summary>Scenario files for the planning CLI tests.</summary>
+internal static class Scenarios
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
-    public static Result Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cadre.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("cadre did not finish in 2 minutes"); }
-        return new Result(p.ExitCode, stdout.Result, stderr.Result);
-    }
-
     /// <summary>The example scenario shipped in the repository.</summary>
     public static string Example([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "reference", "planning", "examples", "medical-physics.json"));
@@ -39,7 +23,7 @@ public class PlanCliTests
     [Fact]
     public void Example_prints_the_yearly_table_commissions_and_cited_assumptions()
     {
-        var r = Cadre.Run("plan", Cadre.Example(), "--runs", "200", "--seed", "3");
+        var r = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "200", "--seed", "3");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("year    demand   supply      p10      p50      p90      gap", r.Stdout);
         Assert.Contains("Commissions needed:", r.Stdout);
@@ -53,8 +37,8 @@ public class PlanCliTests
     [Fact]
     public void Json_output_is_reproducible_with_a_seed_and_percentiles_are_ordered()
     {
-        var a = Cadre.Run("plan", Cadre.Example(), "--json", "--runs", "200", "--seed", "9");
-        var b = Cadre.Run("plan", Cadre.Example(), "--json", "--runs", "200", "--seed", "9");
+        var a = CadreProcess.Run("plan", Scenarios.Example(), "--json", "--runs", "200", "--seed", "9");
+        var b = CadreProcess.Run("plan", Scenarios.Example(), "--json", "--runs", "200", "--seed", "9");
         Assert.True(a.ExitCode == 0, a.Stderr);
         Assert.Equal(a.Stdout, b.Stdout);
         using var doc = JsonDocument.Parse(a.Stdout);
@@ -74,12 +58,12 @@ public class PlanCliTests
     [Fact]
     public void Hand_computable_scenario_prints_90_81_72_9()
     {
-        var path = Cadre.Temp("""
+        var path = Scenarios.Temp("""
         { "name": "hand", "startYear": 2025, "years": 4, "targetYear": 2029,
           "assumptions": { "PLAN-LEAVERS-01": 0.1, "PLAN-DEMAND-01": 0, "PLAN-WDR-STP": 0, "PLAN-EMPLOY-01": 1 },
           "segments": [ { "name": "CS", "establishmentWte": 100, "staffInPost": [ { "headcount": 100, "wte": 100 } ] } ] }
         """);
-        var r = Cadre.Run("plan", path, "--runs", "0", "--json");
+        var r = CadreProcess.Run("plan", path, "--runs", "0", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         var supply = doc.RootElement.GetProperty("segments")[0].GetProperty("years").EnumerateArray().Select(y => Math.Round(y.GetProperty("supply").GetDouble(), 9)).ToArray();
@@ -99,7 +83,7 @@ public class PlanCliTests
     [InlineData("""{ "name": "x", """, "scenario")]
     public void Bad_scenario_is_one_line_naming_the_field_and_a_non_zero_exit(string json, string field)
     {
-        var r = Cadre.Run("plan", Cadre.Temp(json));
+        var r = CadreProcess.Run("plan", Scenarios.Temp(json));
         Assert.NotEqual(0, r.ExitCode);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
@@ -111,10 +95,10 @@ public class PlanCliTests
     [Fact]
     public void Missing_file_and_bad_runs_are_one_line_each()
     {
-        var missing = Cadre.Run("plan", "/nonexistent/scenario.json");
+        var missing = CadreProcess.Run("plan", "/nonexistent/scenario.json");
         Assert.Equal(2, missing.ExitCode);
         Assert.StartsWith("cadre plan: cannot read", missing.Stderr);
-        var runs = Cadre.Run("plan", Cadre.Example(), "--runs", "-5");
+        var runs = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "-5");
         Assert.Equal(2, runs.ExitCode);
         Assert.Contains("--runs", runs.Stderr);
     }
@@ -125,7 +109,7 @@ public class CareersCliTests
     [Fact]
     public void Routes_from_graduate_to_clinical_scientist_lead_with_the_STP()
     {
-        var r = Cadre.Run("careers", "routes", "--from", "degree", "--to", "clinical-scientist");
+        var r = CadreProcess.Run("careers", "routes", "--from", "degree", "--to", "clinical-scientist");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("Route 1: 3 years", r.Stdout);
         Assert.Contains("CAREER-ROUTE-STP:", r.Stdout);
@@ -135,7 +119,7 @@ public class CareersCliTests
     [Fact]
     public void Routes_to_consultant_give_HSST_and_HSSE_with_the_seed_004_caveat()
     {
-        var r = Cadre.Run("careers", "routes", "--from", "HCPC Clinical Scientist", "--to", "consultant", "--json");
+        var r = CadreProcess.Run("careers", "routes", "--from", "HCPC Clinical Scientist", "--to", "consultant", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         var rules = doc.RootElement.GetProperty("routes").EnumerateArray().Select(x => x.GetProperty("rules")[0].GetString()!).ToArray();
@@ -146,21 +130,21 @@ public class CareersCliTests
     [Fact]
     public void Check_reports_each_rule_and_exits_1_when_inconsistent()
     {
-        var bad = Cadre.Run("careers", "check", "--programme", "HSST", "--post", "clinical scientist", "--band", "6", "--has", "hcpc");
+        var bad = CadreProcess.Run("careers", "check", "--programme", "HSST", "--post", "clinical scientist", "--band", "6", "--has", "hcpc");
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("FAIL CAREER-TRAIN-HSST-BAND", bad.Stdout);
-        var good = Cadre.Run("careers", "check", "--programme", "STP", "--post", "clinical-scientist", "--band", "6");
+        var good = CadreProcess.Run("careers", "check", "--programme", "STP", "--post", "clinical-scientist", "--band", "6");
         Assert.Equal(0, good.ExitCode);
     }
 
     [Fact]
     public void A_trainee_on_the_STP_sees_that_route_in_progress()
     {
-        var r = Cadre.Run("careers", "routes", "--from", "bms", "--training", "STP", "--to", "clinical-scientist");
+        var r = CadreProcess.Run("careers", "routes", "--from", "bms", "--training", "STP", "--to", "clinical-scientist");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.StartsWith("On route already (CAREER-PROG-01)", r.Stdout);
         Assert.Contains("Route 1: 3 years, in progress", r.Stdout);
-        var bad = Cadre.Run("careers", "routes", "--training", "MSc", "--to", "clinical-scientist");
+        var bad = CadreProcess.Run("careers", "routes", "--training", "MSc", "--to", "clinical-scientist");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--training 'MSc'", bad.Stderr);
     }
@@ -168,11 +152,11 @@ public class CareersCliTests
     [Fact]
     public void Unknown_words_are_one_line_errors()
     {
-        var r = Cadre.Run("careers", "routes", "--from", "phd", "--to", "consultant");
+        var r = CadreProcess.Run("careers", "routes", "--from", "phd", "--to", "consultant");
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("'phd'", r.Stderr);
-        var to = Cadre.Run("careers", "routes", "--to", "surgeon");
+        var to = CadreProcess.Run("careers", "routes", "--to", "surgeon");
         Assert.Equal(2, to.ExitCode);
         Assert.Contains("--to 'surgeon'", to.Stderr);
     }
@@ -180,7 +164,7 @@ public class CareersCliTests
     [Fact]
     public void Framework_lists_roles_and_programmes_with_sources()
     {
-        var r = Cadre.Run("careers", "framework");
+        var r = CadreProcess.Run("careers", "framework");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("Consultant Clinical Scientist: level 8-9; bands 8c-9", r.Stdout);
         Assert.Contains("HSST, Higher Specialist Scientist Training (doctoral): 5 years", r.Stdout);

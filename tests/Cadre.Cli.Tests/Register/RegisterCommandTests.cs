@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace Cadre.Cli.Tests.Register;
 
@@ -15,70 +14,53 @@ public sealed class RegisterCommandTests : IDisposable
         try { Directory.Delete(_folder, true); } catch (IOException) { }
     }
 
-    private static async Task<(int Exit, string Out, string Err)> CadreAsync(string? stdin, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "cadre.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment.Remove("CADRE_DB");
-        using var process = Process.Start(start)!;
-        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
     [Fact]
     public async Task Migrate_add_users_import_and_export_work_end_to_end()
     {
-        var migrate = await CadreAsync(null, "db", "migrate", "--data", Data);
-        Assert.Equal(0, migrate.Exit);
-        Assert.Contains("20261122000001_Initial", migrate.Out);
+        var migrate = await CadreProcess.RunAsync(null, "db", "migrate", "--data", Data);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("20261122000001_Initial", migrate.Stdout);
         Assert.True(File.Exists(Path.Combine(Data, "cadre.db")));
-        Assert.Contains("up to date", (await CadreAsync(null, "db", "migrate", "--data", Data)).Out);
+        Assert.Contains("up to date", (await CadreProcess.RunAsync(null, "db", "migrate", "--data", Data)).Stdout);
 
-        var demo = await CadreAsync(null, "db", "migrate", "--with-demo", "--data", Data);
-        Assert.Equal(0, demo.Exit);
-        Assert.Matches("password \\(shown once, keep it safe\\): [A-Za-z0-9]{20}", demo.Out);
+        var demo = await CadreProcess.RunAsync(null, "db", "migrate", "--with-demo", "--data", Data);
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Matches("password \\(shown once, keep it safe\\): [A-Za-z0-9]{20}", demo.Stdout);
 
-        var user = await CadreAsync(null, "users", "add", "wio@example.nhs.uk", "--role", "workforce-information", "--organisation", "ZZ1", "--data", Data);
-        Assert.Equal(0, user.Exit);
-        Assert.Contains("as WorkforceInformation of ZZ1", user.Out);
-        Assert.Matches("Password \\(shown once, keep it safe\\): [A-Za-z0-9]{20}", user.Out);
-        var piped = await CadreAsync("Correct-Horse-Battery-9", "users", "add", "lead@example.nhs.uk", "--role", "ServiceLead", "--organisation", "ZZ1", "--department", "Audiology", "--password-stdin", "--data", Data);
-        Assert.Equal(0, piped.Exit);
-        Assert.DoesNotContain("Password", piped.Out);
+        var user = await CadreProcess.RunAsync(null, "users", "add", "wio@example.nhs.uk", "--role", "workforce-information", "--organisation", "ZZ1", "--data", Data);
+        Assert.Equal(0, user.ExitCode);
+        Assert.Contains("as WorkforceInformation of ZZ1", user.Stdout);
+        Assert.Matches("Password \\(shown once, keep it safe\\): [A-Za-z0-9]{20}", user.Stdout);
+        var piped = await CadreProcess.RunAsync("Correct-Horse-Battery-9", "users", "add", "lead@example.nhs.uk", "--role", "ServiceLead", "--organisation", "ZZ1", "--department", "Audiology", "--password-stdin", "--data", Data);
+        Assert.Equal(0, piped.ExitCode);
+        Assert.DoesNotContain("Password", piped.Stdout);
 
         var posts = Path.Combine(_folder, "posts.csv");
         File.WriteAllText(posts, "Post Number,Title,Department,Pay Band,Funded WTE,Time Split\r\nNEW001,Clinical Scientist (MRI Physics),Imaging Physics and Vascular Laboratory,7,1,H:Magnetic Resonance Imaging=100\r\n");
-        var import = await CadreAsync(null, "import", "posts", posts, "--organisation", "ZZ1", "--data", Data);
-        Assert.Equal(0, import.Exit);
-        Assert.Contains("1 created", import.Out);
+        var import = await CadreProcess.RunAsync(null, "import", "posts", posts, "--organisation", "ZZ1", "--data", Data);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("1 created", import.Stdout);
 
         var csv = Path.Combine(_folder, "out.csv");
-        var export = await CadreAsync(null, "export", "posts", csv, "--organisation", "ZZ1", "--data", Data);
-        Assert.Equal(0, export.Exit);
+        var export = await CadreProcess.RunAsync(null, "export", "posts", csv, "--organisation", "ZZ1", "--data", Data);
+        Assert.Equal(0, export.ExitCode);
         var lines = File.ReadAllLines(csv);
         Assert.Contains(lines, l => l.StartsWith("NEW001,", StringComparison.Ordinal));
         Assert.DoesNotContain("Post Holders", lines[0]);
         var xlsx = Path.Combine(_folder, "out.xlsx");
-        Assert.Equal(0, (await CadreAsync(null, "export", "posts", xlsx, "--organisation", "ZZ1", "--as-role", "Administrator", "--data", Data)).Exit);
+        Assert.Equal(0, (await CadreProcess.RunAsync(null, "export", "posts", xlsx, "--organisation", "ZZ1", "--as-role", "Administrator", "--data", Data)).ExitCode);
         Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(xlsx)[..2]));
 
         // The export imports back unchanged.
-        var back = await CadreAsync(null, "import", "posts", xlsx, "--organisation", "ZZ1", "--data", Data);
-        Assert.Equal(0, back.Exit);
-        Assert.Contains("0 created", back.Out);
+        var back = await CadreProcess.RunAsync(null, "import", "posts", xlsx, "--organisation", "ZZ1", "--data", Data);
+        Assert.Equal(0, back.ExitCode);
+        Assert.Contains("0 created", back.Stdout);
     }
 
     [Fact]
     public async Task Mistakes_get_one_clear_line_and_a_non_zero_exit_never_a_stack_trace()
     {
-        Assert.Equal(0, (await CadreAsync(null, "db", "migrate", "--with-demo", "--data", Data)).Exit);
+        Assert.Equal(0, (await CadreProcess.RunAsync(null, "db", "migrate", "--with-demo", "--data", Data)).ExitCode);
         var bad = Path.Combine(_folder, "bad.csv");
         File.WriteAllText(bad, "Post Number,Title,Department,Pay Band,Funded WTE\r\nX1,Clinical Scientist,Audiology,8e,1\r\nX2,Clinical Scientist,Audiology,7,two\r\n");
 
@@ -97,14 +79,14 @@ public sealed class RegisterCommandTests : IDisposable
         };
         foreach (var (args, expected) in cases)
         {
-            var run = await CadreAsync(null, args);
-            Assert.True(run.Exit != 0, $"{string.Join(' ', args)} exited 0");
-            Assert.Contains(expected, run.Err);
-            Assert.DoesNotContain("   at ", run.Err);
-            Assert.DoesNotContain("Exception", run.Err);
+            var run = await CadreProcess.RunAsync(null, args);
+            Assert.True(run.ExitCode != 0, $"{string.Join(' ', args)} exited 0");
+            Assert.Contains(expected, run.Stderr);
+            Assert.DoesNotContain("   at ", run.Stderr);
+            Assert.DoesNotContain("Exception", run.Stderr);
         }
-        var badRun = await CadreAsync(null, "import", "posts", bad, "--organisation", "ZZ1", "--data", Data);
-        Assert.Contains("row 3, column 'Funded WTE': 'two'", badRun.Err);
-        Assert.Contains("nothing was written", badRun.Err);
+        var badRun = await CadreProcess.RunAsync(null, "import", "posts", bad, "--organisation", "ZZ1", "--data", Data);
+        Assert.Contains("row 3, column 'Funded WTE': 'two'", badRun.Stderr);
+        Assert.Contains("nothing was written", badRun.Stderr);
     }
 }
