@@ -356,7 +356,7 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
                 continue;
             }
             var closest = profiles.Where(p => !seen.Contains(NationalProfile.Normalise(p.Title)))
-                .Select(p => (p, d: Distance(key, NationalProfile.Normalise(p.Title)))).OrderBy(x => x.d).FirstOrDefault();
+                .Select(p => (p, d: Text.EditDistance.Between(key, NationalProfile.Normalise(p.Title)))).OrderBy(x => x.d).FirstOrDefault();
             if (closest.p is not null && closest.d <= 3)
             {
                 seen.Add(NationalProfile.Normalise(closest.p.Title));
@@ -368,21 +368,4 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
             yield return $"'{p.Title}' is not in the contents.";
     }
 
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) d[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var prev = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var temp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = temp;
-            }
-        }
-        return d[b.Length];
-    }
 }
