@@ -367,5 +367,4 @@ public sealed partial class ProfileSuiteReader(FactorPlan plan, BandRanges bands
         foreach (var p in profiles.Where(p => !seen.Contains(NationalProfile.Normalise(p.Title))))
             yield return $"'{p.Title}' is not in the contents.";
     }
-
 }
