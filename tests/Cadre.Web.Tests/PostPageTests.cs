@@ -243,4 +243,50 @@ public sealed class PostPageTests(CadreWebFixture app)
         await using (var db = app.SystemContext())
             Assert.True(await db.Posts.AnyAsync(p => p.Id == held));
     }
+
+    [Fact]
+    public async Task Recording_the_trainee_programme_on_a_post_makes_the_proposal_a_trainee_code()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        // The title does not say trainee: unrecorded, the coding reads none from it.
+        var form = await ValidPostAsync("WEB-STP-1");
+        form["Input.Band"] = "6";
+        form["Input.Specialist"] = "";
+        form["Input.TraineeProgramme"] = "";
+        var created = await CadreWebFixture.PostFormAsync(client, "/posts/new", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var location = created.Headers.Location!.OriginalString;
+        var detail = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(location));
+        Assert.Contains("Not recorded (read from the title)", detail);
+        Assert.DoesNotMatch("data-testid=\"proposed-code\">U6", detail);
+        Assert.DoesNotContain("ESR-TRAIN-01", detail);
+
+        // A value the form does not offer is refused against its field.
+        var editPage = await client.GetStringAsync(location + "/edit");
+        Assert.Contains("<input class=\"nhsuk-radios__input\" id=\"Input_Specialist\" name=\"Input.Specialist\" type=\"radio\" value=\"\" checked>", editPage);
+        form["Input.Version"] = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        form["Input.TraineeProgramme"] = "Msc";
+        form["Input.Specialist"] = "maybe";
+        var refused = await (await CadreWebFixture.PostFormAsync(client, location + "/edit", form)).Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_Specialist\">Select whether the post needs specialist expertise", refused);
+        Assert.Contains("<a href=\"#Input_TraineeProgramme\">Select the trainee programme from the list", refused);
+
+        form["Input.TraineeProgramme"] = "Stp";
+        form["Input.Specialist"] = "false";
+        var changed = await CadreWebFixture.PostFormAsync(client, location + "/edit", form);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        detail = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(location));
+        Assert.Contains("STP: Scientist Training Programme", detail);
+        Assert.Matches("data-testid=\"proposed-code\">U6H", detail);
+        Assert.Contains("ESR-TRAIN-01", detail);
+        // Audited like the other fields, with their labels.
+        Assert.Contains("Trainee programme", detail);
+        Assert.Contains("<ins>Stp</ins>", detail);
+        Assert.Contains("Needs specialist expertise", detail);
+
+        await using var db = app.SystemContext();
+        var post = await db.Posts.SingleAsync(p => p.PostNumber == "WEB-STP-1");
+        Assert.Equal(TraineeProgramme.Stp, post.TraineeProgramme);
+        Assert.False(post.Specialist);
+    }
 }

@@ -80,6 +80,13 @@ public class Post : IDepartmentOwned, IVersioned
     /// <summary>Whether the management role needs a healthcare science qualification (if not, the G matrix applies).</summary>
     public bool ManagerRequiresHcsQualification { get; set; }
     public ConsultantAppointment ConsultantAppointment { get; set; } = ConsultantAppointment.None;
+    /// <summary>
+    /// Whether the post needs specialist expertise beyond its entry qualification, as a person recorded it; null when not
+    /// recorded, in which case the coding reads it from the title and band (docs/decisions/coding-workflow.md).
+    /// </summary>
+    public bool? Specialist { get; set; }
+    /// <summary>The training programme of a trainee post, as recorded; null when not recorded (read from the title).</summary>
+    public TraineeProgramme? TraineeProgramme { get; set; }
     /// <summary>How the post's time splits across services / areas of work; percentages sum to 100 when present.</summary>
     public List<PostActivity> Activities { get; set; } = [];
     /// <summary>One row per job description; a post with two JDs has two roles, each with its WTE and own code.</summary>

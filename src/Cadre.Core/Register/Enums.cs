@@ -106,3 +106,24 @@ public enum AuditAction
     Updated,
     Deleted,
 }
+
+/// <summary>
+/// The national training programme a trainee post is for, as recorded on the post (the coding engine's
+/// <c>trainee_programme</c>). <see cref="None"/> is a recorded "not a trainee post"; a post that records nothing holds
+/// null and the programme is read from its title. Stored by name.
+/// </summary>
+public enum TraineeProgramme
+{
+    /// <summary>Not a trainee post.</summary>
+    None,
+    /// <summary>Scientist Training Programme: a trainee clinical scientist.</summary>
+    Stp,
+    /// <summary>Practitioner Training Programme (or an apprenticeship to practitioner).</summary>
+    Ptp,
+    /// <summary>A trainee associate (apprenticeship to associate).</summary>
+    Associate,
+    /// <summary>Trainee biomedical scientist (IBMS registration portfolio).</summary>
+    Bms,
+    /// <summary>Higher Specialist Scientist Training.</summary>
+    Hsst,
+}

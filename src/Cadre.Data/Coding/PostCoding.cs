@@ -73,8 +73,9 @@ public sealed class PostCoding(CadreDbContext db)
     }
 
     /// <summary>
-    /// The engine's input from a post: one role per job description (the post itself when it has one or none). Fields the
-    /// register does not hold are read from the post's title and band (coding-workflow.md).
+    /// The engine's input from a post: one role per job description (the post itself when it has one or none). Specialist
+    /// expertise and the trainee programme are the post's recorded values; when not recorded (null) they are read from
+    /// the title and band (coding-workflow.md).
     /// </summary>
     public static IReadOnlyList<(R.PostRole? Role, C.PostRole Input)> InputFor(Post post, IReadOnlyList<string>? registrations)
     {
@@ -105,8 +106,8 @@ public sealed class PostCoding(CadreDbContext db)
             CurrentCode = OccupationCode.TryParse(code, out var c) ? c : null,
             CurrentAreaOfWork = area ?? "",
             EntryRequirement = entry,
-            Specialist = ReadsAsSpecialist(title, entry, band),
-            TraineeProgramme = TraineeProgrammeFromTitle(title),
+            Specialist = post.Specialist ?? ReadsAsSpecialist(title, entry, band),
+            TraineeProgramme = post.TraineeProgramme is { } recorded ? Programme(recorded) : TraineeProgrammeFromTitle(title),
             ManagesDepartment = post.ManagesDepartment,
             DirectHcsPercent = post.DirectHcsPercent,
             RequiresHcsQualification = !post.ManagesDepartment || post.ManagerRequiresHcsQualification,
@@ -130,6 +131,17 @@ public sealed class PostCoding(CadreDbContext db)
             r.OccupationCode ?? post.OccupationCode, r.AreaOfWork ?? post.AreaOfWork,
             [new Activity(r.AreaOfWork ?? post.AreaOfWork ?? post.Department?.Name ?? r.Title, 100)]))).ToList();
     }
+
+    /// <summary>The engine's programme for the one recorded on the post.</summary>
+    public static C.TraineeProgramme Programme(R.TraineeProgramme programme) => programme switch
+    {
+        R.TraineeProgramme.Stp => C.TraineeProgramme.Stp,
+        R.TraineeProgramme.Ptp => C.TraineeProgramme.Ptp,
+        R.TraineeProgramme.Associate => C.TraineeProgramme.Associate,
+        R.TraineeProgramme.Bms => C.TraineeProgramme.Bms,
+        R.TraineeProgramme.Hsst => C.TraineeProgramme.Hsst,
+        _ => C.TraineeProgramme.None,
+    };
 
     /// <summary>The local service name when the IPEM list knows it, else the Area of Work the register gives it.</summary>
     private static string ActivityName(string service, string? area) =>
@@ -156,15 +168,15 @@ public sealed class PostCoding(CadreDbContext db)
     }
 
     /// <summary>The training programme a trainee post's title names (STP, PTP, HSST, apprentice, trainee BMS).</summary>
-    public static TraineeProgramme TraineeProgrammeFromTitle(string title)
+    public static C.TraineeProgramme TraineeProgrammeFromTitle(string title)
     {
         var t = " " + title.ToLowerInvariant().Replace('(', ' ').Replace(')', ' ').Replace(',', ' ') + " ";
-        if (t.Contains(" hsst ")) return TraineeProgramme.Hsst;
-        if (t.Contains(" stp ") || t.Contains("trainee clinical scientist")) return TraineeProgramme.Stp;
-        if (t.Contains(" ptp ") || t.Contains("apprentice") || t.Contains("trainee healthcare science practitioner") || t.Contains("trainee clinical technologist")) return TraineeProgramme.Ptp;
-        if (t.Contains("trainee biomedical scientist")) return TraineeProgramme.Bms;
-        if (t.Contains("trainee") && t.Contains("associate")) return TraineeProgramme.Associate;
-        return TraineeProgramme.None;
+        if (t.Contains(" hsst ")) return C.TraineeProgramme.Hsst;
+        if (t.Contains(" stp ") || t.Contains("trainee clinical scientist")) return C.TraineeProgramme.Stp;
+        if (t.Contains(" ptp ") || t.Contains("apprentice") || t.Contains("trainee healthcare science practitioner") || t.Contains("trainee clinical technologist")) return C.TraineeProgramme.Ptp;
+        if (t.Contains("trainee biomedical scientist")) return C.TraineeProgramme.Bms;
+        if (t.Contains("trainee") && t.Contains("associate")) return C.TraineeProgramme.Associate;
+        return C.TraineeProgramme.None;
     }
 
     public static string RegistrationName(RegistrationType type) => type switch

@@ -4,6 +4,7 @@ using Cadre.Data.Demo;
 using Cadre.Data.Security;
 using Cadre.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using R = Cadre.Core.Register;
 
 namespace Cadre.Data.Tests.Coding;
 
@@ -22,6 +23,45 @@ public class CodingDataTests
 
     private static CadreDbContext As(TestDatabase database, Guid trust, string who = "Wendy Workforce") =>
         database.NewContext(OrganisationScope.For([trust]), new AuditActor("user-1", who));
+
+    [Fact]
+    public void Recorded_specialist_and_programme_win_over_the_title_and_not_recorded_reads_the_title_as_before()
+    {
+        static R.Post Post(string title, string band) => new()
+        {
+            PostNumber = "P1", Title = title, Band = R.PayBand.Parse(band), EntryRequirement = R.EntryRequirement.ClinicalScientist,
+            AreaOfWork = "Radiotherapy Physics", Department = new R.Department { Name = "Radiotherapy Physics", ScienceTheme = 'H' },
+        };
+        var trainee = Post("Trainee Clinical Scientist (Radiotherapy Physics)", "6");
+        var principal = Post("Principal Clinical Scientist", "8b");
+        var plain = Post("Clinical Scientist", "6");
+
+        // Not recorded: exactly today's reading of the title and band.
+        Assert.Equal((false, TraineeProgramme.Stp), Read(trainee));
+        Assert.Equal((true, TraineeProgramme.None), Read(principal));
+        Assert.Equal((false, TraineeProgramme.None), Read(plain));
+        var before = PostCoding.Propose(trainee, null, new DateOnly(2026, 11, 22)).Roles.Single().Decision;
+
+        trainee.TraineeProgramme = R.TraineeProgramme.None;
+        principal.Specialist = false;
+        plain.TraineeProgramme = R.TraineeProgramme.Hsst;
+        plain.Specialist = true;
+        Assert.Equal((false, TraineeProgramme.None), Read(trainee));
+        Assert.Equal((false, TraineeProgramme.None), Read(principal));
+        Assert.Equal((true, TraineeProgramme.Hsst), Read(plain));
+        Assert.NotEqual(before.Reason, PostCoding.Propose(trainee, null, new DateOnly(2026, 11, 22)).Roles.Single().Decision.Reason);
+
+        // Back to not recorded: the same proposal and sentence as before anything was recorded.
+        trainee.TraineeProgramme = null;
+        var after = PostCoding.Propose(trainee, null, new DateOnly(2026, 11, 22)).Roles.Single().Decision;
+        Assert.Equal((before.ProposedCode, before.Reason, string.Join(";", before.Rules)), (after.ProposedCode, after.Reason, string.Join(";", after.Rules)));
+
+        static (bool, TraineeProgramme) Read(R.Post post)
+        {
+            var input = PostCoding.InputFor(post, null).Single().Input;
+            return (input.Specialist, input.TraineeProgramme);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]

@@ -132,6 +132,52 @@ public class ImportExportTests
         Assert.Equal(before, (await db.Posts.CountAsync(), await db.AuditEntries.CountAsync(), await db.Departments.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Specialist_and_trainee_programme_import_export_and_refuse_a_bad_value(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var org = await OrganisationAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]));
+        const string header = "Post Number,Title,Department,Pay Band,Funded WTE,specialist,trainee_programme\r\n";
+
+        var bad = await new PostImporter(db).ImportAsync(org, Utf8(header +
+            "TR0001,Clinical Scientist,Radiotherapy Physics,6,1.00,,MSc\r\n" +
+            "TR0002,Clinical Scientist,Radiotherapy Physics,6,1.00,perhaps,STP\r\n"), "bad.csv");
+        Assert.False(bad.Succeeded);
+        var found = bad.Problems.Select(p => (p.Row, p.Column, p.Value)).ToList();
+        Assert.Equal([(2, "Trainee Programme", "MSc"), (3, "Specialist", "perhaps")], found);
+        Assert.Contains("None, STP, PTP, Associate, BMS or HSST", bad.Problems[0].Expected);
+        Assert.Contains("Yes or No", bad.Problems[1].Expected);
+        Assert.Equal(0, await db.Posts.CountAsync());
+
+        var good = await new PostImporter(db).ImportAsync(org, Utf8(header +
+            "TR0001,Clinical Scientist,Radiotherapy Physics,6,1.00,no,stp\r\n" +
+            "TR0002,Principal Clinical Scientist,Radiotherapy Physics,8a,1.00,Yes,None\r\n" +
+            "TR0003,Clinical Scientist,Radiotherapy Physics,7,1.00,,\r\n"), "good.csv");
+        Assert.True(good.Succeeded, string.Join("\n", good.Problems));
+        var posts = await db.Posts.AsNoTracking().OrderBy(p => p.PostNumber).ToListAsync();
+        Assert.Equal([(false, TraineeProgramme.Stp), (true, TraineeProgramme.None), (null, null)],
+            posts.Select(p => (p.Specialist, p.TraineeProgramme)).ToList<(bool?, TraineeProgramme?)>());
+
+        // The export writes them back in the import's words; a file without the columns keeps what is recorded.
+        using var output = new MemoryStream();
+        await new RegisterExporter(db).ExportPostsAsync(output, ExportFormat.Csv, [CadreRoles.Viewer]);
+        var csv = Encoding.UTF8.GetString(output.ToArray());
+        Assert.Contains("Specialist,Trainee Programme", csv);
+        Assert.Contains(",No,STP,", csv);
+        Assert.Contains(",Yes,None,", csv);
+        var again = await new PostImporter(db).ImportAsync(org, Utf8("Post Number,Title,Department,Pay Band,Funded WTE\r\nTR0001,Clinical Scientist,Radiotherapy Physics,6,1.00\r\n"), "again.csv");
+        Assert.True(again.Succeeded, string.Join("\n", again.Problems));
+        Assert.Equal(TraineeProgramme.Stp, (await db.Posts.AsNoTracking().SingleAsync(p => p.PostNumber == "TR0001")).TraineeProgramme);
+        // ...and a blank cell in a file with the column clears it back to not recorded.
+        var cleared = await new PostImporter(db).ImportAsync(org, Utf8(header + "TR0001,Clinical Scientist,Radiotherapy Physics,6,1.00,,\r\n"), "cleared.csv");
+        Assert.True(cleared.Succeeded, string.Join("\n", cleared.Problems));
+        var post = await db.Posts.AsNoTracking().SingleAsync(p => p.PostNumber == "TR0001");
+        Assert.Null(post.TraineeProgramme);
+        Assert.Null(post.Specialist);
+    }
+
     [Fact]
     public async Task A_file_missing_a_required_column_or_not_a_table_says_so()
     {

@@ -35,6 +35,38 @@ public class RegisterDataTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Recorded_coding_inputs_round_trip_and_not_recorded_stays_null(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (a, deptA, _, _) = await TwoOrganisationsAsync(database);
+        var scope = OrganisationScope.For([a.Id]);
+        await using (var db = database.NewContext(scope))
+        {
+            var recorded = NewPost(deptA, "RT0101");
+            recorded.Specialist = false;
+            recorded.TraineeProgramme = TraineeProgramme.Stp;
+            var recordedNone = NewPost(deptA, "RT0102");
+            recordedNone.Specialist = true;
+            recordedNone.TraineeProgramme = TraineeProgramme.None;
+            db.Posts.AddRange(recorded, recordedNone, NewPost(deptA, "RT0103"));
+            await db.SaveChangesAsync();
+        }
+        await using (var db = database.NewContext(scope))
+        {
+            var posts = await db.Posts.OrderBy(p => p.PostNumber).ToListAsync();
+            Assert.Equal([(false, TraineeProgramme.Stp), (true, TraineeProgramme.None)], posts.Take(2).Select(p => ((bool, TraineeProgramme))(p.Specialist!.Value, p.TraineeProgramme!.Value)));
+            Assert.Null(posts[2].Specialist);
+            Assert.Null(posts[2].TraineeProgramme);
+            // Stored by name, and queryable by value in the database.
+            Assert.Equal(1, await db.Posts.CountAsync(p => p.TraineeProgramme == TraineeProgramme.Stp));
+            Assert.Equal(1, await db.Posts.CountAsync(p => p.TraineeProgramme == null && p.Specialist == null));
+            var after = await db.AuditEntries.Where(e => e.EntityType == nameof(Post) && e.EntityId == posts[0].Id.ToString()).Select(e => e.After).SingleAsync();
+            Assert.Contains("\"TraineeProgramme\"", after);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Posts_and_people_round_trip_with_every_field(string kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);

@@ -73,6 +73,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.AreaOfWork).HasMaxLength(100);
         b.Property(p => p.EntryRequirement).AsName();
         b.Property(p => p.ConsultantAppointment).AsName();
+        b.Property(p => p.TraineeProgramme).AsName();
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.OrganisationId, p.PostNumber }).IsUnique();
         b.HasIndex(p => new { p.OrganisationId, p.Title });

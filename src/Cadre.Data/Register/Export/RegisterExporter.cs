@@ -37,6 +37,7 @@ public sealed class RegisterExporter(CadreDbContext db)
                 post.PostNumber, post.Title, post.Department?.Name, post.Department?.ScienceTheme?.ToString(), post.Band.Code, post.FundedWte,
                 post.CostCentre, Fields.Words(post.Status), post.OccupationCode, post.AreaOfWork, Fields.Words(post.EntryRequirement),
                 post.ManagesDepartment, post.DirectHcsPercent, post.ManagerRequiresHcsQualification, Fields.Words(post.ConsultantAppointment),
+                post.Specialist, post.TraineeProgramme is { } programme ? PostImporter.ProgrammeText(programme) : null,
                 string.Join("; ", post.Activities.OrderByDescending(a => a.Percent).ThenBy(a => a.Service).Select(a => $"{a.ScienceTheme}:{a.Service}={a.Percent}")),
             };
             if (personal)

@@ -25,13 +25,26 @@ public sealed class PostImporter(CadreDbContext db)
     public static readonly ImportColumn DirectHcsPercent = new("Direct HCS %", false, "0-100", "Direct HCS Percent", "Direct Healthcare Science %");
     public static readonly ImportColumn ManagerRequiresHcs = new("Manager Requires HCS Qualification", false, "Yes or No");
     public static readonly ImportColumn ConsultantAppointment = new("Consultant Appointment", false, "None, Panel or Peer Review");
+    public static readonly ImportColumn Specialist = new("Specialist", false, "Yes or No: the post needs specialist expertise beyond its entry qualification; blank when not recorded");
+    public static readonly ImportColumn TraineeProgramme = new("Trainee Programme", false, "None, STP, PTP, Associate, BMS or HSST; blank when not recorded");
     public static readonly ImportColumn TimeSplit = new("Time Split", false, "Service=percent; ... summing to 100, e.g. 'External Beam Physics=70; E:Vascular Science=30'", "Activities", "Split");
 
     public static IReadOnlyList<ImportColumn> Columns { get; } =
     [
         PostNumber, Title, Department, ScienceTheme, Band, FundedWte, CostCentre, Status, OccupationCode, AreaOfWork,
-        EntryRequirement, ManagesDepartment, DirectHcsPercent, ManagerRequiresHcs, ConsultantAppointment, TimeSplit,
+        EntryRequirement, ManagesDepartment, DirectHcsPercent, ManagerRequiresHcs, ConsultantAppointment, Specialist, TraineeProgramme,
+        TimeSplit,
     ];
+
+    /// <summary>How a recorded programme is written in files: STP, PTP, BMS, HSST in capitals as people write them.</summary>
+    public static string ProgrammeText(TraineeProgramme programme) => programme switch
+    {
+        Core.Register.TraineeProgramme.None => "None",
+        Core.Register.TraineeProgramme.Associate => "Associate",
+        _ => programme.ToString().ToUpperInvariant(),
+    };
+
+    public static string ProgrammeExpected => "one of None, STP, PTP, Associate, BMS or HSST, or blank when not recorded";
 
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
     public int BatchSize { get; init; } = 1000;
@@ -150,7 +163,7 @@ public sealed class PostImporter(CadreDbContext db)
     }
 
     /// <summary>A row's values as a post plus what is only known by name until the write (the department).</summary>
-    private sealed class ParsedPost(Post post, string departmentName, char? theme, HashSet<ImportColumn> given)
+    private sealed class ParsedPost(Post post, string departmentName, char? theme, HashSet<ImportColumn> given, HashSet<ImportColumn> present)
     {
         public Post Post { get; } = post;
         public string DepartmentName { get; } = departmentName;
@@ -173,6 +186,10 @@ public sealed class PostImporter(CadreDbContext db)
             if (given.Contains(DirectHcsPercent)) target.DirectHcsPercent = Post.DirectHcsPercent;
             if (given.Contains(ManagerRequiresHcs)) target.ManagerRequiresHcsQualification = Post.ManagerRequiresHcsQualification;
             if (given.Contains(ConsultantAppointment)) target.ConsultantAppointment = Post.ConsultantAppointment;
+            // A blank cell here means "not recorded" (the export writes one for a post that records nothing), so a file
+            // with the column sets the value even when blank; a file without it keeps the post's.
+            if (present.Contains(Specialist)) target.Specialist = Post.Specialist;
+            if (present.Contains(TraineeProgramme)) target.TraineeProgramme = Post.TraineeProgramme;
             if (given.Contains(TimeSplit))
             {
                 db.PostActivities.RemoveRange(target.Activities);
@@ -197,6 +214,7 @@ public sealed class PostImporter(CadreDbContext db)
         var row = reader.RowNumber;
         void Problem(ImportColumn column, string? value, string expected) => problems.Add(new(file, row, column.Name, value ?? "", expected));
         var given = Columns.Where(c => map.Has(c) && map.Get(reader, c) is not null).ToHashSet();
+        var present = Columns.Where(map.Has).ToHashSet();
         string? Text(ImportColumn c) => map.Get(reader, c);
 
         var post = new Post
@@ -253,6 +271,16 @@ public sealed class PostImporter(CadreDbContext db)
             if (Fields.TryEnum<ConsultantAppointment>(appointmentText, out var appointment)) post.ConsultantAppointment = appointment;
             else Problem(ConsultantAppointment, appointmentText, Fields.EnumExpected<ConsultantAppointment>());
         }
+        if (Text(Specialist) is { } specialistText)
+        {
+            if (Fields.TryBool(specialistText, out var specialist)) post.Specialist = specialist;
+            else Problem(Specialist, specialistText, Fields.BoolExpected + ", or blank when not recorded");
+        }
+        if (Text(TraineeProgramme) is { } programmeText)
+        {
+            if (Fields.TryEnum<TraineeProgramme>(programmeText, out var programme)) post.TraineeProgramme = programme;
+            else Problem(TraineeProgramme, programmeText, ProgrammeExpected);
+        }
 
         char? theme = null;
         if (Text(ScienceTheme) is { } themeText)
@@ -299,7 +327,7 @@ public sealed class PostImporter(CadreDbContext db)
                 problems.Add(new(file, row, column.Name, map.Get(reader, column) ?? "", rule.Message));
             }
         }
-        return problems.Count == before ? new ParsedPost(post, departmentName!, theme ?? defaultTheme, given) : null;
+        return problems.Count == before ? new ParsedPost(post, departmentName!, theme ?? defaultTheme, given, present) : null;
     }
 }
 

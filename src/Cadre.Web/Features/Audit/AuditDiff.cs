@@ -86,6 +86,8 @@ public static class AuditDiff
             "CostCentre" => "Cost centre",
             "EntryRequirement" => "Entry qualification",
             "ConsultantAppointment" => "Consultant appointment process",
+            "Specialist" => "Needs specialist expertise",
+            "TraineeProgramme" => "Trainee programme",
             _ => null,
         };
         if (known is not null) return known;

@@ -52,6 +52,12 @@ public sealed class PostInput
 
     public ConsultantAppointment ConsultantAppointment { get; set; } = ConsultantAppointment.None;
 
+    /// <summary>"" not recorded (the coding reads it from the title and band), "true" or "false".</summary>
+    public string? Specialist { get; set; } = "";
+
+    /// <summary>"" not recorded (the coding reads it from the title), else a <see cref="Core.Register.TraineeProgramme"/> name.</summary>
+    public string? TraineeProgramme { get; set; } = "";
+
     public List<ActivityInput> Activities { get; set; } = [];
 
     /// <summary>Job descriptions: a post holder with two JDs has two roles, each with its own WTE (seed 000).</summary>
@@ -78,6 +84,8 @@ public sealed class PostInput
             DirectHcsPercent = post.DirectHcsPercent.ToString(CultureInfo.InvariantCulture),
             ManagerRequiresHcsQualification = post.ManagerRequiresHcsQualification,
             ConsultantAppointment = post.ConsultantAppointment,
+            Specialist = post.Specialist is { } specialist ? (specialist ? "true" : "false") : "",
+            TraineeProgramme = post.TraineeProgramme?.ToString() ?? "",
             Version = post.Version,
             Activities = post.Activities.OrderByDescending(a => a.Percent).Select(a => new ActivityInput
             {
@@ -129,6 +137,16 @@ public sealed class PostInput
         else state.AddModelError($"{prefix}.DirectHcsPercent", "Direct healthcare science activity must be a whole number from 0 to 100");
         post.ManagerRequiresHcsQualification = ManagerRequiresHcsQualification;
         post.ConsultantAppointment = ConsultantAppointment;
+        switch ((Specialist ?? "").Trim().ToLowerInvariant())
+        {
+            case "": post.Specialist = null; break;
+            case "true": post.Specialist = true; break;
+            case "false": post.Specialist = false; break;
+            default: state.AddModelError($"{prefix}.Specialist", "Select whether the post needs specialist expertise: Not recorded, Yes or No"); break;
+        }
+        if (string.IsNullOrWhiteSpace(TraineeProgramme)) post.TraineeProgramme = null;
+        else if (Enum.TryParse<TraineeProgramme>(TraineeProgramme.Trim(), ignoreCase: true, out var programme) && Enum.IsDefined(programme)) post.TraineeProgramme = programme;
+        else state.AddModelError($"{prefix}.TraineeProgramme", "Select the trainee programme from the list, or Not recorded");
 
         var activities = new List<PostActivity>();
         for (var i = 0; i < Activities.Count; i++)
@@ -216,6 +234,7 @@ public sealed class PostInput
         "Input.PostNumber", "Input.Title", "Input.DepartmentId", "Input.Band", "Input.FundedWte", "Input.CostCentre", "Input.Status",
         "Input.OccupationCode", "Input.AreaOfWork", "Input.EntryRequirement", "Input.ManagesDepartment", "Input.DirectHcsPercent",
         "Input.ManagerRequiresHcsQualification", "Input.ConsultantAppointment",
+        "Input.Specialist", "Input.TraineeProgramme",
         .. Enumerable.Range(0, ActivityRows).SelectMany(i => new[] { $"Input.Activities[{i}].Service", $"Input.Activities[{i}].AreaOfWork", $"Input.Activities[{i}].Theme", $"Input.Activities[{i}].Percent" }),
         .. Enumerable.Range(0, RoleRows).SelectMany(i => new[] { $"Input.Roles[{i}].Title", $"Input.Roles[{i}].JobDescriptionReference", $"Input.Roles[{i}].Wte", $"Input.Roles[{i}].OccupationCode", $"Input.Roles[{i}].AreaOfWork" }),
     ];
@@ -231,6 +250,12 @@ public sealed class PostInput
 
     public static IEnumerable<SelectListItem> ThemeItems() =>
         new[] { new SelectListItem("Select a theme", "") }.Concat(Labels.Themes.Select(t => new SelectListItem($"{t.Key} – {t.Value}", t.Key.ToString())));
+
+    public static IEnumerable<SelectListItem> SpecialistItems() =>
+        [new SelectListItem("Not recorded", ""), new SelectListItem("Yes", "true"), new SelectListItem("No", "false")];
+
+    public static IEnumerable<SelectListItem> ProgrammeItems() =>
+        new[] { new SelectListItem("Not recorded", "") }.Concat(Enum.GetValues<TraineeProgramme>().Select(t => new SelectListItem(Labels.Programme(t), t.ToString())));
 
     public static IEnumerable<SelectListItem> YesNoItems() => [new SelectListItem("No", "false"), new SelectListItem("Yes", "true")];
 }

@@ -36,6 +36,11 @@ public sealed class FieldTagHelper : TagHelper
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
+        if (Items is not null && InputType == "radio")
+        {
+            RenderRadios(output, name, id, value, error, hasError);
+            return;
+        }
         output.Attributes.SetAttribute("class", hasError ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group");
 
         var describedBy = new List<string>();
@@ -72,6 +77,40 @@ public sealed class FieldTagHelper : TagHelper
             var mode = InputMode is null ? "" : $" inputmode=\"{InputMode}\"";
             html.Append($"<input class=\"nhsuk-input{width}{(hasError ? " nhsuk-input--error" : "")}\" id=\"{id}\" name=\"{Enc(name)}\" type=\"{InputType}\" value=\"{Enc(value)}\"{mode}{aria}>");
         }
+        output.Content.SetHtmlContent(html.ToString());
+    }
+
+    /// <summary>NHS.UK radios in a fieldset; the first radio carries the field's id so the error summary link lands on it.</summary>
+    private void RenderRadios(TagHelperOutput output, string name, string id, string value, string? error, bool hasError)
+    {
+        output.Attributes.SetAttribute("class", hasError ? "nhsuk-form-group nhsuk-form-group--error" : "nhsuk-form-group");
+        var describedBy = new List<string>();
+        var html = new System.Text.StringBuilder();
+        var inner = new System.Text.StringBuilder();
+        if (!string.IsNullOrEmpty(Hint))
+        {
+            inner.Append($"<div class=\"nhsuk-hint\" id=\"{id}-hint\">{Enc(Hint)}</div>");
+            describedBy.Add($"{id}-hint");
+        }
+        if (hasError)
+        {
+            inner.Append($"<span class=\"nhsuk-error-message\" id=\"{id}-error\"><span class=\"nhsuk-u-visually-hidden\">Error: </span>{Enc(error!)}</span>");
+            describedBy.Add($"{id}-error");
+        }
+        var aria = describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "";
+        html.Append($"<fieldset class=\"nhsuk-fieldset\"{aria}><legend class=\"nhsuk-fieldset__legend nhsuk-fieldset__legend--s\">{Enc(Label)}</legend>");
+        html.Append(inner);
+        html.Append("<div class=\"nhsuk-radios nhsuk-radios--inline\">");
+        var n = 0;
+        foreach (var item in Items!)
+        {
+            var itemId = n == 0 ? id : $"{id}-{n + 1}";
+            var isChecked = string.Equals(item.Value, value, StringComparison.OrdinalIgnoreCase) ? " checked" : "";
+            html.Append($"<div class=\"nhsuk-radios__item\"><input class=\"nhsuk-radios__input\" id=\"{itemId}\" name=\"{Enc(name)}\" type=\"radio\" value=\"{Enc(item.Value)}\"{isChecked}>");
+            html.Append($"<label class=\"nhsuk-label nhsuk-radios__label\" for=\"{itemId}\">{Enc(item.Text)}</label></div>");
+            n++;
+        }
+        html.Append("</div></fieldset>");
         output.Content.SetHtmlContent(html.ToString());
     }
 

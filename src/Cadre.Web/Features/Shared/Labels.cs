@@ -105,4 +105,20 @@ public static class Labels
         .ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     public static string YesNo(bool b) => b ? "Yes" : "No";
+
+    public static string Programme(TraineeProgramme t) => t switch
+    {
+        TraineeProgramme.None => "None: not a trainee post",
+        TraineeProgramme.Stp => "STP: Scientist Training Programme",
+        TraineeProgramme.Ptp => "PTP: Practitioner Training Programme or apprenticeship",
+        TraineeProgramme.Associate => "Associate: trainee associate",
+        TraineeProgramme.Bms => "BMS: trainee biomedical scientist",
+        TraineeProgramme.Hsst => "HSST: Higher Specialist Scientist Training",
+        _ => t.ToString(),
+    };
+
+    /// <summary>A recorded coding input, or what the coding does when nothing is recorded.</summary>
+    public static string Recorded(bool? b) => b is { } v ? YesNo(v) : "Not recorded (read from the title and band)";
+
+    public static string Recorded(TraineeProgramme? t) => t is { } v ? Programme(v) : "Not recorded (read from the title)";
 }
