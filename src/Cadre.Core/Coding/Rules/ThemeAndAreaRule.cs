@@ -101,7 +101,11 @@ internal static class ThemeAndAreaRule
             }
         }
 
-        var majority = areas.Where(a => a.Kind != AreaKind.Broad && share[a] * 2 > themeShare).OrderByDescending(a => a.Depth).FirstOrDefault();
+        // The deepest specific area holding the majority; the first seen among equally deep ones (a plain loop, run per row).
+        AreaOfWork? majority = null;
+        foreach (var a in areas)
+            if (a.Kind != AreaKind.Broad && share[a] * 2 > themeShare && (majority is null || a.Depth > majority.Depth))
+                majority = a;
         if (majority is not null)
         {
             var direct = items.Where(i => i.Target.Area == majority).Sum(i => i.Percent);
@@ -119,8 +123,9 @@ internal static class ThemeAndAreaRule
             else
                 draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                     $"the time is spread over {work.Describe()}, so the Area of Work is {majority.Name}, not a narrower one the work does not justify");
-            foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
-                draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
+            if (named.Count > 0)
+                foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
+                    draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
             return majority;
         }
 
