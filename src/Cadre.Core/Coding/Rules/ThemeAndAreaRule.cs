@@ -35,7 +35,12 @@ internal static class ThemeAndAreaRule
 
     private static string? ChooseTheme(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft)
     {
-        var shares = work.ByTheme.OrderByDescending(kv => kv.Value).ToList();
+        // Largest share first, ties in the order the activities named them: a stable insertion sort of a few entries,
+        // which is what OrderByDescending did, without its per-row sorting machinery.
+        var shares = new List<KeyValuePair<string, decimal>>(work.ByTheme);
+        for (var i = 1; i < shares.Count; i++)
+            for (var j = i; j > 0 && shares[j - 1].Value < shares[j].Value; j--)
+                (shares[j - 1], shares[j]) = (shares[j], shares[j - 1]);
         if (shares.Count == 0) return null;
         var total = work.Total;
         if (shares[0].Value * 2 > total) return shares[0].Key;
