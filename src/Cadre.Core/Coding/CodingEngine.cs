@@ -54,11 +54,20 @@ public sealed class CodingEngine
         }
         else
         {
-            // Say what the post is before where it works: level clauses lead the reason.
-            var placementClauses = draft.Clauses.ToList();
-            draft.Clauses.Clear();
+            // Say what the post is before where it works: level clauses lead the reason. The level rule appends its
+            // clauses after the placement's; move them to the front in place rather than copying the list per row.
+            var placementCount = draft.Clauses.Count;
             var choice = LevelRule.Choose(role, placement.Theme, draft);
-            draft.Clauses.AddRange(placementClauses);
+            if (placementCount > 0 && draft.Clauses.Count > placementCount)
+            {
+                var clauses = draft.Clauses;
+                for (var i = placementCount; i < clauses.Count; i++)
+                {
+                    var levelClause = clauses[i];
+                    clauses.RemoveAt(i);
+                    clauses.Insert(i - placementCount, levelClause);
+                }
+            }
             level = choice.Level;
             if (choice.OtherMatrixCode is { } other) code = other;
             else if (placement.Theme is { } theme && choice.Level is { } lv)
@@ -109,9 +118,10 @@ public sealed class CodingEngine
             ProposedStaffGroup = look?.StaffGroup ?? "",
             AreasOfWork = area is null ? [] : [new AreaOfWorkShare(area.Name, role.Wte)],
             Status = status,
-            Rules = draft.Rules.ToList(),
+            // The draft is this decision's own copy and is not touched again: hand its lists over instead of copying them.
+            Rules = draft.Rules,
             Reason = ReasonSentence.Compose(role, code, look?.Title ?? "", area, status, sameArea, draft),
-            ReviewFlags = draft.Flags.ToList(),
+            ReviewFlags = draft.Flags,
             MiscodingCauses = status == CodingStatus.Unchanged ? [] : MiscodingCauses(role, code, sameArea, Reference, on),
             ManualVersion = assessment.Version.Name,
         };

@@ -56,6 +56,13 @@ public sealed class ExtractReader
     /// (while the bounded memo holds it), so callers can memoise by reference instead of by string.
     /// </summary>
     public PostRole? CurrentJobDescription { get; private set; }
+
+    /// <summary>
+    /// True when <see cref="CurrentJobDescription"/> was already read on an earlier row. Only such job descriptions are
+    /// worth memoising: when every row is a different job description, memoising each one costs a dictionary entry and
+    /// keeps its decision alive for the garbage collector to copy, and no later row ever uses it.
+    /// </summary>
+    public bool CurrentJobDescriptionRepeats { get; private set; }
     // Activity names repeat across an extract; remember each spelling's resolution so a million rows resolve a few hundred names.
     private readonly Dictionary<string, ActivityResolution> _resolved = new(StringComparer.Ordinal);
 
@@ -150,6 +157,7 @@ public sealed class ExtractReader
         {
             CurrentKey = storedKey;
             CurrentJobDescription = template;
+            CurrentJobDescriptionRepeats = true;
             var wteOnly = ParseWte(rowNumber, problems);
             var currentOnly = ParseCurrentCode(rowNumber, problems);
             return problems.Count > 0
@@ -166,6 +174,7 @@ public sealed class ExtractReader
 
         var key = CurrentKey = new string(_key, 0, keyLength);
         CurrentJobDescription = null;
+        CurrentJobDescriptionRepeats = false;
         var entry = Enum(8, Field(8), problems, rowNumber, EntryRequirements, required: true);
         var specialist = YesNo(9, Field(9), problems, rowNumber, required: true);
         var trainee = Enum(10, Field(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;

@@ -110,7 +110,7 @@ public sealed class ExtractRecoder
                         continue;
                     }
                     if (problems > 0) continue; // already refused: keep checking every row, stop coding
-                    batch.Add((row.Role!, reader.CurrentJobDescription));
+                    batch.Add((row.Role!, Memoisable(reader)));
                     if (batch.Count == BatchSize)
                     {
                         rows.Add(new Batch(batch), cancel.Token);
@@ -193,12 +193,17 @@ public sealed class ExtractRecoder
             }
             if (problems > 0) continue;
             if (post.Count > 0 && (post[0].Role.PostId != row.Role!.PostId || post.Count >= MaxRolesPerPost)) Flush(post, decisions, summary, review, esr);
-            post.Add((row.Role!, reader.CurrentJobDescription));
+            post.Add((row.Role!, Memoisable(reader)));
         }
         if (problems == 0) Flush(post, decisions, summary, review, esr);
         CountRendered(summary);
         return new RecodeOutcome(true, problems, badRows, summary);
     }
+
+    // The job description to memoise this row's assessment and rendering under, or null to code it afresh. A job
+    // description is memoised from its second row on: the first row of each costs one extra assessment, and an extract
+    // of all-different job descriptions (the worst case) neither fills the memos nor keeps its decisions alive.
+    private static PostRole? Memoisable(ExtractReader reader) => reader.CurrentJobDescriptionRepeats ? reader.CurrentJobDescription : null;
 
     private static void ExceptionDispatchInfoThrow(Exception e) => System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
 
@@ -213,24 +218,34 @@ public sealed class ExtractRecoder
         {
             Rendered? done = null;
             var key = jd is null ? default : new RenderKey(jd, role.CurrentCode?.Value ?? "", role.CurrentAreaOfWork, roles);
-            var memoised = jd is not null && _rendered.TryGetValue(key, out done);
-            if (!memoised)
+            CodingDecision decision;
+            if (jd is not null && (_rendered.TryGetValue(key, out done) || _rendered.Count < RenderedLimit))
             {
-                var d = _engine.Finish(Assessment(role, jd), role, _on, roles);
-                // Without a report the reason lives only in the rendered tail; keep the memo small.
-                done = new Rendered(review is null && esr is null ? d with { Reason = "" } : d, Tail(d));
-                if (jd is not null && _rendered.Count < RenderedLimit) { _rendered[key] = done; memoised = true; }
-                else summary.Add(done.Decision, role.Wte);
+                if (done is null)
+                {
+                    var d = _engine.Finish(Assessment(role, jd), role, _on, roles);
+                    // Without a report the reason lives only in the rendered tail; keep the memo small.
+                    _rendered[key] = done = new Rendered(review is null && esr is null ? d with { Reason = "" } : d, Tail(d));
+                }
+                done.Rows++;
+                done.Wte += role.Wte;
+                decision = done.Decision;
             }
-            if (memoised) { done!.Rows++; done.Wte += role.Wte; }
+            else
+            {
+                // Coded afresh and used once: counted now, and its tail written straight out rather than kept as a string.
+                decision = _engine.Finish(Assessment(role, jd), role, _on, roles);
+                summary.Add(decision, role.Wte);
+            }
             CsvText.WriteField(decisions, role.PostId);
             decisions.Write(',');
             CsvText.WriteField(decisions, role.Role);
             decisions.Write(',');
             decisions.Write(role.Wte.TryFormat(wte, out var written, default, CultureInfo.InvariantCulture) ? wte[..written] : role.Wte.ToString(CultureInfo.InvariantCulture));
-            decisions.Write(done.Tail);
-            if (review is not null && done.Decision.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, Personal(done.Decision, role));
-            if (esr is not null && EsrChangeCsv.Applies(done.Decision)) EsrChangeCsv.WriteRow(esr, role, Personal(done.Decision, role), _on);
+            if (done is not null) decisions.Write(done.Tail);
+            else DecisionCsv.WriteTail(decisions, decision);
+            if (review is not null && decision.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, Personal(decision, role));
+            if (esr is not null && EsrChangeCsv.Applies(decision)) EsrChangeCsv.WriteRow(esr, role, Personal(decision, role), _on);
         }
         if (_progress is not null && (_coded += roles) % 4_096 < roles) _progress.Report(_coded);
         post.Clear();

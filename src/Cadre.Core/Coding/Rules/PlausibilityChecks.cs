@@ -34,14 +34,17 @@ internal static class PlausibilityChecks
                 $"a practitioner-entry post on {role.PayBand} can go no higher than U3* without the manager code (the inconsistency IPEM points out): confirm the entry requirement");
     }
 
+    private static readonly (string Phrase, string Name, string TraineePhrase)[] ProtectedTitleNames =
+        [("clinical scientist", "Clinical Scientist", "trainee clinical scientist"), ("biomedical scientist", "Biomedical Scientist", "trainee biomedical scientist")];
+
     private static void ProtectedTitles(PostRole role, DecisionDraft draft)
     {
         var title = TitleReading.Words(role.Title);
-        foreach (var (phrase, name) in new[] { ("clinical scientist", "Clinical Scientist"), ("biomedical scientist", "Biomedical Scientist") })
+        foreach (var (phrase, name, traineePhrase) in ProtectedTitleNames)
         {
             if (!TitleReading.Contains(title, phrase)) continue;
             // "Trainee Clinical Scientist" may be used before registration.
-            if (TitleReading.Contains(title, "trainee " + phrase) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
+            if (TitleReading.Contains(title, traineePhrase) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
             var registered = role.Registrations.Any(r => TitleReading.Contains(TitleReading.Words(r), phrase));
             if (!role.HasHolder)
                 draft.Say(CodingRules.ProtectedTitle, $"the post is vacant, so the {name} registration is recorded when it is filled");

@@ -20,8 +20,10 @@ internal static class ReasonSentence
             _ => "Review: " + string.Join("; ", draft.Flags.Select(f => f.Message)) +
                  (code is null ? "; no code can be proposed without that" : $"; the rules point to {what}{where}"),
         };
-        var because = draft.Clauses.Count == 0 ? "" : (status == CodingStatus.Review ? ", because " : " because ") + string.Join("; ", draft.Clauses);
-        var sentence = lead + because;
-        return sentence.EndsWith('.') ? sentence : sentence + ".";
+        // Built in one concatenation: the reason is the longest string of a decision, made for every row coded.
+        var because = draft.Clauses.Count == 0 ? "" : status == CodingStatus.Review ? ", because " : " because ";
+        var clauses = draft.Clauses.Count == 0 ? "" : string.Join("; ", draft.Clauses);
+        var endsWithStop = clauses.Length > 0 ? clauses.EndsWith('.') : because.Length == 0 && lead.EndsWith('.');
+        return string.Concat(lead, because, clauses, endsWithStop ? "" : ".");
     }
 }

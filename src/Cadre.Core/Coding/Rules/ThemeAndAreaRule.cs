@@ -35,7 +35,12 @@ internal static class ThemeAndAreaRule
 
     private static string? ChooseTheme(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft)
     {
-        var shares = work.ByTheme.OrderByDescending(kv => kv.Value).ToList();
+        // Largest share first, ties in the order the activities named them: a stable insertion sort of a few entries,
+        // which is what OrderByDescending did, without its per-row sorting machinery.
+        var shares = new List<KeyValuePair<string, decimal>>(work.ByTheme);
+        for (var i = 1; i < shares.Count; i++)
+            for (var j = i; j > 0 && shares[j - 1].Value < shares[j].Value; j--)
+                (shares[j - 1], shares[j]) = (shares[j], shares[j - 1]);
         if (shares.Count == 0) return null;
         var total = work.Total;
         if (shares[0].Value * 2 > total) return shares[0].Key;
@@ -101,7 +106,11 @@ internal static class ThemeAndAreaRule
             }
         }
 
-        var majority = areas.Where(a => a.Kind != AreaKind.Broad && share[a] * 2 > themeShare).OrderByDescending(a => a.Depth).FirstOrDefault();
+        // The deepest specific area holding the majority; the first seen among equally deep ones (a plain loop, run per row).
+        AreaOfWork? majority = null;
+        foreach (var a in areas)
+            if (a.Kind != AreaKind.Broad && share[a] * 2 > themeShare && (majority is null || a.Depth > majority.Depth))
+                majority = a;
         if (majority is not null)
         {
             var direct = items.Where(i => i.Target.Area == majority).Sum(i => i.Percent);
@@ -119,8 +128,9 @@ internal static class ThemeAndAreaRule
             else
                 draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                     $"the time is spread over {work.Describe()}, so the Area of Work is {majority.Name}, not a narrower one the work does not justify");
-            foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
-                draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
+            if (named.Count > 0)
+                foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
+                    draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
             return majority;
         }
 

@@ -8,7 +8,17 @@ namespace Cadre.Core.Coding.Rules;
 /// </summary>
 internal static class TitleReading
 {
-    public static string Words(string text) => " " + ServiceCatalogue.Normalise(text) + " ";
+    public static string Words(string text)
+    {
+        // Titles, departments and registrations repeat across an extract and each row reads its title several times
+        // (protected titles, consultant, theme keywords): normalise each spelling once. Capped, so memory stays flat.
+        if (WordsByText.TryGetValue(text, out var words)) return words;
+        words = " " + ServiceCatalogue.Normalise(text) + " ";
+        if (WordsByText.Count < 4_096) WordsByText.TryAdd(text, words);
+        return words;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> WordsByText = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="words"/> (padded with spaces by <see cref="Words"/>) holds the phrase as whole words.</summary>
     public static bool Contains(string words, string phrase)
