@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project bench/Cadre.Bench -- --filter '*'` runs every benchmark; see docs/benchmarks.md.
+// `-- coding-profile EXTRACT.csv` times the recode in process, per row (see bench/Cadre.Bench/Coding).
 // `-- coding-baseline [rows...]` is a plain timed run against the sqlite3 tool (see bench/Cadre.Bench/Coding).
+if (args.Length > 0 && args[0] == "coding-profile") return Cadre.Bench.Coding.CodingProfile.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -31,7 +31,7 @@ public sealed class CodingEngine
         roles.Select(r => Decide(r, on, roles.Count)).ToList();
 
     /// <summary>Codes one role that is one of <paramref name="rolesInPost"/> roles of its post.</summary>
-    public CodingDecision Decide(PostRole role, DateOnly on, int rolesInPost) => Finish(Assess(role, on), role, on, rolesInPost);
+    public CodingDecision Decide(PostRole role, DateOnly on, int rolesInPost) => FinishOwned(Assess(role, on), role, on, rolesInPost);
 
     /// <summary>
     /// Everything about a role that its job description decides: theme, Area of Work, level, code and the checks.
@@ -84,10 +84,16 @@ public sealed class CodingEngine
     }
 
     /// <summary>Completes an assessment for one post: what its current code says, its WTE, the status and the reason.</summary>
+    internal CodingDecision Finish(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost) =>
+        Finish(assessment, assessment.Draft.Copy(), role, on, rolesInPost);
+
+    /// <summary>As <see cref="Finish(RoleAssessment, PostRole, DateOnly, int)"/> for an assessment used once: its draft is taken over, not copied.</summary>
+    internal CodingDecision FinishOwned(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost) =>
+        Finish(assessment, assessment.Draft, role, on, rolesInPost);
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal CodingDecision Finish(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost)
+    private CodingDecision Finish(RoleAssessment assessment, DecisionDraft draft, PostRole role, DateOnly on, int rolesInPost)
     {
-        var draft = assessment.Draft.Copy();
         var code = assessment.Code;
         var area = assessment.Area;
         CurrentCodeRule.Apply(role, ref code, assessment.Work, ref area, Reference, on, draft);

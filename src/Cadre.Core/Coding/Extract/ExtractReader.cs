@@ -46,12 +46,6 @@ public sealed class ExtractReader
     private readonly Dictionary<string, OccupationCode>.AlternateLookup<ReadOnlySpan<char>> _codesBySpan;
 
     /// <summary>
-    /// The job-description fields of the row last read (everything but post id, role name, WTE and current code and
-    /// Area of Work), as one string: rows with the same key share an assessment, so each job description is assessed once.
-    /// </summary>
-    public string CurrentKey { get; private set; } = "";
-
-    /// <summary>
     /// The job description of the row last read: one shared object for every row with the same <see cref="CurrentKey"/>
     /// (while the bounded memo holds it), so callers can memoise by reference instead of by string.
     /// </summary>
@@ -153,9 +147,8 @@ public sealed class ExtractReader
         if (postId.Length == 0) problems.Add(new ExtractProblem(rowNumber, Columns[0], "", "the post id is empty; expected the ESR position number or another id for the post"));
 
         var keyLength = BuildKey();
-        if (_templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var storedKey, out var template))
+        if (_templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var template))
         {
-            CurrentKey = storedKey;
             CurrentJobDescription = template;
             CurrentJobDescriptionRepeats = true;
             var wteOnly = ParseWte(rowNumber, problems);
@@ -172,38 +165,37 @@ public sealed class ExtractReader
 
         var current = ParseCurrentCode(rowNumber, problems);
 
-        var key = CurrentKey = new string(_key, 0, keyLength);
         CurrentJobDescription = null;
         CurrentJobDescriptionRepeats = false;
-        var entry = Enum(8, Field(8), problems, rowNumber, EntryRequirements, required: true);
-        var specialist = YesNo(9, Field(9), problems, rowNumber, required: true);
-        var trainee = Enum(10, Field(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;
-        var manages = YesNo(11, Field(11), problems, rowNumber, required: true);
+        var entry = Enum(8, Span(8), problems, rowNumber, EntryRequirements, required: true);
+        var specialist = YesNo(9, Span(9), problems, rowNumber, required: true);
+        var trainee = Enum(10, Span(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;
+        var manages = YesNo(11, Span(11), problems, rowNumber, required: true);
 
-        var pctText = Field(12);
+        var pctText = Span(12);
         var direct = 100m;
         if (pctText.Length > 0 || manages == true)
         {
             if (!decimal.TryParse(pctText.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out direct) || direct < 0 || direct > 100)
-                problems.Add(new ExtractProblem(rowNumber, Columns[12], pctText, "not a percentage; expected a number from 0 to 100 (the share of time in direct healthcare science, needed for a department manager)"));
+                problems.Add(new ExtractProblem(rowNumber, Columns[12], pctText.ToString(), "not a percentage; expected a number from 0 to 100 (the share of time in direct healthcare science, needed for a department manager)"));
         }
 
-        var requires = YesNo(13, Field(13), problems, rowNumber, required: true);
-        var appointment = Enum(14, Field(14), problems, rowNumber, Appointments, required: false) ?? ConsultantAppointment.None;
-        var activities = Activities(Field(15), problems, rowNumber);
-        var registrations = Field(16).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var requires = YesNo(13, Span(13), problems, rowNumber, required: true);
+        var appointment = Enum(14, Span(14), problems, rowNumber, Appointments, required: false) ?? ConsultantAppointment.None;
+        var activities = Activities(Span(15), problems, rowNumber);
+        var registrations = Registrations(Span(16));
 
         if (problems.Count > 0) return new ExtractRow(rowNumber, null, problems.ToArray());
         var role = new PostRole
         {
             PostId = postId,
-            Role = Field(1),
-            Title = Field(2),
-            Department = Field(3),
+            Role = Interned(1),
+            Title = Interned(2),
+            Department = Interned(3),
             PayBand = band,
             Wte = wte,
             CurrentCode = current,
-            CurrentAreaOfWork = Field(7),
+            CurrentAreaOfWork = Interned(7),
             EntryRequirement = entry!.Value,
             Specialist = specialist!.Value,
             TraineeProgramme = trainee,
@@ -214,7 +206,7 @@ public sealed class ExtractReader
             Activities = activities,
             Registrations = registrations,
         };
-        if (_templates.Count < TemplateLimit) _templates[key] = role; // the first job descriptions seen are the common ones
+        if (_templates.Count < TemplateLimit) _templates[new string(_key, 0, keyLength)] = role; // the first job descriptions seen are the common ones
         CurrentJobDescription = role;
         return new ExtractRow(rowNumber, role, []);
     }
@@ -263,73 +255,117 @@ public sealed class ExtractReader
     };
 
     // Case, spaces and hyphens forgiven ("Clinical Scientist", "peer-review"); anything else is refused with the allowed values.
-    private static T? Enum<T>(int column, string text, List<ExtractProblem> problems, int row, Dictionary<string, T> values, bool required) where T : struct
+    private static T? Enum<T>(int column, ReadOnlySpan<char> text, List<ExtractProblem> problems, int row, Dictionary<string, T> values, bool required) where T : struct
     {
-        var key = text.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-        if (key.Length == 0 && !required) return null;
-        if (values.TryGetValue(key, out var v)) return v;
-        problems.Add(new ExtractProblem(row, Columns[column], text,
-            (key.Length == 0 ? "empty" : "not an allowed value") + "; expected one of " + string.Join(" | ", values.Keys)));
-        return null;
-    }
-
-    private static bool? YesNo(int column, string text, List<ExtractProblem> problems, int row, bool required)
-    {
-        switch (text.Trim().ToLowerInvariant())
+        if (text.IsEmpty && !required) return null;
+        Span<char> key = stackalloc char[32];
+        if (text.Length <= key.Length)
         {
-            case "yes" or "y" or "true": return true;
-            case "no" or "n" or "false": return false;
-            case "" when !required: return null;
+            for (var i = 0; i < text.Length; i++) key[i] = text[i] is ' ' or '-' ? '_' : char.ToLowerInvariant(text[i]);
+            if (values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key[..text.Length], out var v)) return v;
         }
-        problems.Add(new ExtractProblem(row, Columns[column], text, (text.Length == 0 ? "empty" : "not yes or no") + "; expected yes | no"));
+        problems.Add(new ExtractProblem(row, Columns[column], text.ToString(),
+            (text.IsEmpty ? "empty" : "not an allowed value") + "; expected one of " + string.Join(" | ", values.Keys)));
         return null;
     }
 
-    private IReadOnlyList<Activity> Activities(string text, List<ExtractProblem> problems, int row)
+    private static bool? YesNo(int column, ReadOnlySpan<char> text, List<ExtractProblem> problems, int row, bool required)
+    {
+        if (text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("y", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (text.Equals("no", StringComparison.OrdinalIgnoreCase) || text.Equals("n", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        if (text.IsEmpty && !required) return null;
+        problems.Add(new ExtractProblem(row, Columns[column], text.ToString(), (text.IsEmpty ? "empty" : "not yes or no") + "; expected yes | no"));
+        return null;
+    }
+
+    // Registration lists repeat down an extract: one array per spelling (bounded).
+    private readonly Dictionary<string, string[]> _registrations = new(StringComparer.Ordinal);
+
+    private string[] Registrations(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return [];
+        var lookup = _registrations.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known)) return known;
+        var whole = text.ToString();
+        var list = whole.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (_registrations.Count < 4_096) _registrations[whole] = list;
+        return list;
+    }
+
+    // One activity ("name:percent") as read before: the same Activity object for every row that names it (bounded).
+    private readonly Dictionary<string, (Activity? Activity, ActivityResolution Resolution, string Name)> _activities = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<Activity> Activities(ReadOnlySpan<char> text, List<ExtractProblem> problems, int row)
     {
         const int col = 15;
-        var list = new List<Activity>(4);
-        if (text.Length == 0)
+        if (text.IsEmpty)
         {
-            problems.Add(new ExtractProblem(row, Columns[col], text, "empty; expected the role's work as \"service or area:percent;...\" summing to 100, e.g. \"Radiotherapy Physics:80;Radiation Safety:20\""));
-            return list;
+            problems.Add(new ExtractProblem(row, Columns[col], "", "empty; expected the role's work as \"service or area:percent;...\" summing to 100, e.g. \"Radiotherapy Physics:80;Radiation Safety:20\""));
+            return [];
         }
+        var parts = 0;
+        foreach (var range in text.Split(';')) if (!text[range].IsWhiteSpace()) parts++;
+        var list = new Activity[parts];
+        var count = 0;
         var sum = 0m;
         var good = true;
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var lookup = _activities.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in text.Split(';'))
         {
-            var colon = part.LastIndexOf(':');
-            if (colon <= 0)
+            var part = text[range].Trim();
+            if (part.IsEmpty) continue;
+            if (!lookup.TryGetValue(part, out var known))
             {
-                problems.Add(new ExtractProblem(row, Columns[col], part, "no percentage; expected \"service or area:percent\", e.g. \"Nuclear Medicine:60\""));
+                known = ReadActivity(part.ToString());
+                if (_activities.Count < 20_000) _activities[part.ToString()] = known;
+            }
+            if (known.Activity is null)
+            {
+                problems.Add(ActivityProblem(row, part.ToString()));
                 good = false;
                 continue;
             }
-            var name = part[..colon].Trim();
-            var pctText = part[(colon + 1)..].Trim().TrimEnd('%').Trim();
-            if (!decimal.TryParse(pctText, NumberStyles.Number, CultureInfo.InvariantCulture, out var pct) || pct <= 0 || pct > 100)
+            if (known.Resolution.Target is null)
             {
-                problems.Add(new ExtractProblem(row, Columns[col], part, $"'{pctText}' is not a percentage; expected a number greater than 0 and at most 100"));
-                good = false;
-                continue;
+                var hint = known.Resolution.Suggestions.Count > 0 ? $" (did you mean {string.Join(", ", known.Resolution.Suggestions.Select(s => $"'{s}'"))}?)" : "";
+                problems.Add(new ExtractProblem(row, Columns[col], known.Name, $"unknown service: {known.Resolution.Problem}{hint}"));
             }
-            if (!_resolved.TryGetValue(name, out var resolution))
-            {
-                resolution = _services.Resolve(name);
-                if (_resolved.Count < 10_000) _resolved[name] = resolution;
-            }
-            if (resolution.Target is null)
-            {
-                var hint = resolution.Suggestions.Count > 0 ? $" (did you mean {string.Join(", ", resolution.Suggestions.Select(s => $"'{s}'"))}?)" : "";
-                problems.Add(new ExtractProblem(row, Columns[col], name, $"unknown service: {resolution.Problem}{hint}"));
-            }
-            sum += pct;
-            list.Add(new Activity(name, pct));
+            sum += known.Activity.Percent;
+            list[count++] = known.Activity;
         }
-        if (good && list.Count > 0 && Math.Abs(sum - 100m) > 0.01m)
-            problems.Add(new ExtractProblem(row, Columns[col], text, $"the percentages add up to {sum.ToString("0.##", CultureInfo.InvariantCulture)}; expected them to sum to 100"));
-        if (list.Count == 0 && problems.All(p => p.Column != Columns[col]))
-            problems.Add(new ExtractProblem(row, Columns[col], text, "no activities; expected \"service or area:percent;...\" summing to 100"));
+        if (count < list.Length) Array.Resize(ref list, count);
+        if (good && count > 0 && Math.Abs(sum - 100m) > 0.01m)
+            problems.Add(new ExtractProblem(row, Columns[col], text.ToString(), $"the percentages add up to {sum.ToString("0.##", CultureInfo.InvariantCulture)}; expected them to sum to 100"));
+        if (count == 0 && problems.All(p => p.Column != Columns[col]))
+            problems.Add(new ExtractProblem(row, Columns[col], text.ToString(), "no activities; expected \"service or area:percent;...\" summing to 100"));
         return list;
+    }
+
+    // An activity with a good percentage (its name resolved, or not), or no Activity when the percentage is missing or bad.
+    private (Activity? Activity, ActivityResolution Resolution, string Name) ReadActivity(string part)
+    {
+        var colon = part.LastIndexOf(':');
+        if (colon <= 0) return (null, NoResolution, part);
+        var name = part[..colon].Trim();
+        var pctText = part[(colon + 1)..].Trim().TrimEnd('%').Trim();
+        if (!decimal.TryParse(pctText, NumberStyles.Number, CultureInfo.InvariantCulture, out var pct) || pct <= 0 || pct > 100)
+            return (null, NoResolution, part);
+        if (!_resolved.TryGetValue(name, out var resolution))
+        {
+            resolution = _services.Resolve(name);
+            if (_resolved.Count < 10_000) _resolved[name] = resolution;
+        }
+        return (new Activity(name, pct), resolution, name);
+    }
+
+    private static readonly ActivityResolution NoResolution = new(null, null, []);
+
+    private static ExtractProblem ActivityProblem(int row, string part)
+    {
+        const int col = 15;
+        var colon = part.LastIndexOf(':');
+        if (colon <= 0) return new ExtractProblem(row, Columns[col], part, "no percentage; expected \"service or area:percent\", e.g. \"Nuclear Medicine:60\"");
+        var pctText = part[(colon + 1)..].Trim().TrimEnd('%').Trim();
+        return new ExtractProblem(row, Columns[col], part, $"'{pctText}' is not a percentage; expected a number greater than 0 and at most 100");
     }
 }
