@@ -22,11 +22,20 @@ public static class DecisionCsv
     /// <summary>Everything after the WTE, from the comma before current_code to the line end: the same for every post sharing a job description.</summary>
     public static void WriteTail(TextWriter writer, CodingDecision d)
     {
-        foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status), string.Join(";", d.Rules), d.Reason])
+        foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status)])
         {
             writer.Write(',');
             CsvText.WriteField(writer, field);
         }
+        writer.Write(',');
+        // Rule ids are letters, digits and hyphens: never quoted, so written one by one rather than joined first.
+        for (var i = 0; i < d.Rules.Count; i++)
+        {
+            if (i > 0) writer.Write(';');
+            writer.Write(d.Rules[i]);
+        }
+        writer.Write(',');
+        CsvText.WriteField(writer, d.Reason);
         writer.Write('\n');
     }
 

@@ -33,6 +33,12 @@ public sealed class CodingReference
     /// <summary>Theme names of the latest manual (v22.1): A Blood Sciences … M Environmental Sciences.</summary>
     public IReadOnlyDictionary<char, string> ThemeNames { get; }
 
+    /// <summary>
+    /// The theme each department name points to, worked out once per spelling (a department repeats on every row of an
+    /// extract). Capped by the caller, so memory stays flat.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, char?> DepartmentThemes { get; } = new(StringComparer.Ordinal);
+
     private static TextReader Open(string file) => new StreamReader(ReferenceFiles.Open(Folder + file));
 
     private static List<Dictionary<string, string>> Table(string file)

@@ -5,25 +5,67 @@ namespace Cadre.Core.Coding.Rules;
 /// <summary>One plain sentence a head of department would accept: what to do, to what, and why.</summary>
 internal static class ReasonSentence
 {
+    // One builder per thread, reused: the reason is the longest string of a decision and is made for every row coded, so
+    // it is built once in place rather than from intermediate pieces.
+    [ThreadStatic] private static System.Text.StringBuilder? _builder;
+
     public static string Compose(PostRole role, OccupationCode? code, string title, AreaOfWork? area, CodingStatus status, bool sameArea, DecisionDraft draft)
     {
-        var what = code is null ? "" : title.Length > 0 ? $"{code} ({title})" : code.ToString()!;
-        var where = area is null ? "" : $" with Area of Work {area.Name}";
-        var current = role.CurrentCode?.ToString();
-        string lead = status switch
+        var sb = _builder ??= new System.Text.StringBuilder(512);
+        sb.Clear();
+        switch (status)
         {
-            CodingStatus.Unchanged => $"Keep {what}{where}",
-            CodingStatus.Recode when current is not null && role.CurrentCode == code && !sameArea =>
-                $"Keep {what} but record the Area of Work as {area?.Name ?? "none"}" + (string.IsNullOrWhiteSpace(role.CurrentAreaOfWork) ? "" : $" instead of {role.CurrentAreaOfWork.Trim()}"),
-            CodingStatus.Recode when current is not null => $"Recode {current} to {what}{where}",
-            CodingStatus.Recode => $"Code as {what}{where}",
-            _ => "Review: " + string.Join("; ", draft.Flags.Select(f => f.Message)) +
-                 (code is null ? "; no code can be proposed without that" : $"; the rules point to {what}{where}"),
-        };
-        // Built in one concatenation: the reason is the longest string of a decision, made for every row coded.
-        var because = draft.Clauses.Count == 0 ? "" : status == CodingStatus.Review ? ", because " : " because ";
-        var clauses = draft.Clauses.Count == 0 ? "" : string.Join("; ", draft.Clauses);
-        var endsWithStop = clauses.Length > 0 ? clauses.EndsWith('.') : because.Length == 0 && lead.EndsWith('.');
-        return string.Concat(lead, because, clauses, endsWithStop ? "" : ".");
+            case CodingStatus.Unchanged:
+                sb.Append("Keep ");
+                What(sb, code, title);
+                Where(sb, area);
+                break;
+            case CodingStatus.Recode when role.CurrentCode is not null && role.CurrentCode == code && !sameArea:
+                sb.Append("Keep ");
+                What(sb, code, title);
+                sb.Append(" but record the Area of Work as ").Append(area?.Name ?? "none");
+                if (!string.IsNullOrWhiteSpace(role.CurrentAreaOfWork)) sb.Append(" instead of ").Append(role.CurrentAreaOfWork.AsSpan().Trim());
+                break;
+            case CodingStatus.Recode when role.CurrentCode is { } current:
+                sb.Append("Recode ").Append(current.Value).Append(" to ");
+                What(sb, code, title);
+                Where(sb, area);
+                break;
+            case CodingStatus.Recode:
+                sb.Append("Code as ");
+                What(sb, code, title);
+                Where(sb, area);
+                break;
+            default:
+                sb.Append("Review: ");
+                for (var i = 0; i < draft.Flags.Count; i++) (i == 0 ? sb : sb.Append("; ")).Append(draft.Flags[i].Message);
+                if (code is null) sb.Append("; no code can be proposed without that");
+                else
+                {
+                    sb.Append("; the rules point to ");
+                    What(sb, code, title);
+                    Where(sb, area);
+                }
+                break;
+        }
+        if (draft.Clauses.Count > 0)
+        {
+            sb.Append(status == CodingStatus.Review ? ", because " : " because ");
+            for (var i = 0; i < draft.Clauses.Count; i++) (i == 0 ? sb : sb.Append("; ")).Append(draft.Clauses[i]);
+        }
+        if (sb.Length == 0 || sb[^1] != '.') sb.Append('.');
+        return sb.ToString();
+    }
+
+    private static void What(System.Text.StringBuilder sb, OccupationCode? code, string title)
+    {
+        if (code is not { } c) return;
+        sb.Append(c.Value);
+        if (title.Length > 0) sb.Append(" (").Append(title).Append(')');
+    }
+
+    private static void Where(System.Text.StringBuilder sb, AreaOfWork? area)
+    {
+        if (area is not null) sb.Append(" with Area of Work ").Append(area.Name);
     }
 }

@@ -76,11 +76,10 @@ internal static class ThemeAndAreaRule
         draft.Use(CodingRules.ThemeByActivity);
         if (string.IsNullOrWhiteSpace(role.Department)) return;
         // Say so when the department would have suggested another theme (vascular science in Medical Physics, EBME in Estates).
-        var dept = reference.Services.Resolve(role.Department).Target;
-        var deptTheme = dept?.Area?.Theme;
-        if (deptTheme is null)
+        if (!reference.DepartmentThemes.TryGetValue(role.Department, out var deptTheme))
         {
-            deptTheme = TitleReading.KeywordTheme(role.Department, reference);
+            deptTheme = reference.Services.Resolve(role.Department).Target?.Area?.Theme ?? TitleReading.KeywordTheme(role.Department, reference);
+            if (reference.DepartmentThemes.Count < 4_096) reference.DepartmentThemes.TryAdd(role.Department, deptTheme);
         }
         // Only when the department points somewhere (another theme, or outside healthcare science): an unknown name says nothing.
         if (deptTheme is not null && deptTheme != theme)
@@ -89,10 +88,11 @@ internal static class ThemeAndAreaRule
 
     private static AreaOfWork? ChooseArea(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft, char theme)
     {
+        // A role names a handful of activities, so plain lists and loops: areas[k] holds shares[k] of the time.
         var items = new List<(ActivityTarget Target, decimal Percent)>(work.Items.Count);
         var themeShare = 0m;
-        var share = new Dictionary<AreaOfWork, decimal>();
-        var areas = new List<AreaOfWork>();
+        var areas = new List<AreaOfWork>(work.Items.Count * 3);
+        var shares = new List<decimal>(work.Items.Count * 3);
         foreach (var item in work.Items)
         {
             if (item.Target.Area?.Theme != theme) continue;
@@ -101,42 +101,49 @@ internal static class ThemeAndAreaRule
             // Each activity counts towards its own area and every broader one above it.
             foreach (var a in item.Target.Area.SelfAndAncestors())
             {
-                if (share.TryGetValue(a, out var sum)) share[a] = sum + item.Percent;
-                else { share[a] = item.Percent; areas.Add(a); }
+                var k = areas.IndexOf(a);
+                if (k >= 0) shares[k] += item.Percent;
+                else { areas.Add(a); shares.Add(item.Percent); }
             }
         }
 
-        // The deepest specific area holding the majority; the first seen among equally deep ones (a plain loop, run per row).
+        // The deepest specific area holding the majority; the first seen among equally deep ones.
         AreaOfWork? majority = null;
-        foreach (var a in areas)
-            if (a.Kind != AreaKind.Broad && share[a] * 2 > themeShare && (majority is null || a.Depth > majority.Depth))
-                majority = a;
+        for (var k = 0; k < areas.Count; k++)
+            if (areas[k].Kind != AreaKind.Broad && shares[k] * 2 > themeShare && (majority is null || areas[k].Depth > majority.Depth))
+                majority = areas[k];
         if (majority is not null)
         {
-            var direct = items.Where(i => i.Target.Area == majority).Sum(i => i.Percent);
-            var named = items.Where(i => !i.Target.Name.Equals(i.Target.Area!.Name, StringComparison.Ordinal)).Select(i => i.Target).Distinct().ToList();
+            var direct = 0m;
+            foreach (var i in items) if (i.Target.Area == majority) direct += i.Percent;
             var of = themeShare < work.Total
                 ? $"of the {reference.ThemeNames.GetValueOrDefault(theme, theme.ToString())} work ({WorkProfile.Pct(themeShare)} of the time), more than half"
                 : "more than half the time";
             if (direct * 2 > themeShare)
             {
                 draft.Say(CodingRules.AreaByMajority, direct == work.Total ? $"all the time is in {majority.Name}" : $"{of} ({WorkProfile.Pct(direct)}) is in {majority.Name}");
-                var within = items.Where(i => i.Target.Area != majority && i.Target.Area!.SelfAndAncestors().Contains(majority)).Select(i => i.Target.Area!.Name).Distinct().ToList();
-                if (within.Count > 0)
+                List<string>? within = null;
+                foreach (var i in items)
+                    if (i.Target.Area != majority && Contains(i.Target.Area!.SelfAndAncestors(), majority) && !(within ??= []).Contains(i.Target.Area.Name))
+                        within.Add(i.Target.Area.Name);
+                if (within is { Count: > 0 })
                     draft.Say(CodingRules.AreaSpecificNotOverSpecific, $"{string.Join(" and ", within)} is part of {majority.Name}, so the broader of the two covers all the work");
             }
             else
                 draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                     $"the time is spread over {work.Describe()}, so the Area of Work is {majority.Name}, not a narrower one the work does not justify");
-            if (named.Count > 0)
-                foreach (var group in named.Where(t => t.Area is not null && t.Area.SelfAndAncestors().Contains(majority)).GroupBy(t => t.Area!))
-                    draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", group.Select(t => t.Name))} under {group.Key.Name}");
+            SayListOfServices(items, majority, draft);
             return majority;
         }
 
-        var half = areas.Where(a => a.Kind != AreaKind.Broad && share[a] * 2 == themeShare)
-            .Where(a => !areas.Any(b => b != a && b.Parent == a && share[b] == share[a])) // the narrowest of a chain holding the same half
-            .ToList();
+        var half = new List<AreaOfWork>(2);
+        for (var k = 0; k < areas.Count; k++)
+        {
+            if (areas[k].Kind == AreaKind.Broad || shares[k] * 2 != themeShare) continue;
+            var narrower = false; // the narrowest of a chain holding the same half
+            for (var j = 0; j < areas.Count; j++) narrower |= j != k && areas[j].Parent == areas[k] && shares[j] == shares[k];
+            if (!narrower) half.Add(areas[k]);
+        }
         var broad = reference.Services.Broad(theme);
         if (half.Count == 2)
         {
@@ -151,12 +158,36 @@ internal static class ThemeAndAreaRule
             return broad;
         }
 
-        if (items.All(i => i.Target.Area == broad))
+        if (items.TrueForAll(i => i.Target.Area == broad))
             draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                 $"only the broad {broad?.Name} was given, so it is recorded; name the specific services if the work allows, as HSCiC asks");
         else
             draft.Say(CodingRules.AreaSpecificNotOverSpecific,
                 $"no specific Area of Work holds more than half the time ({work.Describe()}), so the broad {broad?.Name} is recorded");
         return broad;
+    }
+
+    // The IPEM List of Services names local services under an Area of Work: say which of the role's were recorded under the chosen one.
+    private static void SayListOfServices(List<(ActivityTarget Target, decimal Percent)> items, AreaOfWork majority, DecisionDraft draft)
+    {
+        // Services named in their own words (not the area's name), distinct, grouped by their area in first-seen order.
+        List<ActivityTarget>? named = null;
+        foreach (var i in items)
+            if (!i.Target.Name.Equals(i.Target.Area!.Name, StringComparison.Ordinal) && Contains(i.Target.Area.SelfAndAncestors(), majority) && !(named ??= []).Contains(i.Target))
+                named.Add(i.Target);
+        if (named is null) return;
+        for (var g = 0; g < named.Count; g++)
+        {
+            var area = named[g].Area!;
+            if (named.FindIndex(t => t.Area == area) < g) continue; // already said with its group
+            var names = named.Where(t => t.Area == area).Select(t => t.Name);
+            draft.Say(CodingRules.ListOfServices, $"the IPEM List of Services records {string.Join(" and ", names)} under {area.Name}");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<AreaOfWork> lineage, AreaOfWork area)
+    {
+        for (var i = 0; i < lineage.Count; i++) if (lineage[i] == area) return true;
+        return false;
     }
 }
