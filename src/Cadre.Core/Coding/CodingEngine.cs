@@ -100,7 +100,7 @@ public sealed class CodingEngine
 
         if (rolesInPost > 1)
             draft.Say(CodingRules.TwoJobDescriptions,
-                $"the post has {rolesInPost} job descriptions, so each is coded on its own with its own WTE");
+                Phrases.Of(("job-descriptions", rolesInPost), static f => $"the post has {f.Item2} job descriptions, so each is coded on its own with its own WTE"));
 
         var look = code is { } c ? Reference.Manual.Look(c, on) : null;
         var current = role.CurrentAreaOfWork.AsSpan().Trim();

@@ -26,7 +26,7 @@ internal static class CurrentCodeRule
 
         if (current.Matrix == 'T')
         {
-            draft.Say(CodingRules.TMatrixRetired, $"{current} is a retired T-matrix code, and old codes cannot simply be mapped to new ones, so the post is coded afresh");
+            draft.Say(CodingRules.TMatrixRetired, Phrases.Of(("t-matrix", current.Value), static f => $"{f.Item2} is a retired T-matrix code, and old codes cannot simply be mapped to new ones, so the post is coded afresh"));
             return;
         }
 

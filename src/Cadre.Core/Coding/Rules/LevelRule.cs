@@ -109,15 +109,15 @@ internal static class LevelRule
     private static char EntryLevel(PostRole role, DecisionDraft draft)
     {
         var level = EntryLevelChar(role);
-        var what = role.EntryRequirement switch
+        var clause = role.EntryRequirement switch
         {
-            EntryRequirement.Assistant => "an assistant",
-            EntryRequirement.Associate => "an associate",
-            EntryRequirement.Practitioner => role.Specialist ? "a practitioner with specialist expertise" : "a healthcare science practitioner",
-            EntryRequirement.BiomedicalScientist => role.Specialist ? "a biomedical scientist with specialist expertise" : "a biomedical scientist",
-            _ => role.Specialist ? "a clinical scientist with specialist expertise" : "a clinical scientist",
+            EntryRequirement.Assistant => "the post requires an assistant",
+            EntryRequirement.Associate => "the post requires an associate",
+            EntryRequirement.Practitioner => role.Specialist ? "the post requires a practitioner with specialist expertise" : "the post requires a healthcare science practitioner",
+            EntryRequirement.BiomedicalScientist => role.Specialist ? "the post requires a biomedical scientist with specialist expertise" : "the post requires a biomedical scientist",
+            _ => role.Specialist ? "the post requires a clinical scientist with specialist expertise" : "the post requires a clinical scientist",
         };
-        draft.Say(CodingRules.EntryLevel, $"the post requires {what}");
+        draft.Say(CodingRules.EntryLevel, clause);
         return level;
     }
 

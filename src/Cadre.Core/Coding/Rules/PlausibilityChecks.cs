@@ -19,9 +19,9 @@ internal static class PlausibilityChecks
     {
         var rank = role.PayBand.Rank; // band 2 = 1, band 3 = 2, band 4 = 3
         if (level == '9' && rank is not (1 or 2))
-            draft.Review(CodingRules.AssistantAssociateBands, $"Healthcare Science Assistant posts are usually on bands 2 and 3, this one is on {role.PayBand}: check the entry requirement");
+            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("assistant-band", role.PayBand), static f => $"Healthcare Science Assistant posts are usually on bands 2 and 3, this one is on {f.Item2}: check the entry requirement"));
         else if (level == '5' && rank != 3)
-            draft.Review(CodingRules.AssistantAssociateBands, $"Healthcare Science Associate posts are largely on band 4, this one is on {role.PayBand}: check the entry requirement");
+            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("associate-band", role.PayBand), static f => $"Healthcare Science Associate posts are largely on band 4, this one is on {f.Item2}: check the entry requirement"));
         else if (level is '9' or '5')
             draft.Use(CodingRules.AssistantAssociateBands);
     }
@@ -31,7 +31,7 @@ internal static class PlausibilityChecks
         if (role.EntryRequirement != EntryRequirement.Practitioner || level is not ('3' or '4')) return;
         if (role.PayBand >= PayBand.Band7)
             draft.Review(CodingRules.TechnologistCeiling,
-                $"a practitioner-entry post on {role.PayBand} can go no higher than U3* without the manager code (the inconsistency IPEM points out): confirm the entry requirement");
+                Phrases.Of(("technologist-ceiling", role.PayBand), static f => $"a practitioner-entry post on {f.Item2} can go no higher than U3* without the manager code (the inconsistency IPEM points out): confirm the entry requirement"));
     }
 
     private static readonly (string Phrase, string Name, string TraineePhrase)[] ProtectedTitleNames =
@@ -49,14 +49,14 @@ internal static class PlausibilityChecks
             if (!role.HasHolder)
                 draft.Say(CodingRules.ProtectedTitle, $"the post is vacant, so the {name} registration is recorded when it is filled");
             else if (!registered)
-                draft.Review(CodingRules.ProtectedTitle, $"\"{name}\" is a protected title: record the holder's HCPC {name} registration in the Professional Registration field");
+                draft.Review(CodingRules.ProtectedTitle, Phrases.Of(("protected-title", name), static f => $"\"{f.Item2}\" is a protected title: record the holder's HCPC {f.Item2} registration in the Professional Registration field"));
             else
                 draft.Use(CodingRules.ProtectedTitle);
             var requiresIt = name == "Clinical Scientist"
                 ? role.EntryRequirement is EntryRequirement.ClinicalScientist or EntryRequirement.Consultant
                 : role.EntryRequirement is EntryRequirement.BiomedicalScientist or EntryRequirement.Consultant;
             if (!requiresIt)
-                draft.Review(CodingRules.ProtectedTitle, $"the job title uses the protected title \"{name}\" but the post does not require one: correct the title or the entry requirement");
+                draft.Review(CodingRules.ProtectedTitle, Phrases.Of(("protected-title-not-required", name), static f => $"the job title uses the protected title \"{f.Item2}\" but the post does not require one: correct the title or the entry requirement"));
         }
     }
 

@@ -83,7 +83,7 @@ internal static class ThemeAndAreaRule
         }
         // Only when the department points somewhere (another theme, or outside healthcare science): an unknown name says nothing.
         if (deptTheme is not null && deptTheme != theme)
-            draft.Clauses.Add($"the theme follows the work, not the {role.Department.Trim()} department");
+            draft.Clauses.Add(Phrases.Of(("theme-not-department", role.Department), static f => $"the theme follows the work, not the {f.Item2.Trim()} department"));
     }
 
     private static AreaOfWork? ChooseArea(PostRole role, WorkProfile work, CodingReference reference, DecisionDraft draft, char theme)
@@ -116,12 +116,14 @@ internal static class ThemeAndAreaRule
         {
             var direct = 0m;
             foreach (var i in items) if (i.Target.Area == majority) direct += i.Percent;
-            var of = themeShare < work.Total
-                ? $"of the {reference.ThemeNames.GetValueOrDefault(theme, theme.ToString())} work ({WorkProfile.Pct(themeShare)} of the time), more than half"
-                : "more than half the time";
             if (direct * 2 > themeShare)
             {
-                draft.Say(CodingRules.AreaByMajority, direct == work.Total ? $"all the time is in {majority.Name}" : $"{of} ({WorkProfile.Pct(direct)}) is in {majority.Name}");
+                var themeName = themeShare < work.Total ? reference.ThemeNames.GetValueOrDefault(theme, theme.ToString()) : null;
+                draft.Say(CodingRules.AreaByMajority, direct == work.Total
+                    ? Phrases.Of(("all-in", majority.Name), static f => $"all the time is in {f.Item2}")
+                    : Phrases.Of(("majority-in", themeName, themeShare, direct, majority.Name), static f =>
+                        (f.themeName is null ? "more than half the time" : $"of the {f.themeName} work ({WorkProfile.Pct(f.themeShare)} of the time), more than half") +
+                        $" ({WorkProfile.Pct(f.direct)}) is in {f.Item5}"));
                 List<string>? within = null;
                 foreach (var i in items)
                     if (i.Target.Area != majority && Contains(i.Target.Area!.SelfAndAncestors(), majority) && !(within ??= []).Contains(i.Target.Area.Name))
