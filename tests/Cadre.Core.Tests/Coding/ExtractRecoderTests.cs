@@ -67,6 +67,35 @@ public class ExtractRecoderTests
         Assert.Equal(expected.Count(d => d.Status == CodingStatus.Review), outcome.Summary.Review);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Deciders_side_by_side_write_what_one_thread_writes_in_file_order(int deciders)
+    {
+        // 5,000 rows (about ten batches) with one post of 150 roles in the middle: longer than a batch's cut point and than
+        // a decider's 64-role split, so batch boundaries fall inside it.
+        var lines = Extract(5_000).TrimEnd('\n').Split('\n').ToList();
+        var longPost = Enumerable.Range(0, 150).Select(i => System.Text.RegularExpressions.Regex.Replace(lines[1 + i % 40], "^P[0-9]+,", "PLONG,"));
+        lines.InsertRange(2_000, longPost);
+        var text = string.Join('\n', lines) + "\n";
+
+        string Run(bool parallel, int workers, out RecodeOutcome outcome)
+        {
+            var decisions = new StringWriter();
+            var review = new StringWriter();
+            var esr = new StringWriter();
+            outcome = new ExtractRecoder(CodingEngine.Default, Roles.Today, parallel, workers).Run(new StringReader(text), decisions, review, esr, p => Assert.Fail(p.ToString()));
+            return decisions + "\u0000" + review + "\u0000" + esr;
+        }
+
+        var expected = Run(false, 1, out var one);
+        var actual = Run(true, deciders, out var many);
+        Assert.Equal(5_150, one.Summary.Roles);
+        Assert.Equal(expected, actual);
+        Assert.Equal(one.Summary.ToText("x"), many.Summary.ToText("x"));
+        Assert.Contains("PLONG,", actual);
+    }
+
     [Fact]
     public void A_bad_row_anywhere_refuses_the_extract_and_every_problem_is_reported()
     {
