@@ -140,7 +140,12 @@ public static class ExtractRuns
 
     private sealed class SyncProgress(RunProgress tracker) : IProgress<int>
     {
-        public void Report(int value) => Volatile.Write(ref tracker.Done, value);
+        // Deciders report from several threads, so a smaller count can arrive after a larger one: the bar only moves on.
+        public void Report(int value)
+        {
+            for (var seen = Volatile.Read(ref tracker.Done); value > seen; seen = Volatile.Read(ref tracker.Done))
+                if (Interlocked.CompareExchange(ref tracker.Done, value, seen) == seen) return;
+        }
     }
 
     public static async Task<string?> FileAsync(CadreDbContext db, Guid runId, string name, CancellationToken cancel) =>
