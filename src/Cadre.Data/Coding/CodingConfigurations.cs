@@ -44,6 +44,10 @@ internal sealed class CodingRunConfiguration : IEntityTypeConfiguration<CodingRu
         b.Property(r => r.Status).AsName();
         b.Property(r => r.Message).HasMaxLength(2000);
         b.Property(r => r.AppliedBy).HasMaxLength(256);
+        // Added to a table that already had rows (migration CodingRunHeartbeat): existing runs start from zero.
+        b.Property(r => r.Total).HasDefaultValue(0);
+        b.Property(r => r.Done).HasDefaultValue(0);
+        b.Property(r => r.Attempts).HasDefaultValue(0);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.OrganisationId, r.UploadedAt });
     }

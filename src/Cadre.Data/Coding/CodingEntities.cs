@@ -78,6 +78,17 @@ public class CodingRun : IOrganisationOwned
     public int Recode { get; set; }
     public int Review { get; set; }
     public int CodeChanged { get; set; }
+    /// <summary>Data rows in the upload, for the progress bar.</summary>
+    public int Total { get; set; }
+    /// <summary>Roles coded so far while running (written with each heartbeat), so any app instance can show progress.</summary>
+    public int Done { get; set; }
+    /// <summary>
+    /// When the instance coding this run last said it was still at work (every few seconds). A running run whose
+    /// heartbeat has stopped was interrupted (the instance stopped) and is taken up again by the next instance that looks.
+    /// </summary>
+    public DateTime? HeartbeatAt { get; set; }
+    /// <summary>How many times coding has been started: 1 for an ordinary run; more when it was taken up after an interruption.</summary>
+    public int Attempts { get; set; }
     public int Problems { get; set; }
     public string? Message { get; set; }
     public DateTime? AppliedAt { get; set; }
@@ -94,7 +105,10 @@ public class CodingRunFile
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid CodingRunId { get; set; }
     public CodingRun? CodingRun { get; set; }
-    /// <summary>decisions, review, esr-changes, codes, moves, causes, summary, problems.</summary>
+    /// <summary>
+    /// decisions, review, esr-changes, codes, moves, causes, summary, problems; and "upload", the extract as uploaded
+    /// (as CSV), kept only while the run is unfinished so an interrupted run can be coded again without asking for it.
+    /// </summary>
     public string Name { get; set; } = "";
     public string Content { get; set; } = "";
 }

@@ -78,13 +78,72 @@ public static class ExtractRuns
         }
     }
 
-    /// <summary>Codes the staged file and stores the outcome with the run (refused whole with every problem, or the report).</summary>
+    /// <summary>The upload kept with an unfinished run, so an interrupted run can be coded again.</summary>
+    public const string Upload = "upload";
+
+    /// <summary>How often a running re-code says it is still at work.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(2);
+
+    /// <summary>A running run whose heartbeat is older than this was interrupted: its instance stopped.</summary>
+    public static readonly TimeSpan Interrupted = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a run is started before an interruption is reported as a failure.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>Keeps the staged extract with the run until it has been coded (see <see cref="Upload"/>).</summary>
+    public static async Task KeepUploadAsync(CadreDbContext db, Guid runId, string path, CancellationToken cancel)
+    {
+        db.CodingRunFiles.Add(new CodingRunFile { CodingRunId = runId, Name = Upload, Content = await File.ReadAllTextAsync(path, cancel) });
+        await db.SaveChangesAsync(cancel);
+    }
+
+    /// <summary>
+    /// Takes up a run that is running in the database but whose heartbeat has stopped: claims it (only one instance
+    /// can, however many look at once) and stages its kept upload again. Null when the run is not interrupted, another
+    /// instance claimed it first, or it cannot be taken up (then it is marked failed with a plain message).
+    /// </summary>
+    public static async Task<string?> ClaimInterruptedAsync(CadreDbContext db, Guid runId, DateTime now, CancellationToken cancel)
+    {
+        var run = await db.CodingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancel);
+        if (run is null || run.Status != CodingRunStatus.Running) return null;
+        var lastSign = run.HeartbeatAt ?? run.UploadedAt;
+        if (now - lastSign <= Interrupted) return null;
+        // The heartbeat seen is the claim's condition: of several instances looking at once, one updates the row.
+        var heartbeat = run.HeartbeatAt;
+        var claimed = await db.CodingRuns.Where(r => r.Id == runId && r.Status == CodingRunStatus.Running && r.HeartbeatAt == heartbeat)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Attempts, r => r.Attempts + 1), cancel);
+        if (claimed == 0) return null;
+        var upload = await FileAsync(db, runId, Upload, cancel);
+        if (upload is null || run.Attempts + 1 > MaxAttempts)
+        {
+            await db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, CodingRunStatus.Failed)
+                .SetProperty(r => r.Message, upload is null
+                    ? "The re-code was interrupted (the service restarted) and the upload was not kept; nothing was stored. Upload the file again."
+                    : $"The re-code was interrupted {MaxAttempts} times; nothing was stored. Upload the file again, or run `cadre code` on it."), cancel);
+            await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(cancel);
+            return null;
+        }
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cadre-coding-" + Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, upload, new UTF8Encoding(false), cancel);
+        return path;
+    }
+
+    /// <summary>
+    /// Codes the staged file and stores the outcome with the run (refused whole with every problem, or the report). While
+    /// it runs, the run's row gets a heartbeat and the count coded every <see cref="HeartbeatEvery"/>.
+    /// </summary>
     public static async Task ProcessAsync(CadreDbContext db, Guid runId, string path, CodingRunProgress progress, CancellationToken cancel = default)
     {
         var run = await db.CodingRuns.SingleAsync(r => r.Id == runId, cancel);
-        var tracker = progress.Find(runId) ?? progress.Start(runId, 0);
+        var tracker = progress.Find(runId) ?? progress.Start(runId, run.Total);
         try
         {
+            if (run.Attempts == 0) run.Attempts = 1;
+            run.HeartbeatAt = DateTime.UtcNow;
+            run.Done = 0;
+            await db.SaveChangesAsync(cancel);
+
             var decisions = new StringWriter(CultureInfo.InvariantCulture);
             var review = new StringWriter(CultureInfo.InvariantCulture);
             var esr = new StringWriter(CultureInfo.InvariantCulture);
@@ -92,7 +151,14 @@ public static class ExtractRuns
             RecodeOutcome outcome;
             using (var input = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
             {
-                outcome = await Task.Run(() => new ExtractRecoder(CodingEngine.Default, run.CodedOn).Run(input, decisions, review, esr, problems.Add, new SyncProgress(tracker)), cancel);
+                var coding = Task.Run(() => new ExtractRecoder(CodingEngine.Default, run.CodedOn).Run(input, decisions, review, esr, problems.Add, new SyncProgress(tracker)), cancel);
+                while (await Task.WhenAny(coding, Task.Delay(HeartbeatEvery, cancel)) != coding)
+                {
+                    run.HeartbeatAt = DateTime.UtcNow;
+                    run.Done = Volatile.Read(ref tracker.Done);
+                    await db.SaveChangesAsync(cancel);
+                }
+                outcome = await coding;
             }
             var files = new List<CodingRunFile>();
             if (outcome.Refused)
@@ -110,6 +176,7 @@ public static class ExtractRuns
                 var s = outcome.Summary;
                 run.Status = CodingRunStatus.Completed;
                 Volatile.Write(ref tracker.Done, s.Roles);
+                run.Done = s.Roles;
                 (run.Roles, run.Unchanged, run.Recode, run.Review, run.CodeChanged) = (s.Roles, s.Unchanged, s.Recode, s.Review, s.CodeChanged);
                 string Write(Action<TextWriter> w) { var t = new StringWriter(CultureInfo.InvariantCulture); w(t); return t.ToString(); }
                 files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Decisions, Content = decisions.ToString() });
@@ -120,16 +187,22 @@ public static class ExtractRuns
                 files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Causes, Content = Write(s.WriteCausesCsv) });
                 files.Add(new CodingRunFile { CodingRunId = run.Id, Name = Summary, Content = s.ToText(run.FileName) });
             }
+            run.HeartbeatAt = DateTime.UtcNow;
+            // The outcome and the end of the kept upload land together: a finished run never keeps the extract.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
             db.CodingRunFiles.AddRange(files);
             await db.SaveChangesAsync(cancel);
+            await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(cancel);
+            await transaction.CommitAsync(cancel);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A fault in coding, not an interruption: starting again would meet it again, so the run fails here.
             db.ChangeTracker.Clear();
-            var failed = await db.CodingRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
-            failed.Status = CodingRunStatus.Failed;
-            failed.Message = "The re-code stopped before it finished; upload the file again.";
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, CodingRunStatus.Failed)
+                .SetProperty(r => r.Message, "The re-code stopped before it finished; nothing was stored. Upload the file again, or run `cadre code` on it to see the fault."), CancellationToken.None);
+            await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(CancellationToken.None);
         }
         finally
         {

@@ -323,21 +323,63 @@ public sealed class CodingWebTests(CadreWebFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/posts/{post.Id}/coding")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_run_left_running_by_a_restart_is_reported_as_interrupted()
+    // A run as an instance that stopped mid-way leaves it: running, its heartbeat minutes old, perhaps its upload kept.
+    private async Task<Guid> InterruptedRunAsync(string? upload, int attempts = 1, DateTime? heartbeat = null)
     {
-        Guid id;
-        await using (var db = app.SystemContext())
-        {
-            var run = new CodingRun { OrganisationId = app.DemoOrganisation, FileName = "lost.csv", UploadedAt = DateTime.UtcNow.AddMinutes(-10), UploadedBy = "Wendy Workforce",
-                CodedOn = DemoOrganisations.AsAt, Status = CodingRunStatus.Running };
-            db.CodingRuns.Add(run);
-            await db.SaveChangesAsync();
-            id = run.Id;
-        }
+        await using var db = app.SystemContext();
+        var run = new CodingRun { OrganisationId = app.DemoOrganisation, FileName = "lost.csv", UploadedAt = DateTime.UtcNow.AddMinutes(-10), UploadedBy = "Wendy Workforce",
+            CodedOn = DemoOrganisations.AsAt, Status = CodingRunStatus.Running, Total = 2, Done = 1, Attempts = attempts, HeartbeatAt = heartbeat ?? DateTime.UtcNow.AddMinutes(-5) };
+        db.CodingRuns.Add(run);
+        if (upload is not null) db.CodingRunFiles.Add(new CodingRunFile { CodingRunId = run.Id, Name = ExtractRuns.Upload, Content = upload });
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
+    private const string TwoRoles = Header + "\n" +
+        "MP00901,main,Clinical Scientist,Medical Physics,7,1.0,T1Q,,clinical_scientist,no,none,no,,yes,none,Nuclear Medicine:100,HCPC Clinical Scientist\n" +
+        "MP00902,main,Clinical Engineer,Clinical Engineering,6,0.8,U4J,,practitioner,no,none,no,,yes,none,EBME:100,\n";
+
+    [Fact]
+    public async Task A_run_left_running_by_a_stopped_instance_is_taken_up_and_finished_from_its_kept_upload()
+    {
+        var id = await InterruptedRunAsync(TwoRoles);
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
-        Assert.Equal("failed", await WaitForRunAsync(client, $"/coding/extracts/{id}"));
-        Assert.Contains("interrupted", await client.GetStringAsync($"/coding/extracts/{id}"));
+        Assert.Equal("completed", await WaitForRunAsync(client, $"/coding/extracts/{id}"));
+        await using var db = app.SystemContext();
+        var run = await db.CodingRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((2, 2, 2), (run.Roles, run.Attempts, run.Done));
+        var decisions = await client.GetStringAsync($"/coding/extracts/{id}/decisions.csv");
+        Assert.Contains("MP00901,main,1.00,T1Q,U2H,Nuclear Medicine,recode", decisions);
+        Assert.Contains("MP00902", decisions);
+        // A finished run does not keep the extract.
+        Assert.False(await db.CodingRunFiles.AnyAsync(f => f.CodingRunId == id && f.Name == ExtractRuns.Upload));
+    }
+
+    [Fact]
+    public async Task A_run_another_instance_is_coding_shows_that_instance_s_progress_and_is_left_to_it()
+    {
+        var id = await InterruptedRunAsync(TwoRoles, heartbeat: DateTime.UtcNow);
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var progress = await client.GetFromJsonAsync<JsonElement>($"/coding/extracts/{id}/progress");
+        Assert.Equal("running", progress.GetProperty("status").GetString());
+        Assert.Equal((1, 2, 50), (progress.GetProperty("done").GetInt32(), progress.GetProperty("total").GetInt32(), progress.GetProperty("percent").GetInt32()));
+        await using var db = app.SystemContext();
+        var run = await db.CodingRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((CodingRunStatus.Running, 1), (run.Status, run.Attempts));
+    }
+
+    [Fact]
+    public async Task A_run_interrupted_without_its_upload_or_too_often_fails_with_a_plain_message()
+    {
+        var lost = await InterruptedRunAsync(upload: null);
+        var tooOften = await InterruptedRunAsync(TwoRoles, attempts: ExtractRuns.MaxAttempts);
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        Assert.Equal("failed", await WaitForRunAsync(client, $"/coding/extracts/{lost}"));
+        Assert.Contains("interrupted", await client.GetStringAsync($"/coding/extracts/{lost}"));
+        Assert.Equal("failed", await WaitForRunAsync(client, $"/coding/extracts/{tooOften}"));
+        Assert.Contains($"interrupted {ExtractRuns.MaxAttempts} times", await client.GetStringAsync($"/coding/extracts/{tooOften}"));
+        await using var db = app.SystemContext();
+        Assert.False(await db.CodingRunFiles.AnyAsync(f => f.CodingRunId == tooOften && f.Name == ExtractRuns.Upload));
     }
 
     [Fact]

@@ -30,37 +30,31 @@ public static class CodingEndpoints
         return app;
     }
 
-    /// <summary>How long a run may sit in the database as running with no progress in this process before it is called interrupted.</summary>
-    private static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(2);
-
     public sealed record ProgressDto(string Status, int Done, int Total, int Percent, string? Message);
 
-    private static async Task<Results<Ok<ProgressDto>, NotFound>> Progress(Guid id, CadreDbContext db, CodingRunProgress progress, CancellationToken cancel)
+    private static async Task<Results<Ok<ProgressDto>, NotFound>> Progress(Guid id, CadreDbContext db, CodingRunProgress progress,
+        Extracts.ExtractRunner runner, CancellationToken cancel)
     {
         var run = await db.CodingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancel);
         if (run is null) return TypedResults.NotFound();
         if (run.Status == CodingRunStatus.Running && progress.Find(id) is { } p)
-        {
-            var total = Math.Max(p.Total, 1);
-            var done = Math.Min(Volatile.Read(ref p.Done), total);
-            return TypedResults.Ok(new ProgressDto("running", done, p.Total, (int)(100L * done / total), null));
-        }
-        if (run.Status == CodingRunStatus.Running && DateTime.UtcNow - run.UploadedAt > Interrupted)
-        {
-            // Running in the database but not in this process for a while: the service restarted mid-way.
-            db.ChangeTracker.Clear();
-            var stale = await db.CodingRuns.FirstAsync(r => r.Id == id, cancel);
-            if (stale.Status == CodingRunStatus.Running && progress.Find(id) is null)
-            {
-                stale.Status = CodingRunStatus.Failed;
-                stale.Message = "The re-code was interrupted (the service restarted); nothing was stored. Upload the file again.";
-                await db.SaveChangesAsync(cancel);
-            }
-            return TypedResults.Ok(new ProgressDto(stale.Status.ToString().ToLowerInvariant(), stale.Roles, stale.Roles, 100, stale.Message));
-        }
+            return TypedResults.Ok(Running(Volatile.Read(ref p.Done), p.Total));
         if (run.Status == CodingRunStatus.Running)
-            return TypedResults.Ok(new ProgressDto("running", 0, 0, 0, null));
+        {
+            // Coded by another instance (its heartbeat is in the row), or interrupted: then this instance takes it up.
+            if (await runner.ResumeIfInterruptedAsync(db, run, cancel)) return TypedResults.Ok(Running(0, run.Total));
+            db.ChangeTracker.Clear();
+            run = await db.CodingRuns.AsNoTracking().FirstAsync(r => r.Id == id, cancel);
+            if (run.Status == CodingRunStatus.Running) return TypedResults.Ok(Running(run.Done, run.Total));
+        }
         return TypedResults.Ok(new ProgressDto(run.Status.ToString().ToLowerInvariant(), run.Roles, run.Roles, 100, run.Message));
+    }
+
+    private static ProgressDto Running(int done, int total)
+    {
+        var whole = Math.Max(total, 1);
+        done = Math.Clamp(done, 0, whole);
+        return new ProgressDto("running", done, total, (int)(100L * done / whole), null);
     }
 
     private static async Task<IResult> Download(Guid id, string name, string format, CadreDbContext db, CancellationToken cancel)

@@ -17,6 +17,7 @@ public static class CodingSetup
     public static IServiceCollection AddCadreCoding(this IServiceCollection services)
     {
         services.AddSingleton<CodingRunProgress>();
+        services.AddSingleton<Extracts.ExtractRunner>();
         services.AddScoped<PostCoding>();
         return services;
     }

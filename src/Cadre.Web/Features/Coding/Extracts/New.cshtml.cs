@@ -14,7 +14,7 @@ namespace Cadre.Web.Features.Coding.Extracts;
 [Authorize(Roles = CodingSetup.ApplyRoleList)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-public sealed class NewModel(CadreDbContext db, IServiceScopeFactory scopes, CodingRunProgress progress, ILogger<NewModel> log) : PageModel
+public sealed class NewModel(CadreDbContext db, ExtractRunner runner, CodingRunProgress progress) : PageModel
 {
     private const int MaxBytes = 200 * 1024 * 1024;
 
@@ -56,29 +56,14 @@ public sealed class NewModel(CadreDbContext db, IServiceScopeFactory scopes, Cod
         {
             OrganisationId = organisation!.Value, FileName = Path.GetFileName(File!.FileName), UploadedAt = DateTime.UtcNow,
             UploadedBy = actor.Name, UploadedByUserId = actor.UserId, CodedOn = CodedOn ?? PostCoding.Today, Status = CodingRunStatus.Running,
+            Total = rows, Attempts = 1, HeartbeatAt = DateTime.UtcNow,
         };
         db.CodingRuns.Add(run);
         await db.SaveChangesAsync(cancel);
+        // Kept with the run until it is coded, so another instance can take it up if this one stops mid-way.
+        await ExtractRuns.KeepUploadAsync(db, run.Id, path, cancel);
         progress.Start(run.Id, rows);
-
-        // Coded off the request: the browser polls the progress and is not held open by a 100,000-row file.
-        var runId = run.Id;
-        var scopeOrg = run.OrganisationId;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CadreDbContext>>();
-                await using var background = new CadreDbContext(options, OrganisationScope.For([scopeOrg]), actor);
-                await ExtractRuns.ProcessAsync(background, runId, path, progress);
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Re-code {Run} failed", runId);
-                progress.Finish(runId);
-            }
-        });
+        runner.Start(run.Id, run.OrganisationId, actor, path);
         return Redirect($"/coding/extracts/{run.Id}");
     }
 
