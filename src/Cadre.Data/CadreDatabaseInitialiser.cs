@@ -78,9 +78,11 @@ public static class CadreDatabaseInitialiser
     }
 
     /// <summary>Creates a user with one role and (optionally) one organisation; throws with Identity's own words on failure.</summary>
-    public static async Task<CadreUser> CreateUserAsync(UserManager<CadreUser> users, string email, string displayName, string password, string role, Guid? organisationId, IEnumerable<Guid>? departmentIds = null)
+    /// <param name="mustChangePassword">True when someone other than the user chose the password: they pick their own at first sign-in.</param>
+    public static async Task<CadreUser> CreateUserAsync(UserManager<CadreUser> users, string email, string displayName, string password, string role, Guid? organisationId,
+        IEnumerable<Guid>? departmentIds = null, bool mustChangePassword = false)
     {
-        var user = new CadreUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var user = new CadreUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, MustChangePassword = mustChangePassword };
         if (organisationId is { } org) user.Organisations.Add(new UserOrganisation { OrganisationId = org });
         foreach (var department in departmentIds ?? []) user.Departments.Add(new UserDepartmentScope { DepartmentId = department });
         Check(await users.CreateAsync(user, password), $"create user {email}");

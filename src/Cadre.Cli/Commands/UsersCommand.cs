@@ -66,7 +66,8 @@ public static class UsersCommand
 
             try
             {
-                await CadreDatabaseInitialiser.CreateUserAsync(users, address, parse.GetValue(name) ?? address, password, roleName, organisation?.Id, departmentIds);
+                // A generated password is passed on by whoever ran this: the user chooses their own at first sign-in.
+                await CadreDatabaseInitialiser.CreateUserAsync(users, address, parse.GetValue(name) ?? address, password, roleName, organisation?.Id, departmentIds, mustChangePassword: generated);
             }
             catch (InvalidOperationException e)
             {

@@ -13,6 +13,9 @@ namespace Cadre.Data.Security;
 public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, CadreDbContext db)
     : UserClaimsPrincipalFactory<CadreUser, IdentityRole>(users, roles, options)
 {
+    /// <summary>Present while the user still has a password someone else chose (<see cref="CadreUser.MustChangePassword"/>).</summary>
+    public const string MustChangePasswordClaim = "cadre:must-change-password";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CadreUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
@@ -22,6 +25,7 @@ public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, Ro
         identity.AddClaims(orgs.Select(o => new Claim(OrganisationScope.OrganisationClaim, o.ToString())));
         identity.AddClaims(depts.Select(d => new Claim(OrganisationScope.DepartmentClaim, d.ToString())));
         identity.AddClaim(new Claim("name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
         return identity;
     }
 }

@@ -6,6 +6,11 @@ namespace Cadre.Data.Security;
 public class CadreUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+    /// <summary>
+    /// Set when someone else chose the password (a one-time password from an administrator or the command line): until
+    /// the user picks their own, every page but "Change your password" and sign-out sends them there.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
     /// <summary>The organisations whose register this user may see; nothing else is visible to them.</summary>
     public List<UserOrganisation> Organisations { get; set; } = [];
     /// <summary>For service leads: the departments they may see and change. Empty for every other role.</summary>

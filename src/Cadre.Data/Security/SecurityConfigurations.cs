@@ -8,6 +8,8 @@ internal sealed class CadreUserConfiguration : IEntityTypeConfiguration<CadreUse
     public void Configure(EntityTypeBuilder<CadreUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        // Added to a table that already had users (migration MustChangePassword): existing users keep their passwords.
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
     }
 }
 

@@ -164,6 +164,7 @@ public static class CadreWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCadrePasswordChangeGate();
 
         app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>
                 await db.Database.CanConnectAsync(cancel) ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503))

@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadre.Web.Features.Users;
 
 /// <summary>
-/// Adding a user (/users/new: a one-time password is generated and shown once, on the page that confirms it) and changing
-/// one (/users/{id}: roles, a service lead's departments, unlocking). Users outside the administrator's organisations are
-/// not found. Each save is one transaction; the data layer writes the audit rows.
+/// Adding a user (/users/new: a one-time password is generated and shown once, on the page that confirms it; the user
+/// chooses their own at first sign-in) and changing one (/users/{id}: organisations, roles, a service lead's departments,
+/// unlocking, a new one-time password). An administrator gives access only to their own organisations and never touches
+/// a user's membership of others. Users outside the administrator's organisations are not found. Each save is one
+/// transaction; the data layer writes the audit rows.
 /// </summary>
 [Authorize(Policy = CadrePolicies.ManageUsers)]
 public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) : PageModel
@@ -21,13 +23,18 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
     public bool LockedOut { get; private set; }
     public string? GeneratedPassword { get; private set; }
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
-    public IReadOnlyList<(Guid Id, string Name)> Departments { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, Guid OrganisationId)> Departments { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name, string OdsCode)> Organisations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancel)
     {
         Id = id;
         await LoadDepartmentsAsync(cancel);
-        if (id is null) return Page();
+        if (id is null)
+        {
+            if (Organisations.Count == 1) Input.OrganisationIds = [Organisations[0].Id];
+            return Page();
+        }
         var user = await FindAsync(id, cancel);
         if (user is null) return NotFound();
         Input = new UserInput
@@ -35,6 +42,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
             Email = user.Email, DisplayName = user.DisplayName,
             Roles = [.. await users.GetRolesAsync(user)],
             DepartmentIds = await db.UserDepartmentScopes.Where(s => s.UserId == id).Select(s => s.DepartmentId).ToListAsync(cancel),
+            OrganisationIds = await MembershipsAsync(id, cancel),
         };
         LockedOut = await users.IsLockedOutAsync(user);
         return Page();
@@ -55,8 +63,14 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         var roles = Input.Roles.Select(CadreRoles.Find).ToList();
         if (roles.Count == 0) ModelState.AddModelError("Input.Roles", "Select at least one role");
         else if (roles.Any(r => r is null)) ModelState.AddModelError("Input.Roles", "Select roles from the list");
+        // An administrator of one organisation has nothing to choose: the form shows it as fixed.
+        var organisations = Organisations.Count == 1 ? [Organisations[0].Id] : Input.OrganisationIds.Distinct().ToList();
+        if (organisations.Count == 0) ModelState.AddModelError("Input.OrganisationIds", "Select the organisation whose register they may see");
+        else if (organisations.Any(o => Organisations.All(x => x.Id != o))) ModelState.AddModelError("Input.OrganisationIds", "Select organisations from the list");
         var departments = Input.DepartmentIds.Distinct().ToList();
         if (departments.Any(d => !Departments.Any(x => x.Id == d))) ModelState.AddModelError("Input.DepartmentIds", "Select departments from the list");
+        else if (departments.Any(d => !organisations.Contains(Departments.First(x => x.Id == d).OrganisationId)))
+            ModelState.AddModelError("Input.DepartmentIds", "Select departments of the organisations they may see, or add that organisation");
         if (roles.Contains(CadreRoles.ServiceLead) && departments.Count == 0)
             ModelState.AddModelError("Input.DepartmentIds", "Select the departments this service lead leads; without one they would see nothing");
         // An administrator removing their own Administrator role would lock everyone out of this page.
@@ -70,9 +84,8 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         if (user is null)
         {
             var email = Input.Email!.Trim();
-            user = new CadreUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName!.Trim() };
-            // The new user belongs to the administrator's organisation; access to others is given by the system, not here.
-            user.Organisations.Add(new UserOrganisation { OrganisationId = db.Scope.OrganisationIds.First() });
+            user = new CadreUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName!.Trim(), MustChangePassword = true };
+            foreach (var organisation in organisations) user.Organisations.Add(new UserOrganisation { OrganisationId = organisation });
             GeneratedPassword = PasswordGenerator.Generate();
             var created = await users.CreateAsync(user, GeneratedPassword);
             if (!created.Succeeded)
@@ -94,6 +107,15 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         if (current.Except(wanted).ToList() is { Count: > 0 } remove) await users.RemoveFromRolesAsync(user, remove);
         if (wanted.Except(current).ToList() is { Count: > 0 } add) await users.AddToRolesAsync(user, add);
 
+        // Memberships of the administrator's own organisations follow the form; any others the user has are not theirs to change.
+        if (!IsNew)
+        {
+            var mine = Organisations.Select(o => o.Id).ToList();
+            var held = await db.UserOrganisations.Where(m => m.UserId == user.Id && mine.Contains(m.OrganisationId)).ToListAsync(cancel);
+            db.UserOrganisations.RemoveRange(held.Where(m => !organisations.Contains(m.OrganisationId)));
+            db.UserOrganisations.AddRange(organisations.Where(o => held.All(m => m.OrganisationId != o)).Select(o => new UserOrganisation { UserId = user.Id, OrganisationId = o }));
+        }
+
         // Department scopes only mean something for a service lead; other roles see every department anyway.
         var keep = wanted.Contains(CadreRoles.ServiceLead) ? departments : [];
         var existing = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id).ToListAsync(cancel);
@@ -110,6 +132,40 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         return Redirect("/users");
     }
 
+    /// <summary>A new one-time password, shown once: for someone who has forgotten theirs. They choose their own at next sign-in.</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancel)
+    {
+        Id = id;
+        await LoadDepartmentsAsync(cancel);
+        var user = await FindAsync(id, cancel);
+        if (user is null) return NotFound();
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Notice"] = "To change your own password, use this page.";
+            return Redirect("/account/password");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        var password = PasswordGenerator.Generate();
+        user.MustChangePassword = true;
+        var removed = await users.RemovePasswordAsync(user);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        if (!added.Succeeded)
+        {
+            ModelState.AddModelError("", string.Join(" ", added.Errors.Select(e => e.Description)));
+            return Invalid();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await transaction.CommitAsync(cancel);
+        Input = new UserInput { Email = user.Email, DisplayName = user.DisplayName };
+        GeneratedPassword = password;
+        PasswordReset = true;
+        return Page(); // shown once, never put in a cookie or a redirect
+    }
+
+    /// <summary>True when <see cref="GeneratedPassword"/> replaces an existing user's password (not a new user's first).</summary>
+    public bool PasswordReset { get; private set; }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancel)
     {
         var user = await FindAsync(id, cancel);
@@ -122,15 +178,26 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
 
     private IActionResult Invalid()
     {
-        Errors = FormErrors.From(ModelState, ["Input.Email", "Input.DisplayName", "Input.Roles", "Input.DepartmentIds"]);
+        Errors = FormErrors.From(ModelState, ["Input.Email", "Input.DisplayName", "Input.OrganisationIds", "Input.Roles", "Input.DepartmentIds"]);
         return Page();
     }
 
     private Task<CadreUser?> FindAsync(string id, CancellationToken cancel) => UserDirectory.Visible(db).FirstOrDefaultAsync(u => u.Id == id, cancel);
 
-    private async Task LoadDepartmentsAsync(CancellationToken cancel) =>
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancel))
-            .Select(d => (d.Id, d.Name)).ToList();
+    private async Task LoadDepartmentsAsync(CancellationToken cancel)
+    {
+        // The administrator's organisations and their departments (the query filters limit both to the administrator's reach).
+        Organisations = (await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.OdsCode }).ToListAsync(cancel))
+            .Select(o => (o.Id, o.Name, o.OdsCode)).ToList();
+        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.OrganisationId }).ToListAsync(cancel))
+            .Select(d => (d.Id, d.Name, d.OrganisationId)).ToList();
+    }
+
+    private async Task<List<Guid>> MembershipsAsync(string userId, CancellationToken cancel)
+    {
+        var mine = Organisations.Select(o => o.Id).ToList();
+        return await db.UserOrganisations.Where(m => m.UserId == userId && mine.Contains(m.OrganisationId)).Select(m => m.OrganisationId).ToListAsync(cancel);
+    }
 }
 
 public sealed class UserInput
@@ -144,6 +211,7 @@ public sealed class UserInput
     [StringLength(100, ErrorMessage = "Name must be 100 characters or fewer")]
     public string? DisplayName { get; set; }
 
+    public List<Guid> OrganisationIds { get; set; } = [];
     public List<string> Roles { get; set; } = [];
     public List<Guid> DepartmentIds { get; set; } = [];
 }
