@@ -93,9 +93,9 @@ public static class HeadOfServiceReport
         tables.Add(new(Measures.ProtectedTitles.Id, "Protected-title posts and registration", ["Protected title", "Register", "Filled posts with the title", "Posts with a holder not registered"],
             ProtectedTitles.Check(w, posts).Select(t => Row(t.Name, ReportWords.Register(t.Register), Count(t.FilledPosts), Count(t.Unregistered))).ToList()));
 
-        tables.Add(new(Measures.ExpertCover.Id, "Statutory expert cover", ["Department", "Role needed", "Why", "Certified in post", $"Certificates expiring in {Measures.RenewalWindowDays} days", "Cover"],
+        tables.Add(new(Measures.ExpertCover.Id, "Statutory expert cover", ["Department", "Role needed", "Why", "Certified in the department", "Certified elsewhere in the organisation", $"Department's certificates expiring in {Measures.RenewalWindowDays} days", "Cover"],
             KeyFigures.ExpertCoverRows(w, posts, departments).Select(c => Row(c.Department.Name, ReportWords.Expert(c.Need.Role), c.Need.Because,
-                Count(c.CertifiedInPost), Count(c.ExpiringSoon), c.CertifiedInPost > 0 ? "In post" : "No one certified in post: confirm the external arrangement")).ToList(),
+                Count(c.InDepartment), Count(c.ElsewhereInOrganisation), Count(c.ExpiringSoon), c.Cover)).ToList(),
             "The register does not record service level agreements with other organisations."));
 
         tables.Add(TraineeTable(w, people, control));

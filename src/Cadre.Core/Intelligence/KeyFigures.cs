@@ -55,7 +55,7 @@ public static class KeyFigures
             new(Measures.RenewalsDue, Measures.RenewalsDue.Name, Figure.Count(due)),
             new(Measures.RegistrationsLapsed, Measures.RegistrationsLapsed.Name, Figure.Count(lapsed)),
             new(Measures.ProtectedTitles, Measures.ProtectedTitles.Name, Figure.Count(unregistered)),
-            new(Measures.ExpertCover, "Expert roles needed with no one certified in post", Figure.Count(cover.Count(c => c.CertifiedInPost == 0))),
+            new(Measures.ExpertCover, "Expert roles needed with no one certified in post", Figure.Count(cover.Count(c => !c.Covered))),
             new(Measures.Miscoded, Measures.Miscoded.Name, w.Snapshot.CodingChecked
                 ? Figure.Percent(miscoded, proposed, miscoded, proposed)
                 : new Figure(FigureKind.Percent, null, [])),
@@ -72,7 +72,20 @@ public static class KeyFigures
     /// <summary>JE-CONS-03 through the job evaluation rules themselves, so the report and the JE page never disagree.</summary>
     public static bool BandDiffers(PostRow post, string jeBand) => ConsistencyChecker.CheckPostBand(post.Id.ToString(), post.Band.Code, jeBand) is not null;
 
-    public sealed record CoverRow(DepartmentRow Department, ExpertNeed Need, int CertifiedInPost, int ExpiringSoon);
+    /// <param name="InDepartment">People in post in the department with an in-date certificate for the role.</param>
+    /// <param name="ElsewhereInOrganisation">The same, in the organisation's other departments (an RPA or RWA is appointed for the organisation).</param>
+    public sealed record CoverRow(DepartmentRow Department, ExpertNeed Need, int InDepartment, int ElsewhereInOrganisation, int ExpiringSoon)
+    {
+        /// <summary>
+        /// An MPE must be involved in the department's own exposures, so only the department's count; an RPA or RWA serves
+        /// the whole employer, so someone elsewhere in the organisation covers it.
+        /// </summary>
+        public bool Covered => InDepartment > 0 || (Need.Role != CertificateType.Mpe && ElsewhereInOrganisation > 0);
+
+        public string Cover => InDepartment > 0 ? "In the department"
+            : Covered ? "Elsewhere in the organisation"
+            : "No one certified in post: confirm the external arrangement";
+    }
 
     /// <summary>INTEL-EXP-01: per department and role needed, how many people in post hold an in-date certificate.</summary>
     public static IReadOnlyList<CoverRow> ExpertCoverRows(Workforce w, IReadOnlyCollection<PostRow> posts, IReadOnlyCollection<DepartmentRow> departments)
@@ -82,12 +95,13 @@ public static class KeyFigures
         {
             var mine = posts.Where(p => p.DepartmentId == d.Id).ToList();
             var people = w.PeopleIn(mine);
+            var others = w.PeopleIn(w.Snapshot.Posts.Where(p => p.OrganisationId == d.OrganisationId && p.DepartmentId != d.Id)).Except(people).ToList();
             foreach (var need in ExpertCover.NeedsOf(d.Name, mine.SelectMany(p => p.AreasOfWork)))
             {
-                var held = people.SelectMany(w.CertificatesOf).Where(c => c.Type == need.Role && w.IsCurrent(c.ExpiresOn)).ToList();
-                var holders = people.Count(p => w.CertificatesOf(p).Any(c => c.Type == need.Role && w.IsCurrent(c.ExpiresOn)));
-                var soon = held.Count(c => c.ExpiresOn is { } e && e <= w.On.AddDays(Measures.RenewalWindowDays));
-                rows.Add(new CoverRow(d, need, holders, soon));
+                bool Holds(Guid person) => w.CertificatesOf(person).Any(c => c.Type == need.Role && w.IsCurrent(c.ExpiresOn));
+                var soon = people.SelectMany(w.CertificatesOf).Count(c => c.Type == need.Role && w.IsCurrent(c.ExpiresOn)
+                    && c.ExpiresOn is { } e && e <= w.On.AddDays(Measures.RenewalWindowDays));
+                rows.Add(new CoverRow(d, need, people.Count(Holds), others.Count(Holds), soon));
             }
         }
         return rows;
