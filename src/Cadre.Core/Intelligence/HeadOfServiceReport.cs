@@ -177,12 +177,15 @@ public static class HeadOfServiceReport
             "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page.");
     }
 
-    /// <summary>The definitions of every measure a report's tables show, so a download explains itself.</summary>
+    /// <summary>The definitions of every measure a report's tables show (by table or named in a cell), in the order met.</summary>
     internal static ReportTable Definitions(IEnumerable<ReportTable> tables)
     {
-        var ids = tables.SelectMany(t => t.Id == "summary" ? t.Rows.Select(r => (string)r[0]!) : [t.Id]).ToHashSet();
+        var ids = new List<string>();
+        foreach (var t in tables)
+            foreach (var id in t.Rows.SelectMany(r => r).OfType<string>().Prepend(t.Id).Where(c => c.StartsWith("INTEL-", StringComparison.Ordinal)))
+                if (!ids.Contains(id)) ids.Add(id);
         return new("definitions", "Definitions", ["Measure id", "Measure", "Definition", "Source"],
-            Measures.All.Where(m => ids.Contains(m.Id)).Select(m => Row(m.Id, m.Name, m.Definition, m.Citation ?? "")).ToList());
+            ids.Select(Measures.Find).Select(m => Row(m.Id, m.Name, m.Definition, m.Citation ?? "")).ToList());
     }
 
     internal static IReadOnlyList<object?> Row(params object?[] cells) => cells;

@@ -28,8 +28,11 @@ public static class OrganisationBenchmark
         var rows = total.Select((line, i) =>
         {
             var row = new List<object?> { line.Measure.Id, line.Label };
-            row.AddRange(figures.Select(f => Disclosure.Show(f[i].Figure, control: true)));
-            if (organisations.Count > 1) row.Add(Disclosure.Show(line.Figure, control: true));
+            var cells = figures.Select(f => Disclosure.Show(f[i].Figure, control: true)).ToList();
+            row.AddRange(cells);
+            // Secondary suppression: with one organisation hidden, the total less the others would give it away.
+            if (organisations.Count > 1)
+                row.Add(cells.Count(c => c is Disclosure.Suppressed) == 1 ? Disclosure.Suppressed : Disclosure.Show(line.Figure, control: true));
             return (IReadOnlyList<object?>)row;
         }).ToList();
 

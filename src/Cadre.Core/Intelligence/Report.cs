@@ -50,7 +50,7 @@ public static class Disclosure
     public const string Suppressed = "*";
     public const int Smallest = 1;
     public const int Largest = 4;
-    public const string Notice = "Counts from 1 to 4, and figures worked out from them, are shown as * (statistical disclosure control, NHS Digital practice).";
+    public const string Notice = "Counts from 1 to 4, and figures worked out from them, are shown as * (statistical disclosure control, NHS Digital practice); a total is hidden too when it would give a hidden figure away.";
     public const string NotApplicable = "n/a";
 
     public static bool IsSmall(int count) => count is >= Smallest and <= Largest;
@@ -60,7 +60,7 @@ public static class Disclosure
     {
         if (control && figure.Bases.Any(IsSmall)) return Suppressed;
         if (figure.Value is not { } value) return NotApplicable;
-        return figure.Kind == FigureKind.Count ? (int)value : value;
+        return figure.Kind == FigureKind.Count ? (object)(int)value : value;
     }
 
     public static object Count(int n, bool control) => Show(Figure.Count(n), control);
