@@ -19,3 +19,17 @@ public sealed class ReportMarkdownTests
         Assert.Contains("| Imaging | 1.5 |", md);
     }
 }
+
+public sealed class MeasureDocumentationTests
+{
+    [Fact]
+    public void Every_measure_is_defined_once_with_a_unique_id_and_documented()
+    {
+        Assert.Equal(Measures.All.Count, Measures.All.Select(m => m.Id).Distinct().Count());
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "workforce-intelligence.md"));
+        foreach (var m in Measures.All) Assert.Contains($"| {m.Id} | ", doc);
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+}
