@@ -3,7 +3,11 @@ using System.Net;
 using Cadre.Core.Register;
 using Cadre.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
+using Cadre.Data;
+using Cadre.Data.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests.Reports;
 
@@ -183,6 +187,32 @@ public sealed class ReportsWebTests(CadreWebFixture app)
         Assert.DoesNotContain("ZZ1", benchmark);
         Assert.DoesNotContain("Northmoor", benchmark);
         Assert.DoesNotContain("Radiotherapy Physics", WebUtility.HtmlDecode(await other.GetStringAsync("/reports/head-of-service")));
+    }
+
+    [Fact]
+    public async Task A_member_of_two_organisations_sees_both_side_by_side_with_small_numbers_hidden()
+    {
+        const string email = "regional@a.test";
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CadreUser>>();
+            var user = await CadreDatabaseInitialiser.CreateUserAsync(users, email, "Rea Regional", CadreWebFixture.Password, CadreRoles.WorkforceInformation, app.DemoOrganisation);
+            await using var db = app.SystemContext();
+            db.UserOrganisations.Add(new UserOrganisation { UserId = user.Id, OrganisationId = app.SecondOrganisation });
+            await db.SaveChangesAsync();
+        }
+        using var client = await app.ClientAsync(email);
+        var csv = await client.GetStringAsync("/reports/organisations?format=csv");
+        var header = csv.Split("\r\n").First(l => l.StartsWith("Measure id,", StringComparison.Ordinal));
+        Assert.EndsWith("(ZZ1),Fenwick Community Health NHS Trust (fictional) (ZZ2),All organisations", header);
+        // The second trust has 1 to 4 registrations to renew: hidden, and so is the total that would give it away.
+        var due = csv.Split("\r\n").First(l => l.StartsWith("INTEL-REG-01,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("*", due[3]);
+        Assert.Equal("*", due[4]);
+        // Both trusts' departments are in the head of service report's choice, told apart by ODS code.
+        var head = WebUtility.HtmlDecode(await client.GetStringAsync("/reports/head-of-service"));
+        Assert.Contains("Clinical Measurement (ZZ2)", head);
+        Assert.Contains("Radiotherapy Physics (ZZ1)", head);
     }
 
     private static int CountOf(string text, string what)

@@ -21,6 +21,7 @@ public sealed class HeadOfServiceModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancel)
     {
         var snapshot = await WorkforceSnapshotQuery.BuildAsync(db, ReportAccess.Today, cancel: cancel);
+        _organisations = snapshot.Organisations;
         Departments = snapshot.Departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
         // Another organisation's department, or one a service lead does not lead, is simply not there.
         if (Department is { } id && Departments.All(d => d.Id != id)) return NotFound();
@@ -28,6 +29,12 @@ public sealed class HeadOfServiceModel(CadreDbContext db) : PageModel
         if (ReportAccess.Download(format, Report, "head-of-service") is { } download) return new ResultActionResult(download);
         return Page();
     }
+
+    private IReadOnlyList<OrganisationRow> _organisations = [];
+
+    /// <summary>A department's name, with its organisation's ODS code when the reader belongs to more than one.</summary>
+    public string Label(DepartmentRow d) =>
+        _organisations.Count > 1 ? $"{d.Name} ({_organisations.FirstOrDefault(o => o.Id == d.OrganisationId)?.OdsCode})" : d.Name;
 
     public string Here => Department is { } id ? $"/reports/head-of-service?department={id}" : "/reports/head-of-service";
 }
