@@ -112,14 +112,25 @@ public static class HeadOfServiceReport
             [Row(Count(evaluated.Count), Count(evaluated.Count - differ), Count(differ))], "The posts are listed on the Job evaluation > Band mismatches page."));
 
         tables.Add(new(Measures.Accreditation.Id, "Service accreditation", ["Department", "Scheme", "Standard", "Status", "Expires", "Attention"],
-            departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-                .SelectMany(d => snapshot.Accreditations.Where(a => a.DepartmentId == d.Id).Select(a => (d, a)))
-                .Select(x => Row(x.d.Name, x.a.Scheme, x.a.Standard, ReportWords.Status(x.a.Status), ReportWords.Date(x.a.ExpiresOn),
-                    x.a.ExpiresOn is { } e && e < w.On && x.a.Status == AccreditationStatus.Accredited ? "Expired"
-                    : x.a.Status == AccreditationStatus.Accredited && KeyFigures.ExpiresSoon(w, x.a) ? $"Expires within {Measures.AccreditationWindowDays} days" : "")).ToList()));
+            departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).SelectMany(d => AccreditationRows(w, d)).ToList()));
 
         tables.Add(Definitions(tables));
         return new Report(Kind, "Head of service report", covers, snapshot.On, control, tables);
+    }
+
+    /// <summary>
+    /// A department's accreditations; a Medical Physics or Clinical Engineering department with none gets a row saying so,
+    /// since MPACE is meant to cover every MP &amp; CE service (seed 002).
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<object?>> AccreditationRows(Workforce w, DepartmentRow d)
+    {
+        var held = w.Snapshot.Accreditations.Where(a => a.DepartmentId == d.Id).ToList();
+        if (held.Count == 0 && d.Theme is 'H' or 'J')
+            yield return Row(d.Name, "None recorded", "", "", "", "Medical Physics or Clinical Engineering service with no accreditation recorded (MPACE covers all MP & CE services, seed 002)");
+        foreach (var a in held)
+            yield return Row(d.Name, a.Scheme, a.Standard, ReportWords.Status(a.Status), ReportWords.Date(a.ExpiresOn),
+                a.Status == AccreditationStatus.Accredited && a.ExpiresOn is { } e && e < w.On ? "Expired"
+                : a.Status == AccreditationStatus.Accredited && KeyFigures.ExpiresSoon(w, a) ? $"Expires within {Measures.AccreditationWindowDays} days" : "");
     }
 
     private static string OrganisationName(WorkforceSnapshot s, Guid id) => s.Organisations.FirstOrDefault(o => o.Id == id)?.Name ?? "";
@@ -165,16 +176,20 @@ public static class HeadOfServiceReport
 
     internal static ReportTable CodingTable(Workforce w, IReadOnlyCollection<PostRow> posts, bool control)
     {
-        var columns = new[] { "Roles checked", "Roles with a proposed code", "Roles miscoded", "Miscoded (%)", "Roles needing review", "National estimate" };
+        var columns = new[] { "Roles checked", "Roles with a proposed code", "Roles miscoded", "Miscoded (%)", "Roles needing review", "Decisions recorded", "Of which overridden", "National estimate" };
         const string national = "at least 26% (seed 000)";
+        var ids = posts.Select(p => p.Id).ToHashSet();
+        var decisions = w.Snapshot.CodingDecisions.Where(d => ids.Contains(d.PostId)).ToList();
+        object Count(int n) => Disclosure.Count(n, control);
         if (!w.Snapshot.CodingChecked)
-            return new(Measures.Miscoded.Id, "Occupation coding health", columns, [Row("not checked", "", "", "", "", national)]);
+            return new(Measures.Miscoded.Id, "Occupation coding health", columns,
+                [Row("not checked", "", "", "", "", Count(decisions.Count), Count(decisions.Count(d => d.Overridden)), national)]);
         var rows = posts.Select(p => w.CodingOf(p.Id)).OfType<CodingRow>().ToList();
         int roles = rows.Sum(r => r.Roles), proposed = rows.Sum(r => r.Proposed), miscoded = rows.Sum(r => r.Miscoded), review = rows.Sum(r => r.ToReview);
         return new(Measures.Miscoded.Id, "Occupation coding health", columns,
-            [Row(Disclosure.Count(roles, control), Disclosure.Count(proposed, control), Disclosure.Count(miscoded, control),
-                Disclosure.Show(Figure.Percent(miscoded, proposed, miscoded, proposed), control), Disclosure.Count(review, control), national)],
-            "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page.");
+            [Row(Count(roles), Count(proposed), Count(miscoded), Disclosure.Show(Figure.Percent(miscoded, proposed, miscoded, proposed), control),
+                Count(review), Count(decisions.Count), Count(decisions.Count(d => d.Overridden)), national)],
+            "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page. Decisions are those people have recorded there.");
     }
 
     /// <summary>The definitions of every measure a report's tables show (by table or named in a cell), in the order met.</summary>

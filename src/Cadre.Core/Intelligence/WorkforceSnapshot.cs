@@ -24,6 +24,8 @@ public sealed record WorkforceSnapshot
     /// <summary>Whether the coding engine was run over the posts; when false the coding measures say "not checked".</summary>
     public bool CodingChecked { get; init; }
     public IReadOnlyList<CodingRow> Coding { get; init; } = [];
+    /// <summary>Coding decisions people have recorded (accepted or overridden proposals), one per role decided.</summary>
+    public IReadOnlyList<CodingDecisionRow> CodingDecisions { get; init; } = [];
     /// <summary>The band of each post's latest job evaluation outcome (posts never evaluated are absent).</summary>
     public IReadOnlyList<JobEvaluationRow> JobEvaluations { get; init; } = [];
 }
@@ -61,6 +63,9 @@ public sealed record AccreditationRow(Guid DepartmentId, string Scheme, string S
 /// of those hold a different code today, and how many need a person's review.
 /// </summary>
 public sealed record CodingRow(Guid PostId, int Roles, int Proposed, int Miscoded, int ToReview);
+
+/// <param name="Overridden">A person chose another code than the one proposed (with a reason).</param>
+public sealed record CodingDecisionRow(Guid PostId, bool Overridden);
 
 /// <param name="Band">The band the latest outcome gave, as written on it (e.g. "7").</param>
 public sealed record JobEvaluationRow(Guid PostId, string Band);

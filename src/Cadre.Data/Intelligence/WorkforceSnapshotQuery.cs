@@ -41,6 +41,8 @@ public static class WorkforceSnapshotQuery
             .Select(t => new EnrolmentRow(t.PersonId, t.Programme, t.Specialism, t.StartDate, t.ExpectedEndDate, t.Status, t.Mode)).ToListAsync(cancel);
         var accreditations = await db.Accreditations.AsNoTracking().Where(a => orgIds.Contains(a.OrganisationId))
             .Select(a => new AccreditationRow(a.DepartmentId, a.Scheme, a.Standard, a.Status, a.ExpiresOn)).ToListAsync(cancel);
+        var decisions = await db.CodingDecisions.AsNoTracking().Where(d => orgIds.Contains(d.OrganisationId))
+            .Select(d => new CodingDecisionRow(d.PostId, d.Action == CodingAction.Overridden)).ToListAsync(cancel);
         var je = await JeOutcomeService.LatestByPostAsync(db, null, cancel);
 
         var coding = new List<CodingRow>();
@@ -68,6 +70,7 @@ public static class WorkforceSnapshotQuery
             Accreditations = accreditations,
             CodingChecked = checkCoding,
             Coding = coding,
+            CodingDecisions = decisions,
             JobEvaluations = je.Where(j => postIds.Contains(j.Key)).Select(j => new JobEvaluationRow(j.Key, j.Value.Band!)).ToList(),
         };
     }

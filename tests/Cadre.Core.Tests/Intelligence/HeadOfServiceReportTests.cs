@@ -40,6 +40,7 @@ public sealed class HeadOfServiceReportTests
         _s.CodingChecked = true;
         _s.Coding.AddRange([new(_p1, 1, 1, 0, 0), new(_p2, 1, 1, 1, 0), new(_p3, 1, 1, 1, 0), new(_p4, 1, 1, 0, 0), new(_p5, 1, 1, 0, 0), new(_p6, 1, 0, 0, 1)]);
         _s.JobEvaluations.AddRange([new(_p2, "7"), new(_p3, "7")]);
+        _s.CodingDecisions.AddRange([new(_p1, false), new(_p6, true)]);
     }
 
     private static object? Key(Report report, string label) => report.Table("summary").Rows.Single(r => (string)r[1]! == label)[2];
@@ -123,7 +124,7 @@ public sealed class HeadOfServiceReportTests
         var report = HeadOfServiceReport.Build(_s.Build());
         Assert.Equal(40.0m, Key(report, "Roles miscoded (%)")); // 2 of the 5 roles with a proposal
         var row = report.Table(Measures.Miscoded.Id).Rows.Single();
-        Assert.Equal([6, 5, 2, 40.0m, 1, "at least 26% (seed 000)"], row.ToArray());
+        Assert.Equal([6, 5, 2, 40.0m, 1, 2, 1, "at least 26% (seed 000)"], row.ToArray());
     }
 
     [Fact]
@@ -143,8 +144,22 @@ public sealed class HeadOfServiceReportTests
         Assert.Equal(1, Key(report, "Posts whose band differs from their job evaluation")); // P3 is band 6, JE gave 7
         Assert.Equal(1, Key(report, "Accredited services"));
         Assert.Equal(1, Key(report, "Accreditations expiring within 180 days"));
-        var mpace = report.Table(Measures.Accreditation.Id).Rows.Single(r => (string)r[1]! == "UKAS MPACE");
-        Assert.Equal("Expires within 180 days", mpace[5]);
+        var rows = report.Table(Measures.Accreditation.Id).Rows;
+        Assert.Equal("Expires within 180 days", rows.Single(r => (string)r[1]! == "UKAS MPACE")[5]);
+        Assert.Equal("Applied", rows.Single(r => (string)r[1]! == "UKAS IQIPS")[3]);
+        Assert.Equal(2, rows.Count); // Audiology (F) has an application; Radiotherapy (H) its MPACE: no "None recorded" row
+    }
+
+    [Fact]
+    public void A_physics_or_engineering_service_with_no_accreditation_is_flagged()
+    {
+        var engineering = _s.Department(_s.Organisations[0].Id, "Clinical Engineering", 'J');
+        _s.Department(_s.Organisations[0].Id, "Cardiac Physiology", 'E');
+        var rows = HeadOfServiceReport.Build(_s.Build()).Table(Measures.Accreditation.Id).Rows;
+        var none = rows.Single(r => (string)r[1]! == "None recorded");
+        Assert.Equal("Clinical Engineering", none[0]);
+        Assert.Contains("seed 002", (string)none[5]!);
+        Assert.DoesNotContain(rows, r => (string)r[0]! == "Cardiac Physiology");
     }
 
     [Fact]

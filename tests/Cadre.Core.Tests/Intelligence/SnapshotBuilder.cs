@@ -19,6 +19,7 @@ internal sealed class SnapshotBuilder
     public List<AccreditationRow> Accreditations { get; } = [];
     public List<CodingRow> Coding { get; } = [];
     public List<JobEvaluationRow> JobEvaluations { get; } = [];
+    public List<CodingDecisionRow> CodingDecisions { get; } = [];
     public bool CodingChecked { get; set; }
 
     public Guid Organisation(string ods, string name)
@@ -57,6 +58,6 @@ internal sealed class SnapshotBuilder
     {
         On = Day, Organisations = Organisations, Departments = Departments, Posts = Posts, Holders = Holders, People = People,
         Registrations = Registrations, Certificates = Certificates, Enrolments = Enrolments, Accreditations = Accreditations,
-        CodingChecked = CodingChecked, Coding = Coding, JobEvaluations = JobEvaluations,
+        CodingChecked = CodingChecked, Coding = Coding, CodingDecisions = CodingDecisions, JobEvaluations = JobEvaluations,
     };
 }
