@@ -1,4 +1,5 @@
 using Cadre.Core.Register;
+using static Cadre.Core.Intelligence.ReportTables;
 
 namespace Cadre.Core.Intelligence;
 
@@ -114,7 +115,7 @@ public static class HeadOfServiceReport
         tables.Add(new(Measures.Accreditation.Id, "Service accreditation", ["Department", "Scheme", "Standard", "Status", "Expires", "Attention"],
             departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).SelectMany(d => AccreditationRows(w, d)).ToList()));
 
-        tables.Add(Definitions(tables));
+        tables.Add(ReportTables.Definitions(tables));
         return new Report(Kind, "Head of service report", covers, snapshot.On, control, tables);
     }
 
@@ -191,17 +192,4 @@ public static class HeadOfServiceReport
                 Count(review), Count(decisions.Count), Count(decisions.Count(d => d.Overridden)), national)],
             "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page. Decisions are those people have recorded there.");
     }
-
-    /// <summary>The definitions of every measure a report's tables show (by table or named in a cell), in the order met.</summary>
-    internal static ReportTable Definitions(IEnumerable<ReportTable> tables)
-    {
-        var ids = new List<string>();
-        foreach (var t in tables)
-            foreach (var id in t.Rows.SelectMany(r => r).OfType<string>().Prepend(t.Id).Where(c => c.StartsWith("INTEL-", StringComparison.Ordinal)))
-                if (!ids.Contains(id)) ids.Add(id);
-        return new("definitions", "Definitions", ["Measure id", "Measure", "Definition", "Source"],
-            ids.Select(Measures.Find).Select(m => Row(m.Id, m.Name, m.Definition, m.Citation ?? "")).ToList());
-    }
-
-    internal static IReadOnlyList<object?> Row(params object?[] cells) => cells;
 }

@@ -38,7 +38,7 @@ public static class OrganisationBenchmark
 
         // A short table the chart can draw: the three figures people compare trusts on first.
         string[] compare = [Measures.VacancyRate.Id, Measures.ConsultantShare.Id, Measures.Miscoded.Id];
-        var chartRows = organisations.Select((o, n) => HeadOfServiceReport.Row(
+        var chartRows = organisations.Select((o, n) => ReportTables.Row(
             [o.OdsCode, .. compare.Select(id => Disclosure.Show(figures[n].First(f => f.Measure.Id == id).Figure, control: true))])).ToList();
 
         var tables = new List<ReportTable>
@@ -47,7 +47,7 @@ public static class OrganisationBenchmark
             new("comparison", "Rates compared", ["Organisation", "Vacancy rate (%)", "Consultant share of headcount (%)", "Roles miscoded (%)"], chartRows,
                 "The same rates as in the table above, one row per organisation.", new ReportChart("bar", 0, [1, 2, 3])),
         };
-        tables.Add(HeadOfServiceReport.Definitions(tables));
+        tables.Add(ReportTables.Definitions(tables));
         var covers = organisations.Count == 1 ? organisations[0].Name : $"{organisations.Count} organisations: {string.Join(", ", organisations.Select(o => o.OdsCode))}";
         return new Report(Kind, "Organisation benchmark", covers, snapshot.On, true, tables);
     }

@@ -33,7 +33,7 @@ public static class ProfessionReport
             var training = people.SelectMany(p => w.EnrolmentsOf(p).Where(Workforce.InTraining)).ToList();
             var aged = people.Count(p => w.AgeOf(p) >= 55);
             var known = people.Count(p => w.AgeOf(p) is not null);
-            return HeadOfServiceReport.Row(ReportWords.Theme(g.Key), Count(people.Count), Show(Figure.Wte(mine.Sum(w.InPostWte), people.Count)),
+            return ReportTables.Row(ReportWords.Theme(g.Key), Count(people.Count), Show(Figure.Wte(mine.Sum(w.InPostWte), people.Count)),
                 Show(Figure.Wte(funded.Sum(p => p.FundedWte), funded.Count)),
                 Show(Figure.Percent(short_.Sum(w.VacancyWte), funded.Sum(p => p.FundedWte), short_.Count, funded.Count)),
                 Count(consultants.Count), Show(Figure.Percent(consultants.Count, people.Count, consultants.Count, people.Count)),
@@ -46,7 +46,7 @@ public static class ProfessionReport
         var ages = themes.Select(g =>
         {
             var people = w.PeopleIn(g);
-            return HeadOfServiceReport.Row([ReportWords.Theme(g.Key),
+            return ReportTables.Row([ReportWords.Theme(g.Key),
                 .. AgeBands.Select(b => Count(people.Count(p => w.AgeOf(p) is { } a && a >= b.From && a <= b.To))),
                 Count(people.Count(p => w.AgeOf(p) is null))]);
         }).ToList();
@@ -56,7 +56,7 @@ public static class ProfessionReport
         {
             var mine = inTraining.Where(e => e.Programme == programme).ToList();
             int Year(EnrolmentRow e) => Math.Max(1, (int)((w.On.DayNumber - e.StartDate.DayNumber) / 365.25) + 1);
-            return HeadOfServiceReport.Row(ReportWords.Programme(programme), Count(mine.Count(e => e.Status == TrainingStatus.Active && Year(e) == 1)),
+            return ReportTables.Row(ReportWords.Programme(programme), Count(mine.Count(e => e.Status == TrainingStatus.Active && Year(e) == 1)),
                 Count(mine.Count(e => e.Status == TrainingStatus.Active && Year(e) == 2)), Count(mine.Count(e => e.Status == TrainingStatus.Active && Year(e) == 3)),
                 Count(mine.Count(e => e.Status == TrainingStatus.Active && Year(e) >= 4)), Count(mine.Count(e => e.Status == TrainingStatus.Interrupted)),
                 Count(mine.Count(e => e.ExpectedEndDate <= w.On.AddMonths(12))));
@@ -76,7 +76,7 @@ public static class ProfessionReport
             new(Measures.TraineeWithdrawal.Id, "Withdrawal from training", ["Programme", "Enrolments recorded", "Completed", "Withdrawn", "Withdrawal (%)"], withdrawal,
                 "\"not recorded\" where the register holds no finished enrolments for the programme, so no rate can honestly be given."),
         };
-        tables.Add(HeadOfServiceReport.Definitions(tables));
+        tables.Add(ReportTables.Definitions(tables));
         var covers = string.Join(", ", snapshot.Organisations.OrderBy(o => o.OdsCode).Select(o => o.Name));
         return new Report(Kind, "Professional body view", covers, snapshot.On, control, tables);
     }
@@ -88,7 +88,7 @@ public static class ProfessionReport
         var withdrawn = enrolments.Count(e => e.Status == TrainingStatus.Withdrawn);
         var rate = completed + withdrawn == 0 ? "not recorded"
             : Disclosure.Show(Figure.Percent(withdrawn, enrolments.Count, withdrawn, enrolments.Count), control);
-        return HeadOfServiceReport.Row(ReportWords.Programme(programme), Disclosure.Count(enrolments.Count, control),
+        return ReportTables.Row(ReportWords.Programme(programme), Disclosure.Count(enrolments.Count, control),
             Disclosure.Count(completed, control), Disclosure.Count(withdrawn, control), rate);
     }
 
@@ -107,19 +107,19 @@ public static class ProfessionReport
         var hsstWithdrawal = WithdrawalRow(hsstAll, TrainingProgramme.Hsst, control)[4];
         return
         [
-            HeadOfServiceReport.Row("Headcount in post", Disclosure.Count(people.Count, control), Measures.Headcount.Id, ""),
-            HeadOfServiceReport.Row("Consultant Clinical Scientists (bands 8c, 8d, 9) as a share of headcount (%)",
+            ReportTables.Row("Headcount in post", Disclosure.Count(people.Count, control), Measures.Headcount.Id, ""),
+            ReportTables.Row("Consultant Clinical Scientists (bands 8c, 8d, 9) as a share of headcount (%)",
                 Show(Figure.Percent(consultantPeople.Count, people.Count, consultantPeople.Count, people.Count)), Measures.ConsultantShare.Id,
                 "Seed 004 defines a CCS as band 8c, 8d or 9"),
-            HeadOfServiceReport.Row("Consultant posts vacant (%)", Show(Figure.Percent(consultantVacant, consultantFunded.Count, consultantVacant, consultantFunded.Count)),
+            ReportTables.Row("Consultant posts vacant (%)", Show(Figure.Percent(consultantVacant, consultantFunded.Count, consultantVacant, consultantFunded.Count)),
                 Measures.ConsultantPosts.Id, "Seed 004 reports CCS recruitment difficulties"),
-            HeadOfServiceReport.Row("Consultants in post on the HSSR (%)", Show(Figure.Percent(onHssr, consultantPeople.Count, onHssr, consultantPeople.Count)),
+            ReportTables.Row("Consultants in post on the HSSR (%)", Show(Figure.Percent(onHssr, consultantPeople.Count, onHssr, consultantPeople.Count)),
                 Measures.ConsultantPosts.Id, "Seed 004: the HSSR (2015) evidences the CCS skillset; Wales has required it for new CCS roles since 2022"),
-            HeadOfServiceReport.Row("HSST trainees per consultant post", Show(Figure.Ratio(hsst, consultantPosts.Count, hsst, consultantPosts.Count)),
+            ReportTables.Row("HSST trainees per consultant post", Show(Figure.Ratio(hsst, consultantPosts.Count, hsst, consultantPosts.Count)),
                 Measures.TraineesPerConsultant.Id, "HSST is the route to future CCS posts (seed 004)"),
-            HeadOfServiceReport.Row("HSST withdrawal recorded (%)", hsstWithdrawal, Measures.TraineeWithdrawal.Id,
+            ReportTables.Row("HSST withdrawal recorded (%)", hsstWithdrawal, Measures.TraineeWithdrawal.Id,
                 "NSHCS records about 17% across medical physics cohorts; IPEM's survey respondents reported 42% (seed 004)"),
-            HeadOfServiceReport.Row("Staff aged 55 and over (%)", Show(Figure.Percent(aged, known, aged, known)), Measures.AgeProfile.Id, "Of those whose year of birth is recorded"),
+            ReportTables.Row("Staff aged 55 and over (%)", Show(Figure.Percent(aged, known, aged, known)), Measures.AgeProfile.Id, "Of those whose year of birth is recorded"),
         ];
     }
 }
