@@ -39,7 +39,10 @@ public static class WorkforceSnapshotQuery
             .Select(c => new CertificateRow(c.PersonId, c.Type, c.ExpiresOn)).ToListAsync(cancel);
         var enrolments = await db.TrainingEnrolments.AsNoTracking().Where(t => orgIds.Contains(t.OrganisationId))
             .Select(t => new EnrolmentRow(t.PersonId, t.Programme, t.Specialism, t.StartDate, t.ExpectedEndDate, t.Status, t.Mode)).ToListAsync(cancel);
-        var accreditations = await db.Accreditations.AsNoTracking().Where(a => orgIds.Contains(a.OrganisationId))
+        // Accreditations are filtered by organisation only (they are not department-owned), so narrow them to the
+        // departments the reader sees: a service lead's snapshot holds nothing of other departments.
+        var departmentIds = departments.Select(d => d.Id).ToList();
+        var accreditations = await db.Accreditations.AsNoTracking().Where(a => orgIds.Contains(a.OrganisationId) && departmentIds.Contains(a.DepartmentId))
             .Select(a => new AccreditationRow(a.DepartmentId, a.Scheme, a.Standard, a.Status, a.ExpiresOn)).ToListAsync(cancel);
         var decisions = await db.CodingDecisions.AsNoTracking().Where(d => orgIds.Contains(d.OrganisationId))
             .Select(d => new CodingDecisionRow(d.PostId, d.Action == CodingAction.Overridden)).ToListAsync(cancel);
