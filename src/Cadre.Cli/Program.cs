@@ -12,5 +12,6 @@ root.Subcommands.Add(JeCommand.Create());
 root.Subcommands.Add(CodeCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(CareersCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 return await CliRunner.RunAsync(root, args);
