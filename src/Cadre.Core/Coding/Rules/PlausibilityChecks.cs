@@ -45,7 +45,8 @@ internal static class PlausibilityChecks
             if (!TitleReading.Contains(title, phrase)) continue;
             // "Trainee Clinical Scientist" may be used before registration.
             if (TitleReading.Contains(title, traineePhrase) || role.TraineeProgramme is TraineeProgramme.Stp or TraineeProgramme.Bms) { draft.Use(CodingRules.ProtectedTitle); continue; }
-            var registered = role.Registrations.Any(r => TitleReading.Contains(TitleReading.Words(r), phrase));
+            var registered = false;
+            foreach (var r in role.Registrations) registered |= TitleReading.Contains(TitleReading.Words(r), phrase);
             if (!role.HasHolder)
                 draft.Say(CodingRules.ProtectedTitle, $"the post is vacant, so the {name} registration is recorded when it is filled");
             else if (!registered)

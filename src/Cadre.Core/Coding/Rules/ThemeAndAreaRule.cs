@@ -99,8 +99,10 @@ internal static class ThemeAndAreaRule
             items.Add(item);
             themeShare += item.Percent;
             // Each activity counts towards its own area and every broader one above it.
-            foreach (var a in item.Target.Area.SelfAndAncestors())
+            var lineage = item.Target.Area.SelfAndAncestors();
+            for (var l = 0; l < lineage.Count; l++)
             {
+                var a = lineage[l];
                 var k = areas.IndexOf(a);
                 if (k >= 0) shares[k] += item.Percent;
                 else { areas.Add(a); shares.Add(item.Percent); }
