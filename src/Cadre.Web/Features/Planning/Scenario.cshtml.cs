@@ -1,0 +1,27 @@
+using Cadre.Core.Planning;
+using Cadre.Data.Planning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Planning;
+
+/// <summary>/planning/{id}: a saved scenario run through the engine: supply against demand with its spread, commissions, assumptions.</summary>
+public sealed class ScenarioModel(CadreDbContext db) : PageModel
+{
+    public PlanningScenario Saved { get; private set; } = default!;
+    public ScenarioDocument Document { get; private set; } = default!;
+    public PlanResult Result { get; private set; } = default!;
+    public bool MayEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
+    {
+        var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (saved is null) return NotFound();
+        Saved = saved;
+        (Document, Result) = Plans.Run(saved);
+        MayEdit = Plans.MayEdit(User);
+        var download = TableDownload.For(format, $"cadre-plan-{DateTime.UtcNow:yyyy-MM-dd}", Plans.ExportHeaders, Plans.ExportRows(Result));
+        return download is null ? Page() : new ResultPageResult(download);
+    }
+}
