@@ -60,3 +60,21 @@ public class TraineePipelineTests
         Assert.Null(TraineePipeline.NextLevel(EntryRequirement.Consultant));
     }
 }
+
+public class PersonCareerEntryTests
+{
+    [Fact]
+    public void An_stp_trainee_with_nothing_recorded_holds_the_entry_degree_and_their_route_is_the_stp_in_progress()
+    {
+        var trainee = new PersonCareer([], [TrainingProgramme.Stp]).WithProgrammeEntry();
+        Assert.Equal([Credential.HonoursDegree], trainee.Held);
+        var answer = new RouteFinder().Find(trainee, EntryRequirement.ClinicalScientist);
+        Assert.True(answer.Routes[0].InProgress);
+        Assert.Equal("CAREER-ROUTE-STP", answer.Routes[0].Steps.Single().Id);
+
+        // Registered practitioners (in-service) keep what they hold; HSST trainees are never given a registration.
+        var inService = new PersonCareer([Credential.AhcsPractitioner], [TrainingProgramme.Stp]);
+        Assert.Same(inService, inService.WithProgrammeEntry());
+        Assert.Empty(new PersonCareer([], [TrainingProgramme.Hsst]).WithProgrammeEntry().Held);
+    }
+}

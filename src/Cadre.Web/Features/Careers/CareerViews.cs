@@ -36,7 +36,7 @@ public sealed record CareerPanel(IReadOnlyList<Credential> Held, IReadOnlyList<C
 
     public static CareerPanel For(Person person, DateOnly on)
     {
-        var career = PersonCareer.From(person, on);
+        var career = PersonCareer.From(person, on).WithProgrammeEntry();
         var post = CareerViews.CurrentPost(person, on);
         var checks = person.TrainingEnrolments
             .Where(e => e.Status is TrainingStatus.Active or TrainingStatus.Interrupted)
