@@ -37,13 +37,15 @@ public static class TraineePipeline
 
     public static IReadOnlyList<CareerRule> Rules { get; } = [Overdue, Interrupted, NoPost, FinishingSoon];
 
+    private static string Date(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     /// <param name="post">The post the trainee holds on <paramref name="on"/>, if any.</param>
     public static PipelineAssessment Assess(TrainingEnrolment enrolment, Person person, Post? post, DateOnly on)
     {
         var flags = new List<PipelineFlag>();
         var overdue = enrolment.ExpectedEndDate < on;
         if (overdue)
-            flags.Add(new(Overdue.Id, $"Expected to finish by {enrolment.ExpectedEndDate:d MMM yyyy}; still {enrolment.Status.ToString().ToLowerInvariant()} {(on.DayNumber - enrolment.ExpectedEndDate.DayNumber)} days later."));
+            flags.Add(new(Overdue.Id, $"Expected to finish by {Date(enrolment.ExpectedEndDate)}; still {enrolment.Status.ToString().ToLowerInvariant()} {(on.DayNumber - enrolment.ExpectedEndDate.DayNumber)} days later."));
         if (enrolment.Status == TrainingStatus.Interrupted)
             flags.Add(new(Interrupted.Id, "Training is interrupted."));
         if (post is null)
@@ -52,7 +54,7 @@ public static class TraineePipeline
             foreach (var f in TraineeCheck.Check(post, person, enrolment, on).Findings.Where(f => !f.Consistent))
                 flags.Add(new(f.RuleId, f.Reason));
         var soon = !overdue && enrolment.ExpectedEndDate.DayNumber - on.DayNumber <= SoonDays;
-        if (soon) flags.Add(new(FinishingSoon.Id, $"Expected to finish on {enrolment.ExpectedEndDate:d MMM yyyy}."));
+        if (soon) flags.Add(new(FinishingSoon.Id, $"Expected to finish on {Date(enrolment.ExpectedEndDate)}."));
         var status = overdue ? PipelineStatus.Overdue
             : flags.Any(f => f.RuleId != FinishingSoon.Id) ? PipelineStatus.AtRisk
             : soon ? PipelineStatus.FinishingSoon : PipelineStatus.OnTrack;

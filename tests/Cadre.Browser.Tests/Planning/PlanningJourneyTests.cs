@@ -41,6 +41,8 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("commissions").Locator("tbody tr")).ToHaveCountAsync(3);
         var before = await table.Locator("tbody tr").Last.Locator("td").Nth(2).InnerTextAsync();
         await browser.ShotAsync(page, "40-planning-scenario");
+        await page.GetByTestId("commissions").ScrollIntoViewIfNeededAsync();
+        await browser.ShotAsync(page, "40b-planning-chart", fullPage: false);
 
         await page.GetByTestId("edit-scenario").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edit-PLAN-WDR-STP")).ToContainTextAsync("Local input needed");
