@@ -217,6 +217,14 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Equal(JsonValueKind.Null, api.GetProperty("document").ValueKind);
         Assert.True(api.GetProperty("segments").GetArrayLength() >= 2);
         Assert.DoesNotContain("yearOfBirth", api.GetRawText());
+        var json = await client.GetAsync($"/planning/{id}?format=json");
+        Assert.Equal(HttpStatusCode.Redirect, json.StatusCode);
+        Assert.StartsWith("/access-denied", json.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain("data-testid=\"export-json\"", page);
+        // The editor's download is the scenario exactly as `cadre plan` reads it.
+        var download = await editor.GetStringAsync($"/planning/{id}?format=json");
+        Assert.Equal((await SavedAsync(id)).ScenarioJson, download);
+        Assert.Equal("For reading", ScenarioJson.Parse(download).Name);
         var full = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/planning/scenarios/{id}");
         Assert.Contains("yearOfBirth", full.GetProperty("document").GetRawText());
     }

@@ -13,6 +13,7 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
     public ScenarioDocument Document { get; private set; } = default!;
     public PlanResult Result { get; private set; } = default!;
     public bool MayEdit { get; private set; }
+    public bool MayDownloadJson { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
     {
@@ -21,6 +22,13 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
         Saved = saved;
         (Document, Result) = Plans.Run(saved);
         MayEdit = Plans.MayEdit(User);
+        MayDownloadJson = WebScope.MaySeePeople(User);
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            // The scenario as `cadre plan` reads it; it holds staff in post by year of birth, so only for roles that see people.
+            if (!MayDownloadJson) return Forbid();
+            return File(System.Text.Encoding.UTF8.GetBytes(saved.ScenarioJson), "application/json", $"cadre-scenario-{saved.Id}.json");
+        }
         var download = TableDownload.For(format, $"cadre-plan-{DateTime.UtcNow:yyyy-MM-dd}", Plans.ExportHeaders, Plans.ExportRows(Result));
         return download is null ? Page() : new ResultPageResult(download);
     }
