@@ -43,9 +43,12 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
         await browser.ShotAsync(page, "40-planning-scenario");
         await page.GetByTestId("commissions").ScrollIntoViewIfNeededAsync();
         await browser.ShotAsync(page, "40b-planning-chart", fullPage: false);
+        await chart.ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "40c-planning-band.png") });
 
         await page.GetByTestId("edit-scenario").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edit-PLAN-WDR-STP")).ToContainTextAsync("Local input needed");
+        await page.GetByTestId("edit-PLAN-WDR-STP").ScrollIntoViewIfNeededAsync();
+        await browser.ShotAsync(page, "40d-planning-edit", fullPage: false);
         await page.Locator("#a-PLAN-LEAVERS-01-value").FillAsync("0.09");
         await page.Locator("#a-PLAN-LEAVERS-01-high").FillAsync("0.12");
         await page.GetByTestId("save-scenario").ClickAsync();

@@ -86,7 +86,7 @@ public static class Plans
     }
 
     public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
-    public static string F2(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
     public static string Range(Spread s) => $"{F(s.P10)} to {F(s.P90)}";
 
     /// <summary>The results as one table: a row per segment and year, then the total, then every assumption used.</summary>
