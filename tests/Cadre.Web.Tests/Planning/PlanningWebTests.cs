@@ -344,4 +344,35 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Contains("/api/v1/planning/scenarios/{id}/run", openApi);
         Assert.Contains("RunPlanningScenario", openApi);
     }
+
+    [Fact]
+    public async Task A_segments_own_assumption_is_shown_and_kept_when_the_form_is_saved()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var created = await CadreWebFixture.PostFormAsync(client, "/planning", new() { ["Name"] = "Senior staff stay longer", ["Scope"] = "organisation" });
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        await using (var db = app.SystemContext())
+        {
+            var saved = await db.PlanningScenarios.SingleAsync(s => s.Id == id);
+            var document = ScenarioDocument.FromJson(saved.ScenarioJson);
+            document.Segments.Single(s => s.Level == "Consultant").Assumptions = new() { ["PLAN-LEAVERS-01"] = new() { Value = 0.04, Low = 0.03, High = 0.06, Source = "senior staff leave less often" } };
+            saved.ScenarioJson = document.ToJson();
+            await db.SaveChangesAsync();
+        }
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/planning/{id}"));
+        Assert.Contains("Consultant clinical scientists: <strong>PLAN-LEAVERS-01</strong> Leaver rate (all leavers other than at retirement age) 0.04 (range 0.03 to 0.06). Source: senior staff leave less often", page);
+
+        var html = await client.GetStringAsync($"/planning/{id}/edit");
+        var fields = Regex.Matches(html, "<input [^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"").Where(m => m.Groups[1].Value != "__RequestVerificationToken")
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (Match m in Regex.Matches(html, "<select class=\"nhsuk-select\" id=\"[^\"]+\" name=\"([^\"]+)\">.*?<option value=\"([^\"]+)\" selected>", RegexOptions.Singleline))
+            fields[m.Groups[1].Value] = m.Groups[2].Value;
+        fields["name"] = "Senior staff stay longer, renamed";
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.PostFormAsync(client, $"/planning/{id}/edit", fields)).StatusCode);
+        await using var check = app.SystemContext();
+        var after = ScenarioDocument.FromJson((await check.PlanningScenarios.SingleAsync(s => s.Id == id)).ScenarioJson);
+        Assert.Equal("Senior staff stay longer, renamed", after.Name);
+        Assert.Equal(0.04, after.Segments.Single(s => s.Level == "Consultant").Assumptions!["PLAN-LEAVERS-01"].Value);
+        Assert.Empty(after.Assumptions);
+    }
 }

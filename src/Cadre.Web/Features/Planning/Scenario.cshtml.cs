@@ -15,6 +15,14 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
     public bool MayEdit { get; private set; }
     public bool MayDownloadJson { get; private set; }
 
+    /// <summary>The assumptions every segment uses unless it sets its own: the defaults, then the scenario's.</summary>
+    public IReadOnlyList<PlanningAssumption> Assumptions => PlanningAssumptions.Defaults.Keys
+        .Select(id => Result.Scenario.Assumptions.TryGetValue(id, out var set) ? set : PlanningAssumptions.Defaults[id]).ToList();
+
+    /// <summary>Assumptions one segment sets for itself (only in a scenario edited as JSON).</summary>
+    public IEnumerable<(string Segment, PlanningAssumption Assumption)> SegmentOverrides =>
+        Result.Scenario.Segments.SelectMany(g => g.Assumptions.Values.Select(a => (g.Name, a)));
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
     {
         var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
