@@ -286,6 +286,11 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Equal(result.Segments.Sum(s => s.Years.Count) + result.Total.Count, lines.Length - 1);
         var total = result.Total[0];
         Assert.Contains($",Total,{total.Year},{Math.Round(total.Demand, 2).ToString(System.Globalization.CultureInfo.InvariantCulture)},", csv);
+        var stp = result.Segments.Single(s => s.Commissions.Programme == "STP");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var firstIntake = stp.Years.Single(y => y.Year == stp.Commissions.FirstIntakeYear);
+        Assert.Contains($",{stp.Segment.Name},{firstIntake.Year},", csv);
+        Assert.Contains($",{Math.Round(stp.Commissions.PerYear, 2).ToString(inv)},{Math.Round(stp.Commissions.PerYearSpread.P10, 2).ToString(inv)},{Math.Round(stp.Commissions.PerYearSpread.P90, 2).ToString(inv)},STP", csv);
 
         var xlsx = await client.GetAsync($"/planning/{id}?format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);

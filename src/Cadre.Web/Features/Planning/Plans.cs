@@ -93,18 +93,23 @@ public static class Plans
     public static readonly string[] ExportHeaders =
     [
         "scenario", "segment", "year", "demand_wte", "supply_wte", "supply_p10", "supply_p50", "supply_p90", "gap_wte", "leavers_wte",
-        "retirements_wte", "trainees_completing", "extra_commissions", "commission_programme",
+        "retirements_wte", "trainees_completing", "extra_commissions", "extra_commissions_p10", "extra_commissions_p90", "commission_programme",
     ];
 
     public static IEnumerable<IReadOnlyList<object?>> ExportRows(PlanResult r)
     {
-        static object?[] Row(string scenario, string segment, PlanYear y, string? programme) =>
+        static object? Finite(double v) => double.IsFinite(v) ? Round(v) : null; // a gap extra trainees cannot close is left empty
+        static object?[] Row(string scenario, string segment, PlanYear y, CommissionNeed? need) =>
         [
             scenario, segment, y.Year, Round(y.Demand), Round(y.Supply), Round(y.SupplySpread.P10), Round(y.SupplySpread.P50), Round(y.SupplySpread.P90),
-            Round(y.Gap), Round(y.Leavers), Round(y.Retirements), Round(y.TraineesCompleting), y.CommissionsNeeded is { } c && double.IsFinite(c) ? Round(c) : null, programme,
+            Round(y.Gap), Round(y.Leavers), Round(y.Retirements), Round(y.TraineesCompleting),
+            y.CommissionsNeeded is { } c ? Finite(c) : null,
+            y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P10) : null,
+            y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P90) : null,
+            need?.Programme,
         ];
         foreach (var s in r.Segments)
-            foreach (var y in s.Years) yield return Row(r.Scenario.Name, s.Segment.Name, y, s.Commissions.Programme);
+            foreach (var y in s.Years) yield return Row(r.Scenario.Name, s.Segment.Name, y, s.Commissions);
         foreach (var y in r.Total) yield return Row(r.Scenario.Name, "Total", y, null);
     }
 
