@@ -40,6 +40,7 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingDecisionRecord> CodingDecisions => Set<Coding.CodingDecisionRecord>();
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
+    public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
 
     // Read by the query filters on every query (EF passes them as parameters), so one model serves every user.
     internal bool ScopeUnrestricted => Scope.IsUnrestricted;
@@ -80,6 +81,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
         // Job evaluation: a service lead sees the outcomes (and review requests) of posts in the departments they lead;
         // an outcome recorded for no post belongs to no department, so only organisation-wide roles see it.
         builder.Entity<JobEvaluation.JeOutcome>().HasQueryFilter(DepartmentFilter, o => ScopeAllDepartments || (o.PostId != null && ScopeDepartmentIds.Contains(o.Post!.DepartmentId)));
+        // Planning: a service lead sees the scenarios made for the departments they lead; a scenario for the whole
+        // organisation or a theme reads other departments' staff, so only organisation-wide roles see it.
+        builder.Entity<Planning.PlanningScenario>().HasQueryFilter(DepartmentFilter, s => ScopeAllDepartments || (s.DepartmentId != null && ScopeDepartmentIds.Contains(s.DepartmentId.Value)));
         builder.Entity<JobEvaluation.JeReviewRequest>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || (r.Outcome!.PostId != null && ScopeDepartmentIds.Contains(r.Outcome.Post!.DepartmentId)));
 
         // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added

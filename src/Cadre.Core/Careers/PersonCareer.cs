@@ -12,4 +12,13 @@ public sealed record PersonCareer(IReadOnlyCollection<Credential> Held, IReadOnl
     public static PersonCareer From(Person person, DateOnly on) => new(
         person.Registrations.Where(r => r.ExpiresOn is null || r.ExpiresOn >= on).Select(r => Credentials.From(r.Type)).Distinct().ToList(),
         person.TrainingEnrolments.Where(e => e.Status is TrainingStatus.Active or TrainingStatus.Interrupted).Select(e => e.Programme).Distinct().ToList());
+
+    /// <summary>
+    /// The register records registrations, not degrees. A direct-entry STP trainee was selected on a first or
+    /// upper-second honours degree (anchors A3, STP entry), so someone on the STP with no credential recorded is read as
+    /// holding that degree: their route is then the STP they are on, not a degree they already have. Registrations are
+    /// never inferred: whether an HSST trainee is registered is exactly what CAREER-TRAIN-HSST-REG checks.
+    /// </summary>
+    public PersonCareer WithProgrammeEntry() =>
+        InTraining.Contains(TrainingProgramme.Stp) && Held.Count == 0 ? this with { Held = [Credential.HonoursDegree] } : this;
 }

@@ -255,6 +255,14 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             departmentIds.Add(byDepartment.DepartmentId);
             if (entry.State == EntityState.Modified) departmentIds.Add((Guid)entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue!);
         }
+        else if (entry.Entity is Planning.PlanningScenario scenario)
+        {
+            // A scenario for the whole organisation or a theme reads departments a service lead does not lead.
+            if (scenario.DepartmentId is not { } department)
+                throw new OrganisationScopeException("A service lead can plan only for a department they lead; the change was refused.");
+            departmentIds.Add(department);
+            if (entry.State == EntityState.Modified && entry.Property(nameof(Planning.PlanningScenario.DepartmentId)).OriginalValue is Guid before) departmentIds.Add(before);
+        }
         else if (entry.Entity is PostActivity or PostRole or Assignment)
         {
             // Rows that hang off a post belong to the post's department (and to the old post's, if moved).

@@ -17,12 +17,15 @@ public static class CadrePolicies
     public const string ReadAudit = nameof(ReadAudit);
     public const string ManageUsers = nameof(ManageUsers);
     public const string EditServices = nameof(EditServices);
+    public const string EditPlanning = nameof(EditPlanning);
 
     public static readonly string[] PeopleRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation, CadreRoles.ServiceLead];
     public static readonly string[] PostEditorRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation, CadreRoles.ServiceLead];
     public static readonly string[] ImportRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
     public static readonly string[] AuditRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
     public static readonly string[] ServiceEditorRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation];
+    // Service leads plan for their own departments only (the data layer's guard and query filter see to that).
+    public static readonly string[] PlanningEditorRoles = [CadreRoles.Administrator, CadreRoles.WorkforceInformation, CadreRoles.ServiceLead];
 
     public static void Add(AuthorizationOptions options)
     {
@@ -34,6 +37,7 @@ public static class CadrePolicies
         // Who may sign in, and with what reach, is for administrators alone.
         options.AddPolicy(ManageUsers, p => p.RequireRole(CadreRoles.Administrator));
         options.AddPolicy(EditServices, p => p.RequireRole(ServiceEditorRoles));
+        options.AddPolicy(EditPlanning, p => p.RequireRole(PlanningEditorRoles));
         // Everything needs a signed-in user unless it says otherwise (health, sign-in, static files).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

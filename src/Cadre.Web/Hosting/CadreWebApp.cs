@@ -174,6 +174,7 @@ public static class CadreWebApp
         Features.JobEvaluation.JeApiEndpoints.MapJeApi(app);
         app.MapCadreExports();
         Features.Coding.CodingEndpoints.MapCadreCoding(app);
+        Features.Planning.PlanningApi.MapPlanningApi(app);
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }
 

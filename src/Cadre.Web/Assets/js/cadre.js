@@ -10,11 +10,23 @@ const palette = ['#005eb8', '#330072', '#007f3b', '#ffb81c', '#d5281b', '#41b6e6
 for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
   if (typeof window.Chart === 'undefined') break
   const spec = JSON.parse(canvas.getAttribute('data-chart'))
-  const datasets = spec.series.map((s, i) => ({
-    label: s.label,
-    data: s.values,
-    backgroundColor: spec.type === 'doughnut' ? spec.labels.map((_, j) => palette[j % palette.length]) : (s.color || palette[i % palette.length])
-  }))
+  const datasets = spec.series.map((s, i) => spec.type === 'line'
+    // Lines: a series may fill to the one before it ("-1"), which draws an uncertainty band between two percentiles.
+    ? {
+        label: s.label,
+        data: s.values,
+        borderColor: s.color || palette[i % palette.length],
+        backgroundColor: s.color || palette[i % palette.length],
+        fill: s.fill || false,
+        borderDash: s.dash ? [6, 4] : [],
+        borderWidth: s.width || 2,
+        pointRadius: s.points === false ? 0 : 3
+      }
+    : {
+        label: s.label,
+        data: s.values,
+        backgroundColor: spec.type === 'doughnut' ? spec.labels.map((_, j) => palette[j % palette.length]) : (s.color || palette[i % palette.length])
+      })
   // eslint-disable-next-line no-new
   new window.Chart(canvas, {
     type: spec.type,

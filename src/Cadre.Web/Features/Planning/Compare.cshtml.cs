@@ -1,0 +1,45 @@
+using Cadre.Core.Planning;
+using Cadre.Data.Planning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Planning;
+
+/// <summary>/planning/compare?a=…&amp;b=…: two saved scenarios side by side, year by year, and their commissions.</summary>
+public sealed class CompareModel(CadreDbContext db) : PageModel
+{
+    public PlanningScenario A { get; private set; } = default!;
+    public PlanningScenario B { get; private set; } = default!;
+    public PlanResult ResultA { get; private set; } = default!;
+    public PlanResult ResultB { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid? a, Guid? b, CancellationToken cancel)
+    {
+        if (a is null || b is null) return Redirect("/planning");
+        var found = await db.PlanningScenarios.AsNoTracking().Where(s => s.Id == a || s.Id == b).ToListAsync(cancel);
+        var first = found.FirstOrDefault(s => s.Id == a);
+        var second = found.FirstOrDefault(s => s.Id == b);
+        if (first is null || second is null) return NotFound();
+        (A, B) = (first, second);
+        ResultA = Plans.Run(first).Result;
+        ResultB = Plans.Run(second).Result;
+        return Page();
+    }
+
+    /// <summary>Years either scenario projects, in order.</summary>
+    public IEnumerable<int> Years => ResultA.Total.Select(y => y.Year).Union(ResultB.Total.Select(y => y.Year)).Order();
+
+    public string Chart() => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        type = "line",
+        labels = Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        series = new object[]
+        {
+            new { label = $"Supply: {A.Name}", values = Years.Select(y => ResultA.Total.FirstOrDefault(t => t.Year == y) is { } t ? Math.Round(t.Supply, 2) : (double?)null), color = "#005eb8" },
+            new { label = $"Demand: {A.Name}", values = Years.Select(y => ResultA.Total.FirstOrDefault(t => t.Year == y) is { } t ? Math.Round(t.Demand, 2) : (double?)null), color = "#005eb8", dash = true, points = false },
+            new { label = $"Supply: {B.Name}", values = Years.Select(y => ResultB.Total.FirstOrDefault(t => t.Year == y) is { } t ? Math.Round(t.Supply, 2) : (double?)null), color = "#007f3b" },
+            new { label = $"Demand: {B.Name}", values = Years.Select(y => ResultB.Total.FirstOrDefault(t => t.Year == y) is { } t ? Math.Round(t.Demand, 2) : (double?)null), color = "#007f3b", dash = true, points = false },
+        },
+    });
+}

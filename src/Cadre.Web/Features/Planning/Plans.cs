@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cadre.Core.Planning;
+using Cadre.Data.Planning;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Planning;
+
+/// <summary>
+/// Saved planning scenarios for the pages and the API: the scopes a user may plan for, a new scenario from the register's
+/// baseline, and a saved scenario run through the engine. Who may do what is in docs/decisions/planning-web.md.
+/// </summary>
+public static class Plans
+{
+    /// <summary>Runs and seed the pages use: the engine's defaults, so the CLI gives the same figures for the same JSON.</summary>
+    public const int Runs = PlanningEngine.DefaultRuns;
+    public const int Seed = PlanningEngine.DefaultSeed;
+
+    public static bool MayEdit(ClaimsPrincipal user) => CadrePolicies.PlanningEditorRoles.Any(user.IsInRole);
+
+    /// <summary>Service leads plan for their departments only; the other editors for the organisation, a theme or a department.</summary>
+    public static bool MayPlanOrganisationWide(ClaimsPrincipal user) => user.IsInRole(CadreRoles.Administrator) || user.IsInRole(CadreRoles.WorkforceInformation);
+
+    public sealed record ScopeOption(string Value, string Label);
+
+    /// <summary>What the user may build a scenario from: "organisation", "theme:H" or "department:{id}".</summary>
+    public static async Task<IReadOnlyList<ScopeOption>> ScopesAsync(CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.ScienceTheme }).ToListAsync(cancel);
+        var options = new List<ScopeOption>();
+        if (MayPlanOrganisationWide(user))
+        {
+            options.Add(new("organisation", "The whole organisation"));
+            foreach (var theme in departments.Where(d => d.ScienceTheme is not null).Select(d => d.ScienceTheme!.Value).Distinct().Order())
+                options.Add(new($"theme:{theme}", $"Theme: {Labels.ThemeShort(theme)}"));
+        }
+        options.AddRange(departments.Select(d => new ScopeOption($"department:{d.Id}", $"Service: {d.Name}")));
+        return options;
+    }
+
+    /// <summary>
+    /// A new scenario from the register on a date, for one scope the user may plan for; null when the scope is not one
+    /// of theirs. Throws <see cref="ScenarioException"/> when the scope has nothing to plan.
+    /// </summary>
+    public static async Task<PlanningScenario?> FromRegisterAsync(CadreDbContext db, ClaimsPrincipal user, string name, string scope, DateOnly on, CancellationToken cancel)
+    {
+        var option = (await ScopesAsync(db, user, cancel)).FirstOrDefault(o => o.Value == scope);
+        if (option is null) return null;
+        var posts = db.Posts.AsNoTracking().Include(p => p.Assignments.Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))).ThenInclude(a => a.Person).AsQueryable();
+        var scenario = new PlanningScenario { OrganisationId = db.Scope.OrganisationIds.FirstOrDefault(), Name = name, ScopeLabel = option.Label, BaselineOn = on };
+        if (scope.StartsWith("theme:", StringComparison.Ordinal))
+        {
+            var theme = scope[6];
+            scenario.ScienceTheme = theme;
+            scenario.ScopeLabel = Labels.ThemeShort(theme);
+            posts = posts.Where(p => p.Department!.ScienceTheme == theme);
+        }
+        else if (scope.StartsWith("department:", StringComparison.Ordinal))
+        {
+            var id = Guid.Parse(scope["department:".Length..]);
+            var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == id, cancel);
+            scenario.DepartmentId = id;
+            scenario.OrganisationId = department.OrganisationId;
+            scenario.ScopeLabel = department.Name;
+            posts = posts.Where(p => p.DepartmentId == id);
+        }
+        else
+        {
+            scenario.ScopeLabel = await db.Organisations.AsNoTracking().Where(o => o.Id == scenario.OrganisationId).Select(o => o.Name).FirstAsync(cancel);
+        }
+        var postList = await posts.AsSplitQuery().ToListAsync(cancel);
+        var people = postList.SelectMany(p => p.Assignments).Select(a => a.PersonId).Distinct().ToList();
+        var enrolments = await db.TrainingEnrolments.AsNoTracking().Where(e => people.Contains(e.PersonId)).ToListAsync(cancel);
+        var document = RegisterScenario.Build(name, $"Healthcare Science: {scenario.ScopeLabel}", postList, enrolments, on);
+        scenario.ScenarioJson = document.ToJson();
+        scenario.CreatedAt = scenario.UpdatedAt = DateTime.UtcNow;
+        scenario.CreatedBy = scenario.UpdatedBy = db.Actor.Name;
+        return scenario;
+    }
+
+    /// <summary>The saved document and its projection (the stored JSON was checked when saved; a bad one throws here).</summary>
+    public static (ScenarioDocument Document, PlanResult Result) Run(PlanningScenario saved, int runs = Runs, int seed = Seed)
+    {
+        var document = ScenarioDocument.FromJson(saved.ScenarioJson);
+        return (document, PlanningEngine.Project(document.Parse(), runs, seed));
+    }
+
+    public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
+    public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Range(Spread s) => $"{F(s.P10)} to {F(s.P90)}";
+
+    /// <summary>The results as one table: a row per segment and year, then the total, then every assumption used.</summary>
+    public static readonly string[] ExportHeaders =
+    [
+        "scenario", "segment", "year", "demand_wte", "supply_wte", "supply_p10", "supply_p50", "supply_p90", "gap_wte", "leavers_wte",
+        "retirements_wte", "trainees_completing", "extra_commissions", "extra_commissions_p10", "extra_commissions_p90", "commission_programme",
+    ];
+
+    public static IEnumerable<IReadOnlyList<object?>> ExportRows(PlanResult r)
+    {
+        static object? Finite(double v) => double.IsFinite(v) ? Round(v) : null; // a gap extra trainees cannot close is left empty
+        static object?[] Row(string scenario, string segment, PlanYear y, CommissionNeed? need) =>
+        [
+            scenario, segment, y.Year, Round(y.Demand), Round(y.Supply), Round(y.SupplySpread.P10), Round(y.SupplySpread.P50), Round(y.SupplySpread.P90),
+            Round(y.Gap), Round(y.Leavers), Round(y.Retirements), Round(y.TraineesCompleting),
+            y.CommissionsNeeded is { } c ? Finite(c) : null,
+            y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P10) : null,
+            y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P90) : null,
+            need?.Programme,
+        ];
+        foreach (var s in r.Segments)
+            foreach (var y in s.Years) yield return Row(r.Scenario.Name, s.Segment.Name, y, s.Commissions);
+        foreach (var y in r.Total) yield return Row(r.Scenario.Name, "Total", y, null);
+    }
+
+    private static double Round(double v) => Math.Round(v, 2);
+
+    /// <summary>A Chart.js spec (read by cadre.js): the p10-p90 band of supply, the central supply and demand.</summary>
+    public static string Chart(IReadOnlyList<PlanYear> years) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        type = "line",
+        labels = years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture)),
+        series = new object[]
+        {
+            new { label = "Supply, 10th percentile", values = years.Select(y => Round(y.SupplySpread.P10)), color = "rgba(65,182,230,0.35)", points = false, width = 1 },
+            new { label = "Supply, 90th percentile (shaded: p10 to p90)", values = years.Select(y => Round(y.SupplySpread.P90)), color = "rgba(65,182,230,0.35)", fill = "-1", points = false, width = 1 },
+            new { label = "Supply (central)", values = years.Select(y => Round(y.Supply)), color = "#005eb8" },
+            new { label = "Demand (funded establishment)", values = years.Select(y => Round(y.Demand)), color = "#d5281b", dash = true },
+        },
+    });
+}
+
+/// <summary>One chart and its table: the total or one segment (<c>Programme</c> adds the commissions column).</summary>
+public sealed record PlanYearsView(string Id, string Caption, IReadOnlyList<PlanYear> Years, string? Programme);

@@ -1,0 +1,43 @@
+using Cadre.Core.Planning;
+using Cadre.Data.Planning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Web.Features.Planning;
+
+/// <summary>/planning/{id}: a saved scenario run through the engine: supply against demand with its spread, commissions, assumptions.</summary>
+public sealed class ScenarioModel(CadreDbContext db) : PageModel
+{
+    public PlanningScenario Saved { get; private set; } = default!;
+    public ScenarioDocument Document { get; private set; } = default!;
+    public PlanResult Result { get; private set; } = default!;
+    public bool MayEdit { get; private set; }
+    public bool MayDownloadJson { get; private set; }
+
+    /// <summary>The assumptions every segment uses unless it sets its own: the defaults, then the scenario's.</summary>
+    public IReadOnlyList<PlanningAssumption> Assumptions => PlanningAssumptions.Defaults.Keys
+        .Select(id => Result.Scenario.Assumptions.TryGetValue(id, out var set) ? set : PlanningAssumptions.Defaults[id]).ToList();
+
+    /// <summary>Assumptions one segment sets for itself (only in a scenario edited as JSON).</summary>
+    public IEnumerable<(string Segment, PlanningAssumption Assumption)> SegmentOverrides =>
+        Result.Scenario.Segments.SelectMany(g => g.Assumptions.Values.Select(a => (g.Name, a)));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
+    {
+        var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (saved is null) return NotFound();
+        Saved = saved;
+        (Document, Result) = Plans.Run(saved);
+        MayEdit = Plans.MayEdit(User);
+        MayDownloadJson = WebScope.MaySeePeople(User);
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            // The scenario as `cadre plan` reads it; it holds staff in post by year of birth, so only for roles that see people.
+            if (!MayDownloadJson) return Forbid();
+            return File(System.Text.Encoding.UTF8.GetBytes(saved.ScenarioJson), "application/json", $"cadre-scenario-{saved.Id}.json");
+        }
+        var download = TableDownload.For(format, $"cadre-plan-{DateTime.UtcNow:yyyy-MM-dd}", Plans.ExportHeaders, Plans.ExportRows(Result));
+        return download is null ? Page() : new ResultPageResult(download);
+    }
+}
