@@ -116,12 +116,9 @@ public static class ExtractRuns
         var upload = await FileAsync(db, runId, Upload, cancel);
         if (upload is null || run.Attempts + 1 > MaxAttempts)
         {
-            await db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, CodingRunStatus.Failed)
-                .SetProperty(r => r.Message, upload is null
-                    ? "The re-code was interrupted (the service restarted) and the upload was not kept; nothing was stored. Upload the file again."
-                    : $"The re-code was interrupted {MaxAttempts} times; nothing was stored. Upload the file again, or run `cadre code` on it."), cancel);
-            await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(cancel);
+            await FailAsync(db, runId, upload is null
+                ? "The re-code was interrupted (the service restarted) and the upload was not kept; nothing was stored. Upload the file again."
+                : $"The re-code was interrupted {MaxAttempts} times; nothing was stored. Upload the file again, or run `cadre code` on it.", cancel);
             return null;
         }
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cadre-coding-" + Guid.NewGuid().ToString("N") + ".csv");
@@ -139,10 +136,12 @@ public static class ExtractRuns
         var tracker = progress.Find(runId) ?? progress.Start(runId, run.Total);
         try
         {
-            if (run.Attempts == 0) run.Attempts = 1;
-            run.HeartbeatAt = DateTime.UtcNow;
-            run.Done = 0;
-            await db.SaveChangesAsync(cancel);
+            if (run.Attempts == 0)
+            {
+                run.Attempts = 1;
+                await db.SaveChangesAsync(cancel);
+            }
+            await BeatAsync(db, runId, 0, cancel);
 
             var decisions = new StringWriter(CultureInfo.InvariantCulture);
             var review = new StringWriter(CultureInfo.InvariantCulture);
@@ -153,11 +152,7 @@ public static class ExtractRuns
             {
                 var coding = Task.Run(() => new ExtractRecoder(CodingEngine.Default, run.CodedOn).Run(input, decisions, review, esr, problems.Add, new SyncProgress(tracker)), cancel);
                 while (await Task.WhenAny(coding, Task.Delay(HeartbeatEvery, cancel)) != coding)
-                {
-                    run.HeartbeatAt = DateTime.UtcNow;
-                    run.Done = Volatile.Read(ref tracker.Done);
-                    await db.SaveChangesAsync(cancel);
-                }
+                    await BeatAsync(db, runId, Volatile.Read(ref tracker.Done), cancel);
                 outcome = await coding;
             }
             var files = new List<CodingRunFile>();
@@ -198,17 +193,28 @@ public static class ExtractRuns
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A fault in coding, not an interruption: starting again would meet it again, so the run fails here.
-            db.ChangeTracker.Clear();
-            await db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Status, CodingRunStatus.Failed)
-                .SetProperty(r => r.Message, "The re-code stopped before it finished; nothing was stored. Upload the file again, or run `cadre code` on it to see the fault."), CancellationToken.None);
-            await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(CancellationToken.None);
+            await FailAsync(db, runId, "The re-code stopped before it finished; nothing was stored. Upload the file again, or run `cadre code` on it to see the fault.", CancellationToken.None);
         }
         finally
         {
             progress.Finish(runId);
             File.Delete(path);
         }
+    }
+
+    // Progress is not a change anyone made to a record: written straight to the row, outside the audit trail, so a long
+    // run does not fill the trail with a heartbeat every two seconds. Status changes go through SaveChanges and are audited.
+    private static Task BeatAsync(CadreDbContext db, Guid runId, int done, CancellationToken cancel) =>
+        db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow).SetProperty(r => r.Done, done), cancel);
+
+    private static async Task FailAsync(CadreDbContext db, Guid runId, string message, CancellationToken cancel)
+    {
+        db.ChangeTracker.Clear();
+        var failed = await db.CodingRuns.SingleAsync(r => r.Id == runId, cancel);
+        failed.Status = CodingRunStatus.Failed;
+        failed.Message = message;
+        await db.SaveChangesAsync(cancel);
+        await db.CodingRunFiles.Where(f => f.CodingRunId == runId && f.Name == Upload).ExecuteDeleteAsync(cancel);
     }
 
     private sealed class SyncProgress(RunProgress tracker) : IProgress<int>

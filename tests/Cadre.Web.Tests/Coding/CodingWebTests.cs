@@ -353,6 +353,10 @@ public sealed class CodingWebTests(CadreWebFixture app)
         Assert.Contains("MP00902", decisions);
         // A finished run does not keep the extract.
         Assert.False(await db.CodingRunFiles.AnyAsync(f => f.CodingRunId == id && f.Name == ExtractRuns.Upload));
+        // Its completion is in the audit trail; its heartbeats are not.
+        var trail = await db.AuditEntries.Where(e => e.EntityType == nameof(CodingRun) && e.EntityId == id.ToString()).ToListAsync();
+        Assert.Contains(trail, e => e.Action == Cadre.Core.Register.AuditAction.Updated && e.After!.Contains("Completed"));
+        Assert.DoesNotContain(trail, e => e.After != null && !e.After.Contains("Completed") && e.After.Contains("HeartbeatAt") && e.Before != null);
     }
 
     [Fact]
