@@ -39,6 +39,17 @@ public static class CodingProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pass {pass}: {rows:N0} rows; read {readCpu.TotalMilliseconds * 1000 / rows:0.00} µs/row {readBytes / rows:N0} B/row; recode {allCpu.TotalMilliseconds * 1000 / rows:0.00} µs/row {allBytes / rows:N0} B/row; GCs gen0/1/2 so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         }
+        // The whole pipeline as `cadre code` runs it (reader, deciders, writer), once, with the collector's pause time.
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var wall = Stopwatch.StartNew();
+        var (parallelCpu, _) = Measure(() =>
+        {
+            using var input = new StreamReader(path);
+            using var output = new StreamWriter(Stream.Null);
+            new ExtractRecoder(engine, on).Run(input, output, null, null, p => throw new InvalidOperationException(p.ToString()));
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"pipeline: {wall.Elapsed.TotalSeconds:0.00} s wall, {parallelCpu.TotalSeconds:0.00} s CPU, GC paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:0} ms ({GC.GetGCMemoryInfo().PauseTimePercentage:0.0}% of the process's time so far)"));
         allocations?.Print();
         return 0;
     }

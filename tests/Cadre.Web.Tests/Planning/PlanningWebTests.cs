@@ -44,6 +44,37 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
     }
 
     [Fact]
+    public async Task A_scenario_is_deleted_only_by_an_editor_with_the_version_they_read_and_the_deletion_is_audited()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var id = await CreateAsync(client, "To be deleted", "organisation");
+        var version = (await SavedAsync(id)).Version;
+        Assert.Contains("data-testid=\"delete-scenario\"", await client.GetStringAsync($"/planning/{id}"));
+
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        Assert.DoesNotContain("data-testid=\"delete-scenario\"", await viewer.GetStringAsync($"/planning/{id}"));
+        var refused = await CadreWebFixture.PostFormAsync(viewer, $"/planning/{id}", new() { ["version"] = version.ToString() }, $"/planning/{id}?handler=Delete");
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+
+        // A stale page (someone changed the scenario since) deletes nothing and says why.
+        var stale = await CadreWebFixture.PostFormAsync(client, $"/planning/{id}", new() { ["version"] = Guid.NewGuid().ToString() }, $"/planning/{id}?handler=Delete");
+        Assert.Equal($"/planning/{id}", stale.Headers.Location!.OriginalString);
+        Assert.Contains("was not deleted", WebUtility.HtmlDecode(await client.GetStringAsync($"/planning/{id}")));
+
+        using var otherTrust = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.NotFound, (await CadreWebFixture.PostFormAsync(otherTrust, "/planning", new() { ["version"] = version.ToString() }, $"/planning/{id}?handler=Delete")).StatusCode);
+
+        var deleted = await CadreWebFixture.PostFormAsync(client, $"/planning/{id}", new() { ["version"] = version.ToString() }, $"/planning/{id}?handler=Delete");
+        Assert.Equal("/planning", deleted.Headers.Location!.OriginalString);
+        Assert.Contains("Scenario To be deleted deleted", await client.GetStringAsync("/planning"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/planning/{id}")).StatusCode);
+        await using var db = app.SystemContext();
+        var removed = await db.AuditEntries.SingleAsync(e => e.EntityType == nameof(PlanningScenario) && e.EntityId == id.ToString() && e.Action == Cadre.Core.Register.AuditAction.Deleted);
+        Assert.Equal("Wendy Workforce", removed.Who);
+        Assert.Contains("To be deleted", removed.Before);
+    }
+
+    [Fact]
     public async Task A_scenario_from_the_register_shows_the_real_baseline_the_band_chart_table_and_commissions()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);

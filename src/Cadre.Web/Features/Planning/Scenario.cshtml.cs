@@ -23,6 +23,32 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
     public IEnumerable<(string Segment, PlanningAssumption Assumption)> SegmentOverrides =>
         Result.Scenario.Segments.SelectMany(g => g.Assumptions.Values.Select(a => (g.Name, a)));
 
+    /// <summary>Deletes the scenario (audited with what it held); refused when someone changed it since this page was read.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid version, CancellationToken cancel)
+    {
+        // Razor Pages ignore [Authorize] on a handler, so the role is checked here (the page itself is for every role).
+        if (!Plans.MayEdit(User)) return Forbid();
+        var saved = await db.PlanningScenarios.FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (saved is null) return NotFound();
+        if (saved.Version != version)
+        {
+            TempData["Saved"] = $"Scenario {saved.Name} was changed by {saved.UpdatedBy} since you opened it, so it was not deleted. Check the changes and delete it again if you still want to.";
+            return Redirect($"/planning/{id}");
+        }
+        db.PlanningScenarios.Remove(saved);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Saved"] = $"Scenario {saved.Name} was changed by someone else at the same moment, so it was not deleted. Check it and try again.";
+            return Redirect($"/planning/{id}");
+        }
+        TempData["Saved"] = $"Scenario {saved.Name} deleted";
+        return Redirect("/planning");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
     {
         var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
