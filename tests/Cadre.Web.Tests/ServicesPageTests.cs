@@ -3,6 +3,7 @@ using System.Globalization;
 using Cadre.Core.Register;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests;
 
@@ -10,6 +11,35 @@ namespace Cadre.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class ServicesPageTests(CadreWebFixture app)
 {
+    [Fact]
+    public async Task A_member_of_two_organisations_says_which_one_a_new_service_belongs_to()
+    {
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cadre.Data.Security.CadreUser>>();
+            var both = await Cadre.Data.CadreDatabaseInitialiser.CreateUserAsync(users, "services.both@a.test", "Sam Services", CadreWebFixture.Password, "WorkforceInformation", app.DemoOrganisation);
+            await using var db0 = app.SystemContext();
+            db0.UserOrganisations.Add(new Cadre.Data.Security.UserOrganisation { UserId = both.Id, OrganisationId = app.SecondOrganisation });
+            await db0.SaveChangesAsync();
+        }
+        using var client = await app.ClientAsync("services.both@a.test");
+        Assert.Contains("Input_OrganisationId", await client.GetStringAsync("/departments/new"));
+        var unchosen = await (await CadreWebFixture.PostFormAsync(client, "/departments/new", new() { ["Input.Name"] = "Two-trust Physics", ["Input.Theme"] = "H" })).Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_OrganisationId\">Select the organisation the service belongs to</a>", unchosen);
+
+        var added = await CadreWebFixture.PostFormAsync(client, "/departments/new", new()
+            { ["Input.Name"] = "Two-trust Physics", ["Input.Theme"] = "H", ["Input.OrganisationId"] = app.SecondOrganisation.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await using var db = app.SystemContext();
+        Assert.Equal(app.SecondOrganisation, await db.Departments.Where(d => d.Name == "Two-trust Physics").Select(d => d.OrganisationId).SingleAsync());
+
+        // One organisation: nothing to choose, and a forged choice of another is ignored.
+        using var single = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        Assert.DoesNotContain("Input_OrganisationId", await single.GetStringAsync("/departments/new"));
+        await CadreWebFixture.PostFormAsync(single, "/departments/new", new() { ["Input.Name"] = "One-trust Physics", ["Input.Theme"] = "H", ["Input.OrganisationId"] = app.SecondOrganisation.ToString() });
+        Assert.Equal(app.DemoOrganisation, await db.Departments.Where(d => d.Name == "One-trust Physics").Select(d => d.OrganisationId).SingleAsync());
+    }
+
     [Fact]
     public async Task A_service_is_added_with_its_lead_and_an_accreditation_expiring_soon_is_flagged()
     {

@@ -14,10 +14,20 @@ public sealed class EditModel(CadreDbContext db) : PageModel
     public Guid? Id { get; private set; }
     public bool IsNew => Id is null;
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
+    /// <summary>The organisations the user may add a service to; the form asks only when there are several.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> OrganisationItems() =>
+        new[] { new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem("Select an organisation", "") }
+            .Concat(Organisations.Select(o => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(o.Name, o.Id.ToString())));
+
+    private async Task LoadOrganisationsAsync(CancellationToken cancel) =>
+        Organisations = (await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancel)).Select(o => (o.Id, o.Name)).ToList();
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancel)
     {
         Id = id;
+        await LoadOrganisationsAsync(cancel);
         if (id is null) return Page();
         var d = await db.Departments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (d is null) return NotFound();
@@ -33,7 +43,12 @@ public sealed class EditModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancel)
     {
         Id = id;
-        var department = id is null ? new Department { OrganisationId = db.Scope.OrganisationIds.FirstOrDefault() } : await db.Departments.FirstOrDefaultAsync(x => x.Id == id, cancel);
+        await LoadOrganisationsAsync(cancel);
+        // A member of several organisations says which one the new service belongs to; a member of one is not asked.
+        var organisationId = Organisations.Count == 1 ? Organisations[0].Id : Input.OrganisationId ?? Guid.Empty;
+        if (id is null && Organisations.All(o => o.Id != organisationId))
+            ModelState.AddModelError("Input.OrganisationId", "Select the organisation the service belongs to");
+        var department = id is null ? new Department { OrganisationId = organisationId } : await db.Departments.FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (department is null) return NotFound();
         if (id is not null && !RecordToken.Matches(department, Input.Token))
         {
@@ -69,7 +84,7 @@ public sealed class EditModel(CadreDbContext db) : PageModel
         }
         if (!ModelState.IsValid)
         {
-            Errors = FormErrors.From(ModelState, ["Input.Name", "Input.Theme", "Input.Site", "Input.LeadStaffNumber"]);
+            Errors = FormErrors.From(ModelState, ["Input.OrganisationId", "Input.Name", "Input.Theme", "Input.Site", "Input.LeadStaffNumber"]);
             return Page();
         }
         if (id is null) db.Departments.Add(department);
@@ -91,6 +106,9 @@ public sealed class DepartmentInput
     public string? Site { get; set; }
 
     public string? LeadStaffNumber { get; set; }
+
+    /// <summary>For a new service of a member of several organisations: which organisation it belongs to.</summary>
+    public Guid? OrganisationId { get; set; }
 
     /// <summary>The service's values when the form was opened (see <see cref="RecordToken"/>).</summary>
     public string? Token { get; set; }
