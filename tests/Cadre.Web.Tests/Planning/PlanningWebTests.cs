@@ -9,6 +9,7 @@ using Cadre.Web.Features.Planning;
 using Cadre.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests.Planning;
 
@@ -41,6 +42,43 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         foreach (Match m in Regex.Matches(html, "<select class=\"nhsuk-select\" id=\"([^\"]+)\" name=\"([^\"]+)\">.*?<option value=\"([^\"]+)\" selected>", RegexOptions.Singleline))
             fields[m.Groups[2].Value] = m.Groups[3].Value;
         return fields;
+    }
+
+    [Fact]
+    public async Task A_member_of_two_organisations_plans_each_on_its_own()
+    {
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cadre.Data.Security.CadreUser>>();
+            var both = await Cadre.Data.CadreDatabaseInitialiser.CreateUserAsync(users, "plans.both@a.test", "Pia Planner", CadreWebFixture.Password, "WorkforceInformation", app.DemoOrganisation);
+            await using var db0 = app.SystemContext();
+            db0.UserOrganisations.Add(new Cadre.Data.Security.UserOrganisation { UserId = both.Id, OrganisationId = app.SecondOrganisation });
+            await db0.SaveChangesAsync();
+        }
+        using var client = await app.ClientAsync("plans.both@a.test");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/planning"));
+        Assert.Contains($"value=\"organisation:{app.SecondOrganisation}\"", page);
+        Assert.Contains($"value=\"organisation:{app.DemoOrganisation}\"", page);
+        Assert.DoesNotContain("value=\"organisation\"", page);
+
+        var id = await CreateAsync(client, "Second trust only", $"organisation:{app.SecondOrganisation}");
+        var saved = await SavedAsync(id);
+        await using var db = app.SystemContext();
+        var secondName = await db.Organisations.Where(o => o.Id == app.SecondOrganisation).Select(o => o.Name).SingleAsync();
+        Assert.Equal((app.SecondOrganisation, secondName), (saved.OrganisationId, saved.ScopeLabel));
+        // Its baseline is the second trust's establishment alone: not the first trust's, nor both together.
+        var firstId = await CreateAsync(client, "First trust only", $"organisation:{app.DemoOrganisation}");
+        var first = await SavedAsync(firstId);
+        Assert.Equal(app.DemoOrganisation, first.OrganisationId);
+        Assert.NotEqual(first.ScenarioJson.Length, saved.ScenarioJson.Length);
+        using var zz1Planner = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var wholeId = await CreateAsync(zz1Planner, "ZZ1 whole", "organisation");
+        Assert.Equal(JsonDocument.Parse((await SavedAsync(wholeId)).ScenarioJson).RootElement.GetProperty("segments").GetRawText(),
+            JsonDocument.Parse(first.ScenarioJson).RootElement.GetProperty("segments").GetRawText());
+        using var single = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.OK, (await single.GetAsync($"/planning/{id}")).StatusCode); // ZZ2's own users see it
+        using var zz1 = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        Assert.Equal(HttpStatusCode.NotFound, (await zz1.GetAsync($"/planning/{id}")).StatusCode);
     }
 
     [Fact]

@@ -23,18 +23,27 @@ public static class Plans
 
     public sealed record ScopeOption(string Value, string Label);
 
-    /// <summary>What the user may build a scenario from: "organisation", "theme:H" or "department:{id}".</summary>
+    /// <summary>
+    /// What the user may build a scenario from: "organisation", "theme:H" or "department:{id}". A member of several
+    /// organisations plans each on its own ("organisation:{id}", "theme:{id}:H"): a scenario belongs to one organisation.
+    /// </summary>
     public static async Task<IReadOnlyList<ScopeOption>> ScopesAsync(CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel)
     {
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.ScienceTheme }).ToListAsync(cancel);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name, d.ScienceTheme, d.OrganisationId }).ToListAsync(cancel);
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.OdsCode }).ToListAsync(cancel);
+        var several = organisations.Count > 1;
         var options = new List<ScopeOption>();
         if (MayPlanOrganisationWide(user))
         {
-            options.Add(new("organisation", "The whole organisation"));
-            foreach (var theme in departments.Where(d => d.ScienceTheme is not null).Select(d => d.ScienceTheme!.Value).Distinct().Order())
-                options.Add(new($"theme:{theme}", $"Theme: {Labels.ThemeShort(theme)}"));
+            foreach (var organisation in organisations)
+            {
+                options.Add(several ? new($"organisation:{organisation.Id}", $"The whole of {organisation.Name}") : new("organisation", "The whole organisation"));
+                foreach (var theme in departments.Where(d => d.OrganisationId == organisation.Id && d.ScienceTheme is not null).Select(d => d.ScienceTheme!.Value).Distinct().Order())
+                    options.Add(several ? new($"theme:{organisation.Id}:{theme}", $"Theme: {Labels.ThemeShort(theme)} ({organisation.OdsCode})") : new($"theme:{theme}", $"Theme: {Labels.ThemeShort(theme)}"));
+            }
         }
-        options.AddRange(departments.Select(d => new ScopeOption($"department:{d.Id}", $"Service: {d.Name}")));
+        options.AddRange(departments.Select(d => new ScopeOption($"department:{d.Id}",
+            several ? $"Service: {d.Name} ({organisations.FirstOrDefault(o => o.Id == d.OrganisationId)?.OdsCode})" : $"Service: {d.Name}")));
         return options;
     }
 
@@ -48,6 +57,14 @@ public static class Plans
         if (option is null) return null;
         var posts = db.Posts.AsNoTracking().Include(p => p.Assignments.Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))).ThenInclude(a => a.Person).AsQueryable();
         var scenario = new PlanningScenario { OrganisationId = db.Scope.OrganisationIds.FirstOrDefault(), Name = name, ScopeLabel = option.Label, BaselineOn = on };
+        // "organisation:{id}" and "theme:{id}:H" name the organisation (a member of several); the plain forms mean the only one.
+        var parts = scope.Split(':');
+        if ((parts is ["organisation", _] || parts is ["theme", _, _]) && Guid.TryParse(parts[1], out var organisationId))
+        {
+            scenario.OrganisationId = organisationId;
+            posts = posts.Where(p => p.OrganisationId == organisationId);
+            scope = parts[0] == "theme" && parts.Length == 3 ? $"theme:{parts[2]}" : parts[0];
+        }
         if (scope.StartsWith("theme:", StringComparison.Ordinal))
         {
             var theme = scope[6];
