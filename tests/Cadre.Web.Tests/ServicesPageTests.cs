@@ -3,7 +3,6 @@ using System.Globalization;
 using Cadre.Core.Register;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests;
 
@@ -14,14 +13,7 @@ public sealed class ServicesPageTests(CadreWebFixture app)
     [Fact]
     public async Task A_member_of_two_organisations_says_which_one_a_new_service_belongs_to()
     {
-        await using (var scope = app.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cadre.Data.Security.CadreUser>>();
-            var both = await Cadre.Data.CadreDatabaseInitialiser.CreateUserAsync(users, "services.both@a.test", "Sam Services", CadreWebFixture.Password, "WorkforceInformation", app.DemoOrganisation);
-            await using var db0 = app.SystemContext();
-            db0.UserOrganisations.Add(new Cadre.Data.Security.UserOrganisation { UserId = both.Id, OrganisationId = app.SecondOrganisation });
-            await db0.SaveChangesAsync();
-        }
+        await app.AddUserOfBothOrganisationsAsync("services.both@a.test", "Sam Services", "WorkforceInformation");
         using var client = await app.ClientAsync("services.both@a.test");
         Assert.Contains("Input_OrganisationId", await client.GetStringAsync("/departments/new"));
         var unchosen = await (await CadreWebFixture.PostFormAsync(client, "/departments/new", new() { ["Input.Name"] = "Two-trust Physics", ["Input.Theme"] = "H" })).Content.ReadAsStringAsync();

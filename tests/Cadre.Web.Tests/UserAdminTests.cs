@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Cadre.Core.Register;
 using Cadre.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests;
 
@@ -147,14 +146,7 @@ public sealed class UserAdminTests(CadreWebFixture app)
     [Fact]
     public async Task An_administrator_of_two_organisations_chooses_which_and_never_touches_memberships_beyond_their_own()
     {
-        await using (var scope = app.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cadre.Data.Security.CadreUser>>();
-            var both = await Cadre.Data.CadreDatabaseInitialiser.CreateUserAsync(users, "both@a.test", "Bo Both", CadreWebFixture.Password, "Administrator", app.DemoOrganisation);
-            await using var db0 = app.SystemContext();
-            db0.UserOrganisations.Add(new Cadre.Data.Security.UserOrganisation { UserId = both.Id, OrganisationId = app.SecondOrganisation });
-            await db0.SaveChangesAsync();
-        }
+        await app.AddUserOfBothOrganisationsAsync("both@a.test", "Bo Both", "Administrator");
         using var admin = await app.ClientAsync("both@a.test");
         var form = await admin.GetStringAsync("/users/new");
         Assert.Contains($"value=\"{app.SecondOrganisation}\"", form);

@@ -80,6 +80,17 @@ public sealed class CadreWebFixture : IAsyncLifetime
         new(App.Services.GetRequiredService<DatabaseOptions>().BuildContextOptions(), OrganisationScope.System, AuditActor.System("tests"));
 
     /// <summary>An HTTP client with its own cookie jar that does not follow redirects (so tests can see them); signed in when a user is given.</summary>
+    /// <summary>A user who belongs to both demo organisations (ZZ1 and ZZ2), with one role, signing in with <see cref="Password"/>.</summary>
+    public async Task AddUserOfBothOrganisationsAsync(string email, string name, string role)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CadreUser>>();
+        var user = await CadreDatabaseInitialiser.CreateUserAsync(users, email, name, Password, role, DemoOrganisation);
+        await using var db = SystemContext();
+        db.UserOrganisations.Add(new UserOrganisation { UserId = user.Id, OrganisationId = SecondOrganisation });
+        await db.SaveChangesAsync();
+    }
+
     public async Task<HttpClient> ClientAsync(string? user = null)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })

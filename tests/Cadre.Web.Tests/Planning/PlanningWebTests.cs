@@ -9,7 +9,6 @@ using Cadre.Web.Features.Planning;
 using Cadre.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Web.Tests.Planning;
 
@@ -47,14 +46,7 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
     [Fact]
     public async Task A_member_of_two_organisations_plans_each_on_its_own()
     {
-        await using (var scope = app.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cadre.Data.Security.CadreUser>>();
-            var both = await Cadre.Data.CadreDatabaseInitialiser.CreateUserAsync(users, "plans.both@a.test", "Pia Planner", CadreWebFixture.Password, "WorkforceInformation", app.DemoOrganisation);
-            await using var db0 = app.SystemContext();
-            db0.UserOrganisations.Add(new Cadre.Data.Security.UserOrganisation { UserId = both.Id, OrganisationId = app.SecondOrganisation });
-            await db0.SaveChangesAsync();
-        }
+        await app.AddUserOfBothOrganisationsAsync("plans.both@a.test", "Pia Planner", "WorkforceInformation");
         using var client = await app.ClientAsync("plans.both@a.test");
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/planning"));
         Assert.Contains($"value=\"organisation:{app.SecondOrganisation}\"", page);

@@ -12,9 +12,9 @@ public sealed class BandMismatchesModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancel)
     {
         Rows = await JeReports.MismatchesAsync(db, cancel);
-        if (JeReports.Download(format, "je-band-mismatches", ["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"],
+        if (Shared.TableDownload.For(format, "je-band-mismatches", ["Post number", "Title", "Recorded band", "JE band", "Panel date", "Rule"],
                 Rows.Select(r => (IReadOnlyList<object?>)[r.PostNumber, r.Title, r.RecordedBand, r.JeBand, r.Date, r.RuleId])) is { } download)
-            return new ResultActionResult(download);
+            return new Shared.ResultPageResult(download);
         return Page();
     }
 

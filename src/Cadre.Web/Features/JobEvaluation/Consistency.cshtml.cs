@@ -12,9 +12,9 @@ public sealed class ConsistencyModel(CadreDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? format, CancellationToken cancel)
     {
         Findings = await JeReports.ConsistencyAsync(db, cancel);
-        if (JeReports.Download(format, "je-consistency", ["Rule", "Severity", "Finding", "Citation"],
+        if (Shared.TableDownload.For(format, "je-consistency", ["Rule", "Severity", "Finding", "Citation"],
                 Findings.Select(f => (IReadOnlyList<object?>)[f.RuleId, f.Severity, f.Text, f.Citation])) is { } download)
-            return new ResultActionResult(download);
+            return new Shared.ResultPageResult(download);
         return Page();
     }
 

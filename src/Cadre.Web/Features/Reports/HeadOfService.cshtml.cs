@@ -26,7 +26,7 @@ public sealed class HeadOfServiceModel(CadreDbContext db) : PageModel
         // Another organisation's department, or one a service lead does not lead, is simply not there.
         if (Department is { } id && Departments.All(d => d.Id != id)) return NotFound();
         Report = HeadOfServiceReport.Build(snapshot, Department, ReportAccess.ControlFor(User));
-        if (ReportAccess.Download(format, Report, "head-of-service") is { } download) return new ResultActionResult(download);
+        if (ReportAccess.Download(format, Report, "head-of-service") is { } download) return new Shared.ResultPageResult(download);
         return Page();
     }
 

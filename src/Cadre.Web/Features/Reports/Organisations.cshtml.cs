@@ -20,7 +20,7 @@ public sealed class OrganisationsModel(CadreDbContext db) : PageModel
     {
         var snapshot = await WorkforceSnapshotQuery.BuildAsync(db, ReportAccess.Today, cancel: cancel);
         Report = OrganisationBenchmark.Build(snapshot);
-        if (ReportAccess.Download(format, Report, "organisation-benchmark") is { } download) return new ResultActionResult(download);
+        if (ReportAccess.Download(format, Report, "organisation-benchmark") is { } download) return new Shared.ResultPageResult(download);
         return Page();
     }
 }

@@ -18,7 +18,7 @@ public sealed class ProfessionModel(CadreDbContext db) : PageModel
         // Coding is not part of this view, so the engine is not run.
         var snapshot = await WorkforceSnapshotQuery.BuildAsync(db, ReportAccess.Today, checkCoding: false, cancel: cancel);
         Report = ProfessionReport.Build(snapshot);
-        if (ReportAccess.Download(format, Report, "profession") is { } download) return new ResultActionResult(download);
+        if (ReportAccess.Download(format, Report, "profession") is { } download) return new Shared.ResultPageResult(download);
         return Page();
     }
 }
