@@ -97,6 +97,24 @@ public sealed class PeoplePageTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_member_of_two_organisations_adds_a_person_through_the_post_that_says_which_employs_them()
+    {
+        await app.AddUserOfBothOrganisationsAsync("people.both@a.test", "Pat Both", "WorkforceInformation");
+        using var client = await app.ClientAsync("people.both@a.test");
+        var unplaced = await (await CadreWebFixture.PostFormAsync(client, "/people/new", NewPerson("WEB-BOTH-1", ""))).Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_PostNumber\">Enter the number of the post this person starts in: you belong to several organisations", unplaced);
+
+        string number;
+        await using (var db = app.SystemContext())
+            number = await db.Posts.Where(p => p.OrganisationId == app.SecondOrganisation).OrderBy(p => p.PostNumber).Select(p => p.PostNumber).FirstAsync();
+        var added = await CadreWebFixture.PostFormAsync(client, "/people/new", NewPerson("WEB-BOTH-1", number, "0.10"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.StartsWith("/people/", added.Headers.Location!.OriginalString);
+        await using var check = app.SystemContext();
+        Assert.Equal(app.SecondOrganisation, await check.People.Where(p => p.StaffNumber == "WEB-BOTH-1").Select(p => p.OrganisationId).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_duplicate_staff_number_is_refused_on_the_field()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Admin);

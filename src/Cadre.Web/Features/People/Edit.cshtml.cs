@@ -69,6 +69,11 @@ public sealed class EditModel(CadreDbContext db) : PageModel
             {
                 ModelState.AddModelError("Input.PostNumber", "Enter the number of the post in your department this person starts in");
             }
+            else if (db.Scope.OrganisationIds.Count() > 1)
+            {
+                // The post says which organisation employs them; without one, a member of several cannot be placed.
+                ModelState.AddModelError("Input.PostNumber", "Enter the number of the post this person starts in: you belong to several organisations, and the post says which one employs them");
+            }
             if (number is not null)
             {
                 first = new Assignment { PersonId = person.Id };
