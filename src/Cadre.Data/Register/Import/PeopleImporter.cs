@@ -67,19 +67,21 @@ public sealed class PeopleImporter(CadreDbContext db)
             using var reader = TableReader.Open(seekable.Stream, file);
             var map = new ColumnMap(reader.Headers, Columns, file, problems);
             if (problems.Count > 0) return new ImportResult(file, 0, 0, 0, 0, problems);
-            var seen = new Dictionary<(string, Guid?, DateOnly?), int>();
+            var seen = new Dictionary<(string Staff, Guid? Post, DateOnly? Start), int>(AssignmentKeyComparer.Instance);
             while (reader.Read())
             {
                 var row = Parse(reader, map, file, problems, posts, thisYear);
                 if (row is not null)
                 {
-                    var key = (row.StaffNumber.ToUpperInvariant(), row.PostId, row.Start);
+                    var key = (row.StaffNumber, row.PostId, row.Start);
                     if (seen.TryGetValue(key, out var first))
                         problems.Add(new(file, row.Number, StaffNumber.Name, row.StaffNumber, $"the same person, post and start date appear once per file; already on row {first}"));
                     else
                     {
                         seen[key] = row.Number;
-                        lastRow[row.StaffNumber] = new PersonRows(lastRow.TryGetValue(row.StaffNumber, out var known) ? known.FirstText : row.StaffNumber, row.Number, row.StaffNumber);
+                        lastRow[row.StaffNumber] = lastRow.TryGetValue(row.StaffNumber, out var known)
+                            ? known with { LastRow = row.Number, LastText = row.StaffNumber }
+                            : new PersonRows(row.StaffNumber, row.Number, row.Number, row.StaffNumber);
                         valid++;
                     }
                 }
@@ -101,7 +103,17 @@ public sealed class PeopleImporter(CadreDbContext db)
     /// Staff numbers match whatever their case; a person new to the register takes the spelling of their last row (as
     /// before streaming), and is looked up by both spellings in later batches.
     /// </summary>
-    private sealed record PersonRows(string FirstText, int LastRow, string LastText);
+    private readonly record struct PersonRows(string FirstText, int FirstRow, int LastRow, string LastText);
+
+    /// <summary>Person, post and start date, the staff number in any case, without a copy of every staff number in capitals.</summary>
+    private sealed class AssignmentKeyComparer : IEqualityComparer<(string Staff, Guid? Post, DateOnly? Start)>
+    {
+        public static readonly AssignmentKeyComparer Instance = new();
+        public bool Equals((string Staff, Guid? Post, DateOnly? Start) x, (string Staff, Guid? Post, DateOnly? Start) y) =>
+            x.Post == y.Post && x.Start == y.Start && StringComparer.OrdinalIgnoreCase.Equals(x.Staff, y.Staff);
+        public int GetHashCode((string Staff, Guid? Post, DateOnly? Start) key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Staff), key.Post, key.Start);
+    }
 
     private async Task<ImportResult> WriteAsync(Guid organisationId, Stream stream, string file, Dictionary<string, Guid> posts, Dictionary<string, PersonRows> lastRow,
         int thisYear, CancellationToken cancellationToken)
@@ -109,8 +121,6 @@ public sealed class PeopleImporter(CadreDbContext db)
         var created = 0;
         var updated = 0;
         var rows = 0;
-        // People already counted, so a person on several rows (or several batches) is created or updated once.
-        var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -127,16 +137,17 @@ public sealed class PeopleImporter(CadreDbContext db)
                     .ToDictionaryAsync(p => p.StaffNumber, StringComparer.OrdinalIgnoreCase, cancellationToken);
                 foreach (var row in batch)
                 {
+                    var rowsOfPerson = lastRow[row.StaffNumber];
                     if (!people.TryGetValue(row.StaffNumber, out var person))
                     {
-                        person = new Person { OrganisationId = organisationId, StaffNumber = lastRow[row.StaffNumber].LastText, GivenName = row.GivenName, FamilyName = row.FamilyName };
+                        person = new Person { OrganisationId = organisationId, StaffNumber = rowsOfPerson.LastText, GivenName = row.GivenName, FamilyName = row.FamilyName };
                         db.People.Add(person);
                         people[row.StaffNumber] = person;
                         created++;
-                        counted.Add(row.StaffNumber);
                     }
-                    else if (counted.Add(row.StaffNumber)) updated++;
-                    if (lastRow[row.StaffNumber].LastRow == row.Number)
+                    // Counted once, on their first row: a person on several rows (or batches) is one created or updated.
+                    else if (rowsOfPerson.FirstRow == row.Number) updated++;
+                    if (rowsOfPerson.LastRow == row.Number)
                     {
                         person.GivenName = row.GivenName;
                         person.FamilyName = row.FamilyName;
