@@ -225,6 +225,48 @@ public sealed class ApiWriteTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task Assignments_are_added_changed_and_removed_with_the_pages_checks()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var first = await VacantPostAsync();
+        var person = await Json(await client.PostAsJsonAsync("/api/v1/people", Person("API-A-1", first)));
+        var id = person.GetProperty("id").GetGuid();
+        string second;
+        await using (var db = app.SystemContext())
+            second = await db.Posts.Where(p => p.OrganisationId == app.DemoOrganisation && p.PostNumber != first).OrderByDescending(p => p.PostNumber).Select(p => p.PostNumber).FirstAsync();
+
+        // Already whole-time in the first post: a second current post is refused on the WTE, as on the page.
+        var over = await Json(await client.PostAsJsonAsync($"/api/v1/people/{id}/assignments", new { postNumber = second, wte = 0.4, startDate = "2026-10-01" }));
+        Assert.EndsWith(". Reduce this WTE or end another of their posts first.", Messages(over, "wte").Single());
+        var bad = await Json(await client.PostAsJsonAsync($"/api/v1/people/{id}/assignments", new { postNumber = "", startDate = "2026-10-01", endDate = "2026-09-01" }));
+        Assert.Equal(["Enter the post number"], Messages(bad, "postNumber"));
+
+        // End the first post, then the second is accepted.
+        var firstAssignment = person.GetProperty("assignments")[0];
+        var ended = await client.PutAsJsonAsync($"/api/v1/people/{id}/assignments/{firstAssignment.GetProperty("id").GetGuid()}",
+            new { postNumber = first, wte = 1.0, startDate = "2026-09-01", endDate = "2026-09-30", version = firstAssignment.GetProperty("version").GetString() });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal("2026-09-30", (await Json(ended)).GetProperty("assignment").GetProperty("endDate").GetString());
+        var stale = await client.PutAsJsonAsync($"/api/v1/people/{id}/assignments/{firstAssignment.GetProperty("id").GetGuid()}",
+            new { postNumber = first, wte = 0.5, startDate = "2026-09-01", version = firstAssignment.GetProperty("version").GetString() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var added = await client.PostAsJsonAsync($"/api/v1/people/{id}/assignments", new { postNumber = second, wte = 0.4, startDate = "2026-10-01" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var assignment = await Json(added);
+        Assert.Equal(second, assignment.GetProperty("assignment").GetProperty("postNumber").GetString());
+        Assert.Equal(0.4m, assignment.GetProperty("assignment").GetProperty("wte").GetDecimal());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/people/{id}/assignments/{assignment.GetProperty("id").GetGuid()}")).StatusCode);
+
+        await using (var db = app.SystemContext())
+        {
+            var held = await db.Assignments.Where(a => a.PersonId == id).ToListAsync();
+            Assert.Equal([(new DateOnly(2026, 9, 1), (DateOnly?)new DateOnly(2026, 9, 30))], held.Select(a => (a.StartDate, a.EndDate)));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Assignment) && e.Action == AuditAction.Deleted && e.Who == "Wendy Workforce" && e.EntityId == assignment.GetProperty("id").GetGuid().ToString()));
+        }
+    }
+
+    [Fact]
     public async Task Services_with_lead_and_accreditation_are_written_checked_and_audited()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
@@ -284,6 +326,8 @@ public sealed class ApiWriteTests(CadreWebFixture app)
         Assert.True(paths.GetProperty("/api/v1/people/{id}").TryGetProperty("put", out _));
         Assert.True(paths.GetProperty("/api/v1/people/{id}").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/v1/people/{id}/registrations/{recordId}").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/people/{id}/assignments").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/people/{id}/training/{recordId}").TryGetProperty("delete", out _));
         Assert.True(paths.GetProperty("/api/v1/departments").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/api/v1/departments/{id}").TryGetProperty("put", out _));
         Assert.True(paths.GetProperty("/api/v1/departments/{id}/accreditations").TryGetProperty("post", out _));

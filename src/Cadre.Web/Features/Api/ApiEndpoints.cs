@@ -127,7 +127,8 @@ public static class ApiEndpoints
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (person is null) return null;
         return new PersonDto(person.Id, person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth,
-            person.Assignments.OrderByDescending(a => a.StartDate).Select(a => new AssignmentDto(a.PostId, a.Post?.PostNumber ?? "", a.Post?.Title ?? "", a.Wte, a.StartDate, a.EndDate)).ToList(),
+            person.Assignments.OrderByDescending(a => a.StartDate).Select(a => new AssignmentDto(a.PostId, a.Post?.PostNumber ?? "", a.Post?.Title ?? "", a.Wte, a.StartDate, a.EndDate,
+                a.Id, Features.Shared.RecordToken.Of(a))).ToList(),
             person.Registrations.Select(RegistrationDto.From).ToList(),
             person.Certificates.Select(CertificateDto.From).ToList(),
             person.TrainingEnrolments.Select(TrainingDto.From).ToList(),

@@ -48,7 +48,7 @@ public sealed record PostWriteDto
 
 public sealed record PersonSummaryDto(Guid Id, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth, int CurrentAssignments, decimal CurrentWte);
 
-public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate);
+public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate, Guid Id, string Version);
 public sealed record RegistrationDto(Guid Id, RegistrationType Type, string Number, DateOnly? ExpiresOn, string Version)
 {
     public static RegistrationDto From(ProfessionalRegistration r) => new(r.Id, r.Type, r.Number, r.ExpiresOn, Features.Shared.RecordToken.Of(r));
@@ -63,16 +63,19 @@ public sealed record TrainingDto(Guid Id, TrainingProgramme Programme, string Sp
 }
 
 /// <summary>
-/// A person's registration, certificate or training place as the write endpoints return it: the one that is set is the
-/// kind written. Version is a digest of the values as read (these records have no version column).
+/// A person's assignment, registration, certificate or training place as the write endpoints return it: the one that is
+/// set is the kind written. Version is a digest of the values as read (these records have no version column). Warning
+/// is the page's note when an assignment leaves its post holding more WTE than it funds (allowed, worth knowing).
 /// </summary>
-public sealed record PersonRecordDto(Guid Id, string Version, RegistrationDto? Registration, CertificateDto? Certificate, TrainingDto? Training)
+public sealed record PersonRecordDto(Guid Id, string Version, AssignmentDto? Assignment, RegistrationDto? Registration, CertificateDto? Certificate, TrainingDto? Training,
+    string? Warning = null)
 {
-    public static PersonRecordDto From(object record) => record switch
+    public static PersonRecordDto From(object record, AssignmentDto? assignment = null, string? warning = null) => record switch
     {
-        ProfessionalRegistration r => new(r.Id, Features.Shared.RecordToken.Of(r), RegistrationDto.From(r), null, null),
-        Certificate c => new(c.Id, Features.Shared.RecordToken.Of(c), null, CertificateDto.From(c), null),
-        TrainingEnrolment t => new(t.Id, Features.Shared.RecordToken.Of(t), null, null, TrainingDto.From(t)),
+        Assignment a => new(a.Id, Features.Shared.RecordToken.Of(a), assignment, null, null, null, warning),
+        ProfessionalRegistration r => new(r.Id, Features.Shared.RecordToken.Of(r), null, RegistrationDto.From(r), null, null),
+        Certificate c => new(c.Id, Features.Shared.RecordToken.Of(c), null, null, CertificateDto.From(c), null),
+        TrainingEnrolment t => new(t.Id, Features.Shared.RecordToken.Of(t), null, null, null, TrainingDto.From(t)),
         _ => throw new ArgumentException("Not a person's record", nameof(record)),
     };
 }
@@ -106,12 +109,15 @@ public sealed record PersonWriteDto
 }
 
 /// <summary>
-/// A registration (registrationType, number, expiresOn), certificate (certificateType, number, scope, expiresOn) or
+/// An assignment (postNumber, wte — default 1.00 —, startDate, endDate), a registration (registrationType, number, expiresOn), certificate (certificateType, number, scope, expiresOn) or
 /// training place (programme, specialism, startDate, expectedEndDate, mode, status). Choices are sent by name
 /// ("Hcpc", "FullTime") and checked as the form checks them. Version, when given, must match the one read.
 /// </summary>
 public sealed record PersonRecordWriteDto
 {
+    public string? PostNumber { get; init; }
+    public decimal? Wte { get; init; }
+    public DateOnly? EndDate { get; init; }
     public string? RegistrationType { get; init; }
     public string? CertificateType { get; init; }
     public string? Number { get; init; }
@@ -130,6 +136,7 @@ public sealed record PersonRecordWriteDto
         RegistrationType = RegistrationType, CertificateType = CertificateType, Number = Number, Scope = Scope, ExpiresOn = ApiFields.Date(ExpiresOn),
         Programme = Programme, Specialism = Specialism, StartDate = ApiFields.Date(StartDate), ExpectedEndDate = ApiFields.Date(ExpectedEndDate),
         Mode = Mode, Status = Status,
+        PostNumber = PostNumber, Wte = (Wte ?? 1.00m).ToString(System.Globalization.CultureInfo.InvariantCulture), EndDate = ApiFields.Date(EndDate),
     };
 }
 

@@ -21,7 +21,7 @@ namespace Cadre.Web.Features.Api;
 public static class RegisterWriteEndpoints
 {
     private static readonly (string Segment, string Kind)[] RecordKinds =
-        [("registrations", RecordModel.Registration), ("certificates", RecordModel.Certificate), ("training", RecordModel.Training)];
+        [("assignments", RecordModel.Assignment), ("registrations", RecordModel.Registration), ("certificates", RecordModel.Certificate), ("training", RecordModel.Training)];
 
     public static RouteGroupBuilder MapRegisterWrites(this RouteGroupBuilder api)
     {
@@ -143,12 +143,13 @@ public static class RegisterWriteEndpoints
         if (owner is not { } organisation) return TypedResults.NotFound();
         object record = kind switch
         {
+            RecordModel.Assignment => new Assignment { PersonId = personId, OrganisationId = organisation },
             RecordModel.Registration => new ProfessionalRegistration { PersonId = personId, OrganisationId = organisation },
             RecordModel.Certificate => new Certificate { PersonId = personId, OrganisationId = organisation },
             _ => new TrainingEnrolment { PersonId = personId, OrganisationId = organisation },
         };
         var state = new ModelStateDictionary();
-        body.ToInput().ApplyTo(record, state);
+        var postId = await ApplyAsync(record, personId, body, db, state, cancel);
         if (!state.IsValid) return TypedResults.ValidationProblem(ApiFields.Errors(state), title: $"The {Noun(kind)} was not saved");
         db.Add(record);
         try
@@ -157,9 +158,10 @@ public static class RegisterWriteEndpoints
         }
         catch (OrganisationScopeException)
         {
+            // The post is visible but the person may not be given it (a service lead's other department): not found.
             return TypedResults.NotFound();
         }
-        var dto = PersonRecordDto.From(record);
+        var dto = await RecordDtoAsync(record, postId, db, cancel);
         return TypedResults.Created($"/api/v1/people/{personId}/{Segment(kind)}/{dto.Id}", dto);
     }
 
@@ -171,7 +173,7 @@ public static class RegisterWriteEndpoints
         // Registrations and the like have no version column; the version is a digest of the values as read (as on the pages).
         if (body.Version is not null && !RecordToken.Matches(record, body.Version)) return TypedResults.Conflict(Stale(Noun(kind)));
         var state = new ModelStateDictionary();
-        body.ToInput().ApplyTo(record, state);
+        var postId = await ApplyAsync(record, personId, body, db, state, cancel);
         if (!state.IsValid) return TypedResults.ValidationProblem(ApiFields.Errors(state), title: $"The {Noun(kind)} was not saved");
         try
         {
@@ -181,7 +183,7 @@ public static class RegisterWriteEndpoints
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(PersonRecordDto.From(record));
+        return TypedResults.Ok(await RecordDtoAsync(record, postId, db, cancel));
     }
 
     private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> RemoveRecord(string kind, Guid personId, Guid recordId, string? version, CadreDbContext db, CancellationToken cancel)
@@ -201,8 +203,28 @@ public static class RegisterWriteEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>The record form's checks: an assignment's post, dates and the person's total WTE; the other kinds' fields.</summary>
+    private static async Task<Guid?> ApplyAsync(object record, Guid personId, PersonRecordWriteDto body, CadreDbContext db, ModelStateDictionary state, CancellationToken cancel)
+    {
+        var input = body.ToInput();
+        if (record is Assignment assignment)
+            return await AssignmentForm.ApplyAsync(assignment, personId, input.PostNumber, input.Wte, input.StartDate, input.EndDate, db, state, Today, cancel);
+        input.ApplyTo(record, state);
+        return null;
+    }
+
+    /// <summary>The saved record; for an assignment, its post and the page's warning when the post is now over-filled.</summary>
+    private static async Task<PersonRecordDto> RecordDtoAsync(object record, Guid? postId, CadreDbContext db, CancellationToken cancel)
+    {
+        if (record is not Assignment a || postId is not { } post) return PersonRecordDto.From(record);
+        var p = await db.Posts.AsNoTracking().Where(x => x.Id == post).Select(x => new { x.PostNumber, x.Title }).FirstAsync(cancel);
+        return PersonRecordDto.From(record, new AssignmentDto(a.PostId, p.PostNumber, p.Title, a.Wte, a.StartDate, a.EndDate, a.Id, RecordToken.Of(a)),
+            await AssignmentForm.OverFundedAsync(db, post, Today, cancel));
+    }
+
     private static async Task<object?> FindRecordAsync(string kind, Guid personId, Guid recordId, CadreDbContext db, CancellationToken cancel) => kind switch
     {
+        RecordModel.Assignment => await db.Assignments.FirstOrDefaultAsync(a => a.Id == recordId && a.PersonId == personId, cancel),
         RecordModel.Registration => await db.Registrations.FirstOrDefaultAsync(r => r.Id == recordId && r.PersonId == personId, cancel),
         RecordModel.Certificate => await db.Certificates.FirstOrDefaultAsync(c => c.Id == recordId && c.PersonId == personId, cancel),
         _ => await db.TrainingEnrolments.FirstOrDefaultAsync(t => t.Id == recordId && t.PersonId == personId, cancel),
@@ -210,6 +232,7 @@ public static class RegisterWriteEndpoints
 
     private static string Noun(string kind) => kind switch
     {
+        RecordModel.Assignment => "assignment",
         RecordModel.Registration => "registration",
         RecordModel.Certificate => "certificate",
         _ => "training programme",
