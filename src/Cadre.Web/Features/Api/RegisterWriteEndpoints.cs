@@ -69,8 +69,9 @@ public static class RegisterWriteEndpoints
     private static async Task<Results<Created<PersonDto>, ValidationProblem, NotFound>> CreatePerson(PersonWriteDto body, CadreDbContext db, ClaimsPrincipal user, CancellationToken cancel)
     {
         var person = new Person();
-        var state = Annotated(body.ToInput());
-        var (valid, first, _) = await PersonForm.ApplyAsync(body.ToInput(), person, isNew: true, db, user, state, Today, cancel);
+        var input = body.ToInput();
+        var state = Annotated(input);
+        var (valid, first, _) = await PersonForm.ApplyAsync(input, person, isNew: true, db, user, state, Today, cancel);
         if (!valid) return TypedResults.ValidationProblem(ApiFields.Errors(state), title: "The person was not saved");
         if (first is not null) { first.OrganisationId = person.OrganisationId; person.Assignments.Add(first); }
         db.People.Add(person);
