@@ -171,13 +171,16 @@ public sealed class ApiWriteTests(CadreWebFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/departments/{theirDepartment}/accreditations",
             new { scheme = "UKAS MPACE", standard = "BS 70000", status = "Accredited" })).StatusCode);
 
-        // A body naming another organisation's post is refused on the field, and nothing is written.
+        // A body naming another organisation's department or post is refused on the field, and nothing is written.
+        var post = await Json(await client.PostAsJsonAsync("/api/v1/posts", new { postNumber = "API-X-POST", title = "Clinical Scientist", departmentId = theirDepartment, band = "7", fundedWte = 1.0 }));
+        Assert.Equal(["No department with this id is open to you; use one from /api/v1/departments"], Messages(post, "departmentId"));
         var problem = await Json(await client.PostAsJsonAsync("/api/v1/people", Person("API-X-2", theirPost)));
         Assert.Equal([$"There is no post {theirPost} that you can assign people to; check the post number"], Messages(problem, "postNumber"));
         await using (var db = app.SystemContext())
         {
             Assert.False(await db.People.AnyAsync(p => p.StaffNumber == "API-X-2" || p.StaffNumber == "API-X-1"));
             Assert.False(await db.Departments.AnyAsync(d => d.Name == "Taken over"));
+            Assert.False(await db.Posts.AnyAsync(p => p.PostNumber == "API-X-POST"));
         }
     }
 
