@@ -98,4 +98,44 @@ public sealed class BothDatabasesTests
             await app.DisposeAsync();
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Api_writes_people_and_services_with_stale_refusal(string database)
+    {
+        var app = new CadreWebFixture { PostgresServer = database == "postgresql" ? Environment.GetEnvironmentVariable("CADRE_TEST_PG") : null };
+        await app.InitializeAsync();
+        try
+        {
+            using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+            var post = await app.AnyPostAsync(app.DemoOrganisation);
+            var created = await client.PostAsJsonAsync("/api/v1/people", new { staffNumber = "DB-P-1", givenName = "Ada", familyName = "Lovelace", yearOfBirth = 1985, postNumber = post.Number, wte = 0.5, startDate = "2026-01-05" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var person = await created.Content.ReadFromJsonAsync<JsonElement>();
+            var id = person.GetProperty("id").GetGuid();
+            var version = person.GetProperty("version").GetGuid();
+            var body = new { staffNumber = "DB-P-1", givenName = "Ada", familyName = "King", yearOfBirth = 1985, version };
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/people/{id}", body)).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync($"/api/v1/people/{id}", body)).StatusCode);
+            var registration = await client.PostAsJsonAsync($"/api/v1/people/{id}/registrations", new { registrationType = "HcpcClinicalScientist", number = "CS424242" });
+            Assert.Equal(HttpStatusCode.Created, registration.StatusCode);
+
+            var service = await client.PostAsJsonAsync("/api/v1/departments", new { name = "DB Audiology", scienceTheme = "F", leadStaffNumber = "DB-P-1" });
+            Assert.Equal(HttpStatusCode.Created, service.StatusCode);
+            var read = await service.Content.ReadFromJsonAsync<JsonElement>();
+            var serviceBody = new { name = "DB Audiology", scienceTheme = "F", site = "East", leadStaffNumber = "DB-P-1", version = read.GetProperty("version").GetString() };
+            var departmentUrl = $"/api/v1/departments/{read.GetProperty("id").GetGuid()}";
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(departmentUrl, serviceBody)).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await client.PutAsJsonAsync(departmentUrl, serviceBody)).StatusCode);
+
+            var again = await client.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}");
+            Assert.Equal("King", again.GetProperty("familyName").GetString());
+            Assert.Equal("CS424242", again.GetProperty("registrations")[0].GetProperty("number").GetString());
+            Assert.Equal("East", (await client.GetFromJsonAsync<JsonElement>(departmentUrl)).GetProperty("site").GetString());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
 }

@@ -224,6 +224,64 @@ public static class JeOutcomeService
     /// </summary>
     public static async Task<JeWriteResult<JePanelSession>> CreateSessionAsync(CadreDbContext db, JeSessionInput input, string recordedBy, CancellationToken cancel = default)
     {
+        var (errors, findings, members) = CheckSession(input);
+        var organisations = db.Scope.OrganisationIds;
+        if (organisations.Count != 1) errors.Add(new("OrganisationId", "A panel session belongs to one organisation; sign in as a member of it"));
+        if (errors.Count > 0) return new(null, errors, findings);
+        var row = new JePanelSession { OrganisationId = organisations.First(), RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy };
+        Apply(row, input, findings, members);
+        db.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return new(row, [], findings);
+    }
+
+    /// <summary>Why a session change was refused before any rule ran.</summary>
+    public enum SessionRefusal { None, NotFound, Stale, JobsHeard }
+
+    /// <summary>
+    /// Changes a recorded session's date, panel or "sat as three" note, with the partnership rules checked again as when
+    /// it was recorded. <paramref name="version"/> is <see cref="SessionVersion"/> as read; a different one means someone
+    /// else changed the session since, and nothing is written. Once a job has been heard at the session its outcomes
+    /// carry that panel and date (and reviews were checked against it), so the session is then closed to change; see
+    /// docs/decisions/je-session-changes.md. The save hook audits every changed row.
+    /// </summary>
+    public static async Task<(JeWriteResult<JePanelSession> Result, SessionRefusal Refusal)> UpdateSessionAsync(CadreDbContext db, Guid id, JeSessionInput input, string? version,
+        CancellationToken cancel = default)
+    {
+        var row = await db.Set<JePanelSession>().Include(s => s.Members).FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (row is null) return (new(null, [new("SessionId", "No panel session with this id is open to you")], []), SessionRefusal.NotFound);
+        if (version is not null && version != SessionVersion(row))
+            return (new(null, [new("Version", "Someone else changed this panel session while you were editing it. Open it again to see their change, then make yours.")], []), SessionRefusal.Stale);
+        var heard = await db.Set<JeOutcome>().IgnoreQueryFilters().CountAsync(o => o.SessionId == id, cancel);
+        if (heard > 0)
+            return (new(null, [new("Members", $"{heard} job{(heard == 1 ? " has" : "s have")} been recorded as heard at this session, and each outcome keeps the panel and date that decided it; the session can no longer be changed. Correct the outcome instead, or record a new session.")], []),
+                SessionRefusal.JobsHeard);
+        var (errors, findings, members) = CheckSession(input);
+        if (errors.Count > 0) return (new(null, errors, findings), SessionRefusal.None);
+        // The panel is replaced whole: each removed and added member is its own audit entry, which reads as what changed.
+        db.RemoveRange(row.Members);
+        row.Members = [];
+        Apply(row, input, findings, members);
+        foreach (var m in row.Members) db.Add(m);
+        await db.SaveChangesAsync(cancel);
+        return (new(row, [], findings), SessionRefusal.None);
+    }
+
+    /// <summary>
+    /// A digest of what the session holds (date, note and panel), so an edit made against an older reading is refused.
+    /// Sessions have no version column; the digest serves the same purpose without a migration.
+    /// </summary>
+    public static string SessionVersion(JePanelSession session)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('|').Append(session.RestAgreedToSitAsThree).Append('|').Append(session.Findings);
+        foreach (var m in session.Members.OrderBy(m => m.Id))
+            text.Append('\n').Append(m.Id).Append('|').Append(m.Name).Append('|').Append(m.Side).Append('|').Append(m.IsJobAdviser).Append('|').Append(m.Developing);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    private static (List<KeyValuePair<string, string>> Errors, List<ProcessFinding> Findings, List<JeMemberInput> Members) CheckSession(JeSessionInput input)
+    {
         var errors = new List<KeyValuePair<string, string>>();
         void Error(string field, string message) => errors.Add(new(field, message));
         if (input.Date is null) Error("Date", "Enter the date the panel sits");
@@ -236,24 +294,22 @@ public static class JeOutcomeService
             input.RestAgreedToSitAsThree);
         var findings = PanelRules.CheckSession(session).ToList();
         foreach (var f in findings.Where(f => f.Severity == FindingSeverity.Error)) Error("Members", $"{f.Text} [{f.Rule.Id}]");
-        var organisations = db.Scope.OrganisationIds;
-        if (organisations.Count != 1) Error("OrganisationId", "A panel session belongs to one organisation; sign in as a member of it");
-        if (errors.Count > 0) return new(null, errors, findings);
+        if (errors.Count > 0) return (errors, findings, members);
         // The session records that the check was made, and on what, even when nothing was found.
         var practitioners = session.Members.Count;
         findings.Insert(0, new ProcessFinding(PanelRules.Composition, FindingSeverity.Information,
             $"Panel composition checked once for the session: {practitioners} practitioners ({session.Members.Count(m => m.Side == PartnershipSide.Management)} management side, "
             + $"{session.Members.Count(m => m.Side == PartnershipSide.StaffSide)} staff side) and {session.JobAdvisers.Count} job adviser(s)."));
-        var row = new JePanelSession
-        {
-            OrganisationId = organisations.First(), Date = input.Date!.Value, RestAgreedToSitAsThree = input.RestAgreedToSitAsThree,
-            Findings = string.Join("\n", findings.Select(f => f.ToString())), RecordedAt = DateTime.UtcNow, RecordedBy = recordedBy,
-        };
+        return (errors, findings, members);
+    }
+
+    private static void Apply(JePanelSession row, JeSessionInput input, List<ProcessFinding> findings, List<JeMemberInput> members)
+    {
+        row.Date = input.Date!.Value;
+        row.RestAgreedToSitAsThree = input.RestAgreedToSitAsThree;
+        row.Findings = string.Join("\n", findings.Select(f => f.ToString()));
         foreach (var m in members)
-            row.Members.Add(new JeSessionMember { OrganisationId = row.OrganisationId, Name = m.Name!.Trim(), Side = m.Side, IsJobAdviser = m.IsJobAdviser, Developing = m.Developing && !m.IsJobAdviser });
-        db.Add(row);
-        await db.SaveChangesAsync(cancel);
-        return new(row, [], findings);
+            row.Members.Add(new JeSessionMember { OrganisationId = row.OrganisationId, SessionId = row.Id, Name = m.Name!.Trim(), Side = m.Side, IsJobAdviser = m.IsJobAdviser, Developing = m.Developing && !m.IsJobAdviser });
     }
 
     /// <summary>The date by which a review must be requested: three months after notification (JE-REVIEW-01).</summary>

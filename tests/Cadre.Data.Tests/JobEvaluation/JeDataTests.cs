@@ -219,6 +219,54 @@ public class JeDataTests
         Assert.Contains(stranger.Errors, e => e.Key == "SessionId");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_session_is_changed_with_the_rules_checked_again_refused_when_stale_and_closed_once_a_job_is_heard(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var (org, _, post) = await ArrangeAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]), new AuditActor("u1", "Pat Panel"));
+        JeMemberInput[] advisers = [new("Eve Adviser", PartnershipSide.Management, IsJobAdviser: true), new("Finn Adviser", PartnershipSide.StaffSide, IsJobAdviser: true)];
+        JeSessionInput Sitting(DateOnly day, params JeMemberInput[] members) => new() { Date = day, Members = [.. members, .. advisers] };
+        var created = await JeOutcomeService.CreateSessionAsync(db, Sitting(new DateOnly(2026, 9, 14),
+            new("Alice Manager", PartnershipSide.Management), new("Carol Staff", PartnershipSide.StaffSide), new("Bob Manager", PartnershipSide.Management), new("Dan Staff", PartnershipSide.StaffSide)), "x");
+        var id = created.Value!.Id;
+        var version = JeOutcomeService.SessionVersion(created.Value);
+
+        var oneSided = await JeOutcomeService.UpdateSessionAsync(db, id, Sitting(new DateOnly(2026, 9, 15),
+            new("Alice Manager", PartnershipSide.Management), new("Bob Manager", PartnershipSide.Management), new("Gil Manager", PartnershipSide.Management)), version);
+        Assert.Equal(JeOutcomeService.SessionRefusal.None, oneSided.Refusal);
+        Assert.Contains(oneSided.Result.Errors, e => e.Key == "Members" && e.Value.EndsWith("[JE-PANEL-01]", StringComparison.Ordinal));
+
+        db.ChangeTracker.Clear();
+        var changed = await JeOutcomeService.UpdateSessionAsync(db, id, Sitting(new DateOnly(2026, 9, 15),
+            new("Alice Manager", PartnershipSide.Management), new("Cara Staff", PartnershipSide.StaffSide), new("Bob Manager", PartnershipSide.Management), new("Dan Staff", PartnershipSide.StaffSide)), version);
+        Assert.True(changed.Result.Succeeded, string.Join("\n", changed.Result.Errors));
+        var stale = await JeOutcomeService.UpdateSessionAsync(db, id, Sitting(new DateOnly(2026, 9, 16)), version);
+        Assert.Equal(JeOutcomeService.SessionRefusal.Stale, stale.Refusal);
+        var missing = await JeOutcomeService.UpdateSessionAsync(db, Guid.NewGuid(), Sitting(new DateOnly(2026, 9, 16)), null);
+        Assert.Equal(JeOutcomeService.SessionRefusal.NotFound, missing.Refusal);
+
+        await using (var read = database.NewContext(OrganisationScope.For([org])))
+        {
+            var session = await read.Set<JePanelSession>().Include(s => s.Members).SingleAsync(s => s.Id == id);
+            Assert.Equal(new DateOnly(2026, 9, 15), session.Date);
+            Assert.Equal(["Alice Manager", "Bob Manager", "Cara Staff", "Dan Staff", "Eve Adviser", "Finn Adviser"], session.Members.Select(m => m.Name).Order());
+            Assert.Equal(6, await read.Set<JeSessionMember>().CountAsync());
+            Assert.Equal(6, await read.AuditEntries.CountAsync(e => e.EntityType == nameof(JeSessionMember) && e.Action == AuditAction.Deleted && e.Who == "Pat Panel"));
+            Assert.Equal(1, await read.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == AuditAction.Updated && e.Who == "Pat Panel"));
+        }
+
+        var heard = await JeOutcomeService.RecordAsync(db, Panel(post) with { SessionId = id, Members = [], Date = null }, "x");
+        Assert.True(heard.Succeeded, string.Join("\n", heard.Errors));
+        db.ChangeTracker.Clear();
+        var closed = await JeOutcomeService.UpdateSessionAsync(db, id, Sitting(new DateOnly(2026, 9, 16),
+            new("Alice Manager", PartnershipSide.Management), new("Cara Staff", PartnershipSide.StaffSide), new("Bob Manager", PartnershipSide.Management), new("Dan Staff", PartnershipSide.StaffSide)), null);
+        Assert.Equal(JeOutcomeService.SessionRefusal.JobsHeard, closed.Refusal);
+        db.ChangeTracker.Clear();
+        Assert.Equal(new DateOnly(2026, 9, 15), (await db.Set<JePanelSession>().SingleAsync(s => s.Id == id)).Date);
+    }
+
     private static int JeScore() => JeReference.Default.Scorer.Score(Job.Parse("", SeedLevels, JeReference.Default.Plan)).Total;
 
     private static string ReferenceText()

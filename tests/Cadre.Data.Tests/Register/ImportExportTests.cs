@@ -320,4 +320,83 @@ public class ImportExportTests
         Assert.Contains((3, "Assignment Start", "tomorrow"), found);
         Assert.Equal(before, await db.People.CountAsync());
     }
+
+    private static string PeopleFile(int rows, Func<int, string>? line = null)
+    {
+        var text = new StringBuilder("Staff Number,Given Name,Family Name,Year of Birth,Post Number,Assignment WTE,Assignment Start,Registration,Registration Number\r\n");
+        for (var i = 1; i <= rows; i++)
+            text.Append(line?.Invoke(i) ?? $"S{i:000000},Given{i},Family{i},1980,RT0001,0.5,2020-01-01,AHCS,AHCS{i:000000}").Append("\r\n");
+        return text.ToString();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_bad_row_near_the_end_of_a_large_people_file_writes_nothing_and_is_named(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var org = await OrganisationAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]));
+        Assert.True((await new PostImporter(db).ImportAsync(org, Utf8(GoodPosts), "posts.csv")).Succeeded);
+        var peopleBefore = await db.People.CountAsync();
+        var auditBefore = await db.AuditEntries.CountAsync();
+
+        // 5,000 good rows (ten batches of 500) and two bad ones among the last: the whole file is refused.
+        var file = PeopleFile(5_002, i => i switch
+        {
+            4_990 => "S004990,Given,Family,1980,NOPE9,0.5,2020-01-01,,",
+            5_001 => "S005001,Given,,1980,RT0001,1.5,2020-01-01,,",
+            _ => null,
+        } ?? $"S{i:000000},Given{i},Family{i},1980,RT0001,0.5,2020-01-01,AHCS,AHCS{i:000000}");
+        var result = await new PeopleImporter(db) { BatchSize = 500 }.ImportAsync(org, Utf8(file), "people.csv");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            [(4_991, "Post Number", "NOPE9"), (5_002, "Family Name", ""), (5_002, "Assignment WTE", "1.5")],
+            result.Problems.Select(p => (p.Row, p.Column, p.Value)).ToList());
+        Assert.Equal("people.csv was not imported: 3 problems found, nothing was written.", result.Summary);
+        Assert.Equal(5_002, result.RowsRead);
+        db.ChangeTracker.Clear();
+        Assert.Equal(peopleBefore, await db.People.CountAsync());
+        Assert.Equal(0, await db.Registrations.CountAsync());
+        Assert.Equal(auditBefore, await db.AuditEntries.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task A_person_whose_rows_fall_in_different_batches_is_created_once_with_their_last_rows_names(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var org = await OrganisationAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]), new AuditActor("u1", "Importer"));
+        Assert.True((await new PostImporter(db).ImportAsync(org, Utf8(GoodPosts), "posts.csv")).Succeeded);
+        await using (var seed = database.NewContext(OrganisationScope.System))
+        {
+            seed.People.Add(new Person { OrganisationId = org, StaffNumber = "OLD1", GivenName = "Ola", FamilyName = "Old", YearOfBirth = 1970 });
+            await seed.SaveChangesAsync();
+        }
+
+        const string file =
+            "Staff Number,Given Name,Family Name,Year of Birth,Post Number,Assignment WTE,Assignment Start\r\n" +
+            "P1,Priya,Shah,1984,RT0001,0.6,2019-09-01\r\n" +
+            "OLD1,Ola,Old,,RT0002,1.0,2015-01-01\r\n" +
+            "P2,Kwame,Mensah,1990,,,\r\n" +
+            "P3,Ama,Owusu,1992,,,\r\n" +
+            "p1,Priya,Shah-Patel,1985,VS0001,0.4,2021-04-01\r\n" +
+            "OLD1,Olamide,Oldfield,,,,\r\n";
+        // Batches of two: Priya's rows land in the first and third batches, Ola's in the first and last.
+        var result = await new PeopleImporter(db) { BatchSize = 2 }.ImportAsync(org, Utf8(file), "people.csv");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal((6, 3, 1), (result.RowsRead, result.Created, result.Updated));
+        db.ChangeTracker.Clear();
+        // Staff numbers match whatever their case; a new person is spelt as on their last row.
+        var priya = await db.People.Include(p => p.Assignments).SingleAsync(p => p.StaffNumber == "p1");
+        Assert.Equal(("Priya", "Shah-Patel", 1985), (priya.GivenName, priya.FamilyName, priya.YearOfBirth));
+        Assert.Equal([0.4m, 0.6m], priya.Assignments.Select(a => a.Wte).Order());
+        var ola = await db.People.Include(p => p.Assignments).SingleAsync(p => p.StaffNumber == "OLD1");
+        Assert.Equal(("Olamide", "Oldfield", 1970), (ola.GivenName, ola.FamilyName, ola.YearOfBirth));
+        Assert.Single(ola.Assignments);
+        Assert.Equal(4, await db.People.CountAsync());
+        Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.EntityType == nameof(Person) && e.Action == AuditAction.Created && e.Who == "Importer"));
+    }
 }

@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapDelete("/posts/{id:guid}", DeletePost).RequireAuthorization(CadrePolicies.EditPosts).WithName("DeletePost").WithSummary("Remove a post that nobody holds.");
         api.MapGet("/people", ListPeople).RequireAuthorization(CadrePolicies.SeePeople).WithName("ListPeople").WithSummary("People (staff), paged; only for roles that may see personal details.");
         api.MapGet("/people/{id:guid}", GetPerson).RequireAuthorization(CadrePolicies.SeePeople).WithName("GetPerson").WithSummary("One person with assignments, registrations, certificates and training.");
+        api.MapRegisterWrites();
         return app;
     }
 
@@ -115,18 +116,23 @@ public static class ApiEndpoints
         return TypedResults.Ok(new PagedList<PersonSummaryDto>(rows.Select(x => new PersonSummaryDto(x.Id, x.StaffNumber, x.GivenName, x.FamilyName, x.YearOfBirth, x.Current.Count, x.Current.Sum())).ToList(), p, size, total));
     }
 
-    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, CancellationToken cancel)
+    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, CancellationToken cancel) =>
+        await LoadPersonAsync(db, id, cancel) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+
+    internal static async Task<PersonDto?> LoadPersonAsync(CadreDbContext db, Guid id, CancellationToken cancel)
     {
         var person = await db.People.AsNoTracking()
             .Include(x => x.Assignments).ThenInclude(a => a.Post)
             .Include(x => x.Registrations).Include(x => x.Certificates).Include(x => x.TrainingEnrolments)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancel);
-        if (person is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new PersonDto(person.Id, person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth,
-            person.Assignments.OrderByDescending(a => a.StartDate).Select(a => new AssignmentDto(a.PostId, a.Post?.PostNumber ?? "", a.Post?.Title ?? "", a.Wte, a.StartDate, a.EndDate)).ToList(),
-            person.Registrations.Select(r => new RegistrationDto(r.Type, r.Number, r.ExpiresOn)).ToList(),
-            person.Certificates.Select(c => new CertificateDto(c.Type, c.Number, c.Scope, c.ExpiresOn)).ToList(),
-            person.TrainingEnrolments.Select(t => new TrainingDto(t.Programme, t.Specialism, t.StartDate, t.ExpectedEndDate, t.Mode, t.Status)).ToList()));
+        if (person is null) return null;
+        return new PersonDto(person.Id, person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth,
+            person.Assignments.OrderByDescending(a => a.StartDate).Select(a => new AssignmentDto(a.PostId, a.Post?.PostNumber ?? "", a.Post?.Title ?? "", a.Wte, a.StartDate, a.EndDate,
+                a.Id, Features.Shared.RecordToken.Of(a))).ToList(),
+            person.Registrations.Select(RegistrationDto.From).ToList(),
+            person.Certificates.Select(CertificateDto.From).ToList(),
+            person.TrainingEnrolments.Select(TrainingDto.From).ToList(),
+            person.Version);
     }
 
     private static Task<Post?> LoadPost(CadreDbContext db, Guid id, bool tracked, CancellationToken cancel)

@@ -48,11 +48,135 @@ public sealed record PostWriteDto
 
 public sealed record PersonSummaryDto(Guid Id, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth, int CurrentAssignments, decimal CurrentWte);
 
-public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate);
-public sealed record RegistrationDto(RegistrationType Type, string Number, DateOnly? ExpiresOn);
-public sealed record CertificateDto(CertificateType Type, string? Number, string? Scope, DateOnly? ExpiresOn);
-public sealed record TrainingDto(TrainingProgramme Programme, string Specialism, DateOnly StartDate, DateOnly ExpectedEndDate, StudyMode Mode, TrainingStatus Status);
+public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate, Guid Id, string Version);
+public sealed record RegistrationDto(Guid Id, RegistrationType Type, string Number, DateOnly? ExpiresOn, string Version)
+{
+    public static RegistrationDto From(ProfessionalRegistration r) => new(r.Id, r.Type, r.Number, r.ExpiresOn, Features.Shared.RecordToken.Of(r));
+}
+public sealed record CertificateDto(Guid Id, CertificateType Type, string? Number, string? Scope, DateOnly? ExpiresOn, string Version)
+{
+    public static CertificateDto From(Certificate c) => new(c.Id, c.Type, c.Number, c.Scope, c.ExpiresOn, Features.Shared.RecordToken.Of(c));
+}
+public sealed record TrainingDto(Guid Id, TrainingProgramme Programme, string Specialism, DateOnly StartDate, DateOnly ExpectedEndDate, StudyMode Mode, TrainingStatus Status, string Version)
+{
+    public static TrainingDto From(TrainingEnrolment t) => new(t.Id, t.Programme, t.Specialism, t.StartDate, t.ExpectedEndDate, t.Mode, t.Status, Features.Shared.RecordToken.Of(t));
+}
 
+/// <summary>
+/// A person's assignment, registration, certificate or training place as the write endpoints return it: the one that is
+/// set is the kind written. Version is a digest of the values as read (these records have no version column). Warning
+/// is the page's note when an assignment leaves its post holding more WTE than it funds (allowed, worth knowing).
+/// </summary>
+public sealed record PersonRecordDto(Guid Id, string Version, AssignmentDto? Assignment, RegistrationDto? Registration, CertificateDto? Certificate, TrainingDto? Training,
+    string? Warning = null)
+{
+    public static PersonRecordDto From(object record, AssignmentDto? assignment = null, string? warning = null) => record switch
+    {
+        Assignment a => new(a.Id, Features.Shared.RecordToken.Of(a), assignment, null, null, null, warning),
+        ProfessionalRegistration r => new(r.Id, Features.Shared.RecordToken.Of(r), null, RegistrationDto.From(r), null, null),
+        Certificate c => new(c.Id, Features.Shared.RecordToken.Of(c), null, null, CertificateDto.From(c), null),
+        TrainingEnrolment t => new(t.Id, Features.Shared.RecordToken.Of(t), null, null, null, TrainingDto.From(t)),
+        _ => throw new ArgumentException("Not a person's record", nameof(record)),
+    };
+}
+
+/// <summary>Version is the one read from GET (409 Conflict when the person changed since).</summary>
 public sealed record PersonDto(Guid Id, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth,
     IReadOnlyList<AssignmentDto> Assignments, IReadOnlyList<RegistrationDto> Registrations, IReadOnlyList<CertificateDto> Certificates,
-    IReadOnlyList<TrainingDto> Training);
+    IReadOnlyList<TrainingDto> Training, Guid Version);
+
+/// <summary>
+/// What a client sends to add or change a person. PostNumber, Wte and StartDate are the post a new person starts in
+/// (required for a service lead, ignored on change: use the people pages to move posts). Version, when given, must match.
+/// </summary>
+public sealed record PersonWriteDto
+{
+    public string? StaffNumber { get; init; }
+    public string? GivenName { get; init; }
+    public string? FamilyName { get; init; }
+    public int? YearOfBirth { get; init; }
+    public string? PostNumber { get; init; }
+    public decimal? Wte { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public Guid? Version { get; init; }
+
+    public Features.People.PersonInput ToInput() => new()
+    {
+        StaffNumber = StaffNumber, GivenName = GivenName, FamilyName = FamilyName,
+        YearOfBirth = YearOfBirth?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PostNumber = PostNumber, Wte = (Wte ?? 1.00m).ToString(System.Globalization.CultureInfo.InvariantCulture), StartDate = ApiFields.Date(StartDate),
+    };
+}
+
+/// <summary>
+/// An assignment (postNumber, wte — default 1.00 —, startDate, endDate), a registration (registrationType, number, expiresOn), certificate (certificateType, number, scope, expiresOn) or
+/// training place (programme, specialism, startDate, expectedEndDate, mode, status). Choices are sent by name
+/// ("Hcpc", "FullTime") and checked as the form checks them. Version, when given, must match the one read.
+/// </summary>
+public sealed record PersonRecordWriteDto
+{
+    public string? PostNumber { get; init; }
+    public decimal? Wte { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public string? RegistrationType { get; init; }
+    public string? CertificateType { get; init; }
+    public string? Number { get; init; }
+    public string? Scope { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+    public string? Programme { get; init; }
+    public string? Specialism { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? ExpectedEndDate { get; init; }
+    public string? Mode { get; init; } = nameof(StudyMode.FullTime);
+    public string? Status { get; init; } = nameof(TrainingStatus.Active);
+    public string? Version { get; init; }
+
+    public Features.People.RecordInput ToInput() => new()
+    {
+        RegistrationType = RegistrationType, CertificateType = CertificateType, Number = Number, Scope = Scope, ExpiresOn = ApiFields.Date(ExpiresOn),
+        Programme = Programme, Specialism = Specialism, StartDate = ApiFields.Date(StartDate), ExpectedEndDate = ApiFields.Date(ExpectedEndDate),
+        Mode = Mode, Status = Status,
+        PostNumber = PostNumber, Wte = (Wte ?? 1.00m).ToString(System.Globalization.CultureInfo.InvariantCulture), EndDate = ApiFields.Date(EndDate),
+    };
+}
+
+public sealed record AccreditationDto(Guid Id, string Scheme, string Standard, AccreditationStatus Status, DateOnly? AwardedOn, DateOnly? ExpiresOn, string Version)
+{
+    public static AccreditationDto From(Accreditation a) => new(a.Id, a.Scheme, a.Standard, a.Status, a.AwardedOn, a.ExpiresOn, Features.Shared.RecordToken.Of(a));
+}
+
+/// <summary>One service. The lead's staff number and name are given only to roles that see people; others learn only that one is recorded.</summary>
+public sealed record DepartmentDetailDto(Guid Id, string Name, string? ScienceTheme, string? Site, bool LeadRecorded, string? LeadStaffNumber, string? LeadName,
+    IReadOnlyList<AccreditationDto> Accreditations, string Version);
+
+/// <summary>What a client sends to add or change a service. The lead is named by staff number, as on the form. Version, when given, must match.</summary>
+public sealed record DepartmentWriteDto
+{
+    public string? Name { get; init; }
+    public string? ScienceTheme { get; init; }
+    public string? Site { get; init; }
+    public string? LeadStaffNumber { get; init; }
+    /// <summary>For a new service of a member of several organisations: the organisation's id (ignored for one organisation, and on change).</summary>
+    public Guid? OrganisationId { get; init; }
+    public string? Version { get; init; }
+
+    public Features.Departments.DepartmentInput ToInput() => new() { Name = Name, Theme = ScienceTheme, Site = Site, LeadStaffNumber = LeadStaffNumber, OrganisationId = OrganisationId };
+
+    /// <summary>The form calls the theme "Theme"; the API calls it as the department does.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string> { ["Theme"] = "ScienceTheme" };
+}
+
+public sealed record AccreditationWriteDto
+{
+    public string? Scheme { get; init; }
+    public string? Standard { get; init; }
+    public string? Status { get; init; }
+    public DateOnly? AwardedOn { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+    public string? Version { get; init; }
+
+    public Features.Departments.AccreditationInput ToInput() => new()
+    {
+        Scheme = Scheme, Standard = Standard, Status = Status, AwardedOn = ApiFields.Date(AwardedOn), ExpiresOn = ApiFields.Date(ExpiresOn),
+    };
+}

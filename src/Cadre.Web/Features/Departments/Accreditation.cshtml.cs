@@ -49,21 +49,10 @@ public sealed class AccreditationModel(CadreDbContext db) : PageModel
             return Page();
         }
 
-        a.Scheme = (Input.Scheme ?? "").Trim();
-        a.Standard = (Input.Standard ?? "").Trim();
-        if (Enum.TryParse<AccreditationStatus>(Input.Status, out var status) && Enum.IsDefined(status) && !char.IsDigit((Input.Status ?? "0")[0])) a.Status = status;
-        else ModelState.AddModelError("Input.Status", "Select the status of the accreditation");
-        a.AwardedOn = ReadDate(Input.AwardedOn, "Input.AwardedOn", "Date awarded");
-        a.ExpiresOn = ReadDate(Input.ExpiresOn, "Input.ExpiresOn", "Expiry date");
-        foreach (var problem in RegisterRules.Check(a))
-        {
-            var key = $"Input.{problem.Field}";
-            if (ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0) continue;
-            ModelState.AddModelError(key, problem.Message);
-        }
+        ServiceForm.Apply(Input, a, ModelState);
         if (!ModelState.IsValid)
         {
-            Errors = FormErrors.From(ModelState, ["Input.Scheme", "Input.Standard", "Input.Status", "Input.AwardedOn", "Input.ExpiresOn"]);
+            Errors = FormErrors.From(ModelState, ServiceForm.AccreditationFieldOrder);
             return Page();
         }
         if (accreditationId is null) db.Accreditations.Add(a);
@@ -100,14 +89,6 @@ public sealed class AccreditationModel(CadreDbContext db) : PageModel
         DepartmentName = d.Name;
         _organisationId = d.OrganisationId;
         return true;
-    }
-
-    private DateOnly? ReadDate(string? value, string key, string label)
-    {
-        if (FormValues.Blank(value) is null) return null;
-        if (FormValues.TryDate(value, out var date)) return date;
-        ModelState.AddModelError(key, $"{label} must be a real date, {FormValues.DateHint}");
-        return null;
     }
 
     public static IEnumerable<SelectListItem> StatusItems =>

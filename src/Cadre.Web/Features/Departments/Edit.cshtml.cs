@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Features.Departments;
@@ -57,34 +58,10 @@ public sealed class EditModel(CadreDbContext db) : PageModel
             return Page();
         }
 
-        department.Name = (Input.Name ?? "").Trim();
-        department.Site = string.IsNullOrWhiteSpace(Input.Site) ? null : Input.Site.Trim();
-        department.ScienceTheme = string.IsNullOrWhiteSpace(Input.Theme) ? null : char.ToUpperInvariant(Input.Theme.Trim()[0]);
-        department.LeadPersonId = null;
-        if (!string.IsNullOrWhiteSpace(Input.LeadStaffNumber))
-        {
-            var staff = Input.LeadStaffNumber.Trim();
-            var lead = await db.People.AsNoTracking().Where(p => p.StaffNumber == staff && p.OrganisationId == department.OrganisationId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancel);
-            if (lead is null) ModelState.AddModelError("Input.LeadStaffNumber", $"There is nobody with staff number {staff} in your organisation; check the number or add them under People first");
-            department.LeadPersonId = lead;
-        }
-        foreach (var problem in RegisterRules.Check(new Department { Name = department.Name, ScienceTheme = department.ScienceTheme }))
-        {
-            var key = problem.Field == nameof(Department.ScienceTheme) ? "Input.Theme" : $"Input.{problem.Field}";
-            if (ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0) continue;
-            ModelState.AddModelError(key, problem.Message);
-        }
-        if (ModelState.IsValid)
-        {
-            var name = department.Name;
-            var organisation = department.OrganisationId;
-            var self = department.Id;
-            if (await db.Departments.IgnoreQueryFilters([CadreDbContext.OrganisationFilter]).AnyAsync(x => x.Name == name && x.OrganisationId == organisation && x.Id != self, cancel))
-                ModelState.AddModelError("Input.Name", $"There is already a service called {name} in your organisation");
-        }
+        await ServiceForm.ApplyAsync(Input, department, db, ModelState, cancel);
         if (!ModelState.IsValid)
         {
-            Errors = FormErrors.From(ModelState, ["Input.OrganisationId", "Input.Name", "Input.Theme", "Input.Site", "Input.LeadStaffNumber"]);
+            Errors = FormErrors.From(ModelState, ["Input.OrganisationId", .. ServiceForm.FieldOrder]);
             return Page();
         }
         if (id is null) db.Departments.Add(department);
@@ -112,4 +89,67 @@ public sealed class DepartmentInput
 
     /// <summary>The service's values when the form was opened (see <see cref="RecordToken"/>).</summary>
     public string? Token { get; set; }
+}
+
+/// <summary>Reading the service forms onto a service or an accreditation; shared by the pages and the API so both say the same.</summary>
+public static class ServiceForm
+{
+    /// <summary>Copies name, theme, site and lead onto the service and checks them, one error per field ("Input.Name"...).</summary>
+    public static async Task ApplyAsync(DepartmentInput input, Department department, CadreDbContext db, ModelStateDictionary state, CancellationToken cancel)
+    {
+        department.Name = (input.Name ?? "").Trim();
+        department.Site = string.IsNullOrWhiteSpace(input.Site) ? null : input.Site.Trim();
+        department.ScienceTheme = string.IsNullOrWhiteSpace(input.Theme) ? null : char.ToUpperInvariant(input.Theme.Trim()[0]);
+        department.LeadPersonId = null;
+        if (!string.IsNullOrWhiteSpace(input.LeadStaffNumber))
+        {
+            var staff = input.LeadStaffNumber.Trim();
+            var lead = await db.People.AsNoTracking().Where(p => p.StaffNumber == staff && p.OrganisationId == department.OrganisationId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancel);
+            if (lead is null) state.AddModelError("Input.LeadStaffNumber", $"There is nobody with staff number {staff} in your organisation; check the number or add them under People first");
+            department.LeadPersonId = lead;
+        }
+        foreach (var problem in RegisterRules.Check(new Department { Name = department.Name, ScienceTheme = department.ScienceTheme }))
+        {
+            var key = problem.Field == nameof(Department.ScienceTheme) ? "Input.Theme" : $"Input.{problem.Field}";
+            if (state.TryGetValue(key, out var e) && e.Errors.Count > 0) continue;
+            state.AddModelError(key, problem.Message);
+        }
+        if (state.IsValid)
+        {
+            var name = department.Name;
+            var organisation = department.OrganisationId;
+            var self = department.Id;
+            if (await db.Departments.IgnoreQueryFilters([CadreDbContext.OrganisationFilter]).AnyAsync(x => x.Name == name && x.OrganisationId == organisation && x.Id != self, cancel))
+                state.AddModelError("Input.Name", $"There is already a service called {name} in your organisation");
+        }
+    }
+
+    public static readonly IReadOnlyList<string> FieldOrder = ["Input.Name", "Input.Theme", "Input.Site", "Input.LeadStaffNumber"];
+
+    /// <summary>Copies scheme, standard, status and dates onto the accreditation and checks them, one error per field.</summary>
+    public static void Apply(AccreditationInput input, Accreditation a, ModelStateDictionary state)
+    {
+        a.Scheme = (input.Scheme ?? "").Trim();
+        a.Standard = (input.Standard ?? "").Trim();
+        if (Enum.TryParse<AccreditationStatus>(input.Status, out var status) && Enum.IsDefined(status) && !char.IsDigit((input.Status ?? "0")[0])) a.Status = status;
+        else state.AddModelError("Input.Status", "Select the status of the accreditation");
+        a.AwardedOn = ReadDate(input.AwardedOn, "Input.AwardedOn", "Date awarded", state);
+        a.ExpiresOn = ReadDate(input.ExpiresOn, "Input.ExpiresOn", "Expiry date", state);
+        foreach (var problem in RegisterRules.Check(a))
+        {
+            var key = $"Input.{problem.Field}";
+            if (state.TryGetValue(key, out var e) && e.Errors.Count > 0) continue;
+            state.AddModelError(key, problem.Message);
+        }
+    }
+
+    public static readonly IReadOnlyList<string> AccreditationFieldOrder = ["Input.Scheme", "Input.Standard", "Input.Status", "Input.AwardedOn", "Input.ExpiresOn"];
+
+    private static DateOnly? ReadDate(string? value, string key, string label, ModelStateDictionary state)
+    {
+        if (People.FormValues.Blank(value) is null) return null;
+        if (People.FormValues.TryDate(value, out var date)) return date;
+        state.AddModelError(key, $"{label} must be a real date, {People.FormValues.DateHint}");
+        return null;
+    }
 }

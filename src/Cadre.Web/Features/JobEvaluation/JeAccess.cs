@@ -15,6 +15,9 @@ public static class JeAccess
 
     public static bool MayRunPanels(ClaimsPrincipal user) => user.IsInRole(CadreRoles.Administrator) || user.IsInRole(CadreRoles.JobEvaluationPanel);
 
+    /// <summary>The name a session or outcome is recorded by.</summary>
+    public static string UserName(ClaimsPrincipal user) => user.FindFirst(CadreClaims.DisplayName)?.Value ?? user.Identity?.Name ?? "unknown user";
+
     public static bool MaySeePanelNames(ClaimsPrincipal user) => MayRunPanels(user) || WebScope.MaySeePeople(user);
 
     public static string Side(PartnershipSide side) => side == PartnershipSide.Management ? "Management side" : "Staff side";

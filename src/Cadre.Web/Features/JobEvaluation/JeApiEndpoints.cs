@@ -40,6 +40,7 @@ public static class JeApiEndpoints
         api.MapPost("/match", Match).WithName("MatchJeLevels").WithSummary("Match 16 levels against one profile, or rank the library; variations, outcome, reasons and policy.");
         api.MapGet("/posts/{postId:guid}/outcomes", PostOutcomes).WithName("ListJePostOutcomes").WithSummary("A post's job evaluation outcomes, newest first.");
         api.MapGet("/outcomes/{id:guid}", GetOutcome).WithName("GetJeOutcome").WithSummary("One outcome with its panel, job information, levels and rationale.");
+        api.MapJeSessions();
         return app;
     }
 

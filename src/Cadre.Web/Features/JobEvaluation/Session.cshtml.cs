@@ -14,6 +14,8 @@ public sealed class SessionModel(CadreDbContext db) : PageModel
     public IReadOnlyList<OutcomeRow> Outcomes { get; private set; } = [];
     public bool SeeNames { get; private set; }
     public bool CanRun { get; private set; }
+    /// <summary>Whether any job was heard at the session (any organisation-visible or not): then it is closed to change.</summary>
+    public bool HeardAny { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancel)
     {
@@ -25,6 +27,7 @@ public sealed class SessionModel(CadreDbContext db) : PageModel
         // The outcome filters apply: a service lead sees only the jobs of posts in their departments.
         Outcomes = await db.Set<JeOutcome>().AsNoTracking().Where(o => o.SessionId == id).OrderBy(o => o.RecordedAt)
             .Select(o => new OutcomeRow(o.Id, o.JobTitle, o.Post == null ? null : o.Post.PostNumber, o.Result, o.Band, o.Total)).ToListAsync(cancel);
+        HeardAny = await db.Set<JeOutcome>().IgnoreQueryFilters().AnyAsync(o => o.SessionId == id, cancel);
         return Page();
     }
 

@@ -30,6 +30,31 @@ public static class AssignmentForm
     }
 
     /// <summary>
+    /// Reads a person's assignment from the form (post by number, WTE, dates) and checks that the person's current posts
+    /// together stay within one WTE; each problem goes on its field ("Input.PostNumber"...). Returns the post's id when found.
+    /// </summary>
+    public static async Task<Guid?> ApplyAsync(Assignment assignment, Guid personId, string? postNumber, string? wte, string? start, string? end,
+        CadreDbContext db, ModelStateDictionary state, DateOnly today, CancellationToken cancel)
+    {
+        Guid? postId = null;
+        var number = FormValues.Blank(postNumber);
+        var post = number is null ? null : await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.PostNumber == number, cancel);
+        if (number is null) state.AddModelError("Input.PostNumber", "Enter the post number");
+        else if (post is null) state.AddModelError("Input.PostNumber", $"There is no post {number} that you can assign people to; check the post number");
+        else { assignment.PostId = post.Id; postId = post.Id; }
+        Read(assignment, wte, start, end, state, "Input.Wte", "Input.StartDate", "Input.EndDate");
+        if (state.IsValid)
+        {
+            // The person's other current posts count too: nobody works more than one whole-time equivalent.
+            var others = await db.Assignments.AsNoTracking().IgnoreQueryFilters([CadreDbContext.DepartmentFilter])
+                .Where(a => a.PersonId == personId && a.Id != assignment.Id).ToListAsync(cancel);
+            if (RegisterRules.CheckTotalWte([.. others, assignment], today) is { } total)
+                state.AddModelError("Input.Wte", $"{total.Message}. Reduce this WTE or end another of their posts first.");
+        }
+        return postId;
+    }
+
+    /// <summary>
     /// A post whose current holders together have more WTE than it funds is worth knowing about but not refused: job
     /// shares overlap during handovers, and the register must be able to show what is actually happening.
     /// </summary>

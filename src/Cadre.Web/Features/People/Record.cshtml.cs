@@ -66,22 +66,7 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
 
         Guid? postId = null;
         if (record is Cadre.Core.Register.Assignment assignment)
-        {
-            var number = FormValues.Blank(Input.PostNumber);
-            var post = number is null ? null : await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.PostNumber == number, cancel);
-            if (number is null) ModelState.AddModelError("Input.PostNumber", "Enter the post number");
-            else if (post is null) ModelState.AddModelError("Input.PostNumber", $"There is no post {number} that you can assign people to; check the post number");
-            else { assignment.PostId = post.Id; postId = post.Id; }
-            AssignmentForm.Read(assignment, Input.Wte, Input.StartDate, Input.EndDate, ModelState, "Input.Wte", "Input.StartDate", "Input.EndDate");
-            if (ModelState.IsValid)
-            {
-                // The person's other current posts count too: nobody works more than one whole-time equivalent.
-                var others = await db.Assignments.AsNoTracking().IgnoreQueryFilters([CadreDbContext.DepartmentFilter])
-                    .Where(a => a.PersonId == PersonId && a.Id != assignment.Id).ToListAsync(cancel);
-                if (RegisterRules.CheckTotalWte([.. others, assignment], Today) is { } total)
-                    ModelState.AddModelError("Input.Wte", $"{total.Message}. Reduce this WTE or end another of their posts first.");
-            }
-        }
+            postId = await AssignmentForm.ApplyAsync(assignment, PersonId, Input.PostNumber, Input.Wte, Input.StartDate, Input.EndDate, db, ModelState, Today, cancel);
         else Input.ApplyTo(record, ModelState);
 
         if (!ModelState.IsValid)
