@@ -97,6 +97,43 @@ public class ExtractRecoderTests
     }
 
     [Fact]
+    public void An_extract_of_all_different_job_descriptions_stops_memoising_and_still_codes_every_row_as_coded_alone()
+    {
+        // 40,000 rows, each its own job description (split, band and title vary), then rows repeating the first ones:
+        // past 32,768 rows with almost no repeats the reader stops keeping job descriptions; nothing it decides changes.
+        string[] bands = ["5", "6", "7", "8a", "8b"];
+        var sb = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 40_000; i++)
+        {
+            var j = i % 38_000;
+            var p = 1 + j % 99;
+            sb.Append($"P{i},main,Clinical Scientist {j / 495},Medical Physics,{bands[j / 99 % 5]},1.0,U2H,,clinical_scientist,no,none,no,,yes,none,")
+              .Append($"Nuclear Medicine:{p};Radiotherapy Physics:{100 - p},HCPC Clinical Scientist\n");
+        }
+        var text = sb.ToString();
+        var output = new StringWriter();
+        var outcome = new ExtractRecoder(CodingEngine.Default, Roles.Today, parallel: false).Run(new StringReader(text), output, null, null, p => Assert.Fail(p.ToString()));
+        Assert.Equal(40_000, outcome.Summary.Roles);
+
+        var reader = new ExtractReader(new StringReader(text), CodingEngine.Default.Reference.Services);
+        Assert.Empty(reader.ReadHeader());
+        var actual = CsvText.ReadTable(new StringReader(output.ToString()));
+        var i2 = 0;
+        while (reader.ReadNext(out var row))
+        {
+            if (i2 % 97 == 0 || i2 > 38_000)
+            {
+                var expected = CodingEngine.Default.Decide(row.Role!, Roles.Today);
+                Assert.Equal(expected.ProposedCode?.Value ?? "", actual[i2]["proposed_code"]);
+                Assert.Equal(expected.ProposedAreaOfWork, actual[i2]["proposed_area_of_work"]);
+                Assert.Equal(expected.Reason, actual[i2]["reason"]);
+            }
+            i2++;
+        }
+        Assert.Equal(40_000, i2);
+    }
+
+    [Fact]
     public void A_bad_row_anywhere_refuses_the_extract_and_every_problem_is_reported()
     {
         var text = Extract(500).Split('\n').ToList();

@@ -29,6 +29,12 @@ public sealed class ExtractReader
     ];
 
     private const int TemplateLimit = 8_192;
+    // Once the memo is full, if fewer than one row in twenty has found its job description there, the extract does not
+    // repeat job descriptions (every row is its own): stop building and looking up keys, which then only cost time.
+    private const int RepeatCheckRows = 4 * TemplateLimit;
+    private int _rowsSeen;
+    private int _repeatsSeen;
+    private bool _memoUseless;
     private readonly CsvRecordReader _csv;
     private readonly ServiceCatalogue _services;
     private readonly List<string> _fields = new(24);
@@ -146,9 +152,11 @@ public sealed class ExtractReader
         var postId = Field(0);
         if (postId.Length == 0) problems.Add(new ExtractProblem(rowNumber, Columns[0], "", "the post id is empty; expected the ESR position number or another id for the post"));
 
-        var keyLength = BuildKey();
-        if (_templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var template))
+        if (!_memoUseless && ++_rowsSeen == RepeatCheckRows && _repeatsSeen * 20 < _rowsSeen && _templates.Count >= TemplateLimit) _memoUseless = true;
+        var keyLength = _memoUseless ? 0 : BuildKey();
+        if (!_memoUseless && _templatesBySpan.TryGetValue(_key.AsSpan(0, keyLength), out var template))
         {
+            _repeatsSeen++;
             CurrentJobDescription = template;
             CurrentJobDescriptionRepeats = true;
             var wteOnly = ParseWte(rowNumber, problems);
@@ -167,9 +175,9 @@ public sealed class ExtractReader
 
         CurrentJobDescription = null;
         CurrentJobDescriptionRepeats = false;
-        var entry = Enum(8, Span(8), problems, rowNumber, EntryRequirements, required: true);
+        var entry = Enum(8, Span(8), problems, rowNumber, EntryRequirementsLookup, required: true);
         var specialist = YesNo(9, Span(9), problems, rowNumber, required: true);
-        var trainee = Enum(10, Span(10), problems, rowNumber, TraineeProgrammes, required: false) ?? TraineeProgramme.None;
+        var trainee = Enum(10, Span(10), problems, rowNumber, TraineeProgrammesLookup, required: false) ?? TraineeProgramme.None;
         var manages = YesNo(11, Span(11), problems, rowNumber, required: true);
 
         var pctText = Span(12);
@@ -181,7 +189,7 @@ public sealed class ExtractReader
         }
 
         var requires = YesNo(13, Span(13), problems, rowNumber, required: true);
-        var appointment = Enum(14, Span(14), problems, rowNumber, Appointments, required: false) ?? ConsultantAppointment.None;
+        var appointment = Enum(14, Span(14), problems, rowNumber, AppointmentsLookup, required: false) ?? ConsultantAppointment.None;
         var activities = Activities(Span(15), problems, rowNumber);
         var registrations = Registrations(Span(16));
 
@@ -206,7 +214,7 @@ public sealed class ExtractReader
             Activities = activities,
             Registrations = registrations,
         };
-        if (_templates.Count < TemplateLimit) _templates[new string(_key, 0, keyLength)] = role; // the first job descriptions seen are the common ones
+        if (!_memoUseless && _templates.Count < TemplateLimit) _templates[new string(_key, 0, keyLength)] = role; // the first job descriptions seen are the common ones
         CurrentJobDescription = role;
         return new ExtractRow(rowNumber, role, []);
     }
@@ -254,18 +262,23 @@ public sealed class ExtractReader
         ["panel"] = ConsultantAppointment.Panel, ["peer_review"] = ConsultantAppointment.PeerReview, ["none"] = ConsultantAppointment.None,
     };
 
+    // Span lookups made once, so a field is matched without a string being made for it.
+    private static readonly Dictionary<string, EntryRequirement>.AlternateLookup<ReadOnlySpan<char>> EntryRequirementsLookup = EntryRequirements.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, TraineeProgramme>.AlternateLookup<ReadOnlySpan<char>> TraineeProgrammesLookup = TraineeProgrammes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, ConsultantAppointment>.AlternateLookup<ReadOnlySpan<char>> AppointmentsLookup = Appointments.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Case, spaces and hyphens forgiven ("Clinical Scientist", "peer-review"); anything else is refused with the allowed values.
-    private static T? Enum<T>(int column, ReadOnlySpan<char> text, List<ExtractProblem> problems, int row, Dictionary<string, T> values, bool required) where T : struct
+    private static T? Enum<T>(int column, ReadOnlySpan<char> text, List<ExtractProblem> problems, int row, Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> values, bool required) where T : struct
     {
         if (text.IsEmpty && !required) return null;
         Span<char> key = stackalloc char[32];
         if (text.Length <= key.Length)
         {
             for (var i = 0; i < text.Length; i++) key[i] = text[i] is ' ' or '-' ? '_' : char.ToLowerInvariant(text[i]);
-            if (values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key[..text.Length], out var v)) return v;
+            if (values.TryGetValue(key[..text.Length], out var v)) return v;
         }
         problems.Add(new ExtractProblem(row, Columns[column], text.ToString(),
-            (text.IsEmpty ? "empty" : "not an allowed value") + "; expected one of " + string.Join(" | ", values.Keys)));
+            (text.IsEmpty ? "empty" : "not an allowed value") + "; expected one of " + string.Join(" | ", values.Dictionary.Keys)));
         return null;
     }
 
