@@ -9,7 +9,7 @@ namespace Cadre.Core.Coding.Extract;
 /// </summary>
 public sealed class RecodeSummary
 {
-    private readonly Dictionary<(string Old, string New), (int Count, decimal Wte)> _moves = new();
+    private readonly Dictionary<(string Old, string New), (int Count, decimal Wte)> _moves = new(CodePairComparer.Instance);
     private readonly Dictionary<string, int> _causes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _reviewRules = new(StringComparer.Ordinal);
 
@@ -135,5 +135,26 @@ public sealed class RecodeSummary
     {
         CsvText.WriteRecord(writer, ["cause", "roles", "share_of_roles"]);
         foreach (var (c, n) in Causes) CsvText.WriteRecord(writer, [c, n.ToString(CultureInfo.InvariantCulture), Percent(n, Roles)]);
+    }
+}
+
+/// <summary>
+/// Compares pairs of short code strings ("T1Q", "U2H", "(none)") by value with a cheap hash: the summary looks one up for
+/// every row coded, and the default tuple comparer hashes each string with the randomised (slower) string hash.
+/// </summary>
+internal sealed class CodePairComparer : IEqualityComparer<(string Old, string New)>
+{
+    public static readonly CodePairComparer Instance = new();
+
+    public bool Equals((string Old, string New) x, (string Old, string New) y) =>
+        string.Equals(x.Old, y.Old, StringComparison.Ordinal) && string.Equals(x.New, y.New, StringComparison.Ordinal);
+
+    public int GetHashCode((string Old, string New) pair) => unchecked(Hash(pair.Old) * 31 + Hash(pair.New));
+
+    private static int Hash(string s)
+    {
+        var h = s.Length;
+        foreach (var c in s) h = unchecked(h * 31 + c);
+        return h;
     }
 }

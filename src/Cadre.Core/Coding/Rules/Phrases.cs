@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Cadre.Core.Coding.Rules;
 
 /// <summary>
@@ -18,15 +16,16 @@ internal static class Phrases
     /// </summary>
     public static string Of<TFacts>(TFacts facts, Func<TFacts, string> make) where TFacts : notnull, IEquatable<TFacts>
     {
-        var memo = Memo<TFacts>.Items;
+        // One memo per thread: deciders side by side never wait on each other, and a plain dictionary is cheaper to ask.
+        var memo = Memo<TFacts>.Items ??= new Dictionary<TFacts, string>();
         if (memo.TryGetValue(facts, out var phrase)) return phrase;
         phrase = make(facts);
-        if (memo.Count < Limit) memo.TryAdd(facts, phrase);
+        if (memo.Count < Limit) memo[facts] = phrase;
         return phrase;
     }
 
     private static class Memo<TFacts> where TFacts : notnull
     {
-        public static readonly ConcurrentDictionary<TFacts, string> Items = new();
+        [ThreadStatic] public static Dictionary<TFacts, string>? Items;
     }
 }
