@@ -14,7 +14,17 @@ public readonly record struct OccupationCode
     public char Theme => Value[2];
     public bool IsHealthcareScience => Matrix == 'U';
 
-    public static OccupationCode Healthcare(char level, char theme) => new(string.Concat("U", level.ToString(), theme.ToString()));
+    public static OccupationCode Healthcare(char level, char theme) => new(HealthcareValue(level, theme));
+
+    // One string per U code, made on first use: a recode names a U code for nearly every row it decides.
+    private static readonly string?[] UValues = new string?[128 * 128];
+
+    /// <summary>The text of the U code for a level and theme ("U2H"), the same string object every time.</summary>
+    public static string HealthcareValue(char level, char theme)
+    {
+        if (level >= 128 || theme >= 128) return string.Concat("U", level.ToString(), theme.ToString());
+        return UValues[level * 128 + theme] ??= string.Concat("U", level.ToString(), theme.ToString());
+    }
 
     /// <summary>Accepts three letters or digits in any case, with surrounding spaces; anything else is not a code.</summary>
     public static bool TryParse(string? text, out OccupationCode code)

@@ -26,7 +26,7 @@ public sealed class ManualVersion
     public CodeListEntry? FindU(OccupationCode code) => _uMatrix.GetValueOrDefault(code.Value);
 
     /// <summary>True when the U-matrix of this version has the level for the theme (the matrix is not a full grid).</summary>
-    public bool Offers(char level, char theme) => _uMatrix.TryGetValue(string.Concat("U", level.ToString(), theme.ToString()), out var e) && e.Valid;
+    public bool Offers(char level, char theme) => _uMatrix.TryGetValue(OccupationCode.HealthcareValue(level, theme), out var e) && e.Valid;
 
     public string ThemeName(char theme) => _uMatrix.Values.FirstOrDefault(e => e.Code.Theme == theme)?.ThemeName ?? theme.ToString();
 }
