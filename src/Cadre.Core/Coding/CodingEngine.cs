@@ -91,8 +91,15 @@ public sealed class CodingEngine
     internal CodingDecision FinishOwned(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost) =>
         Finish(assessment, assessment.Draft, role, on, rolesInPost);
 
+    /// <summary>
+    /// As <see cref="FinishOwned"/> for a decision that is written out at once and kept nowhere: its reason is composed into
+    /// <paramref name="reason"/> (cleared first) instead of becoming a string, and the decision's <c>Reason</c> is empty.
+    /// </summary>
+    internal CodingDecision FinishOwned(RoleAssessment assessment, PostRole role, DateOnly on, int rolesInPost, System.Text.StringBuilder reason) =>
+        Finish(assessment, assessment.Draft, role, on, rolesInPost, reason);
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private CodingDecision Finish(RoleAssessment assessment, DecisionDraft draft, PostRole role, DateOnly on, int rolesInPost)
+    private CodingDecision Finish(RoleAssessment assessment, DecisionDraft draft, PostRole role, DateOnly on, int rolesInPost, System.Text.StringBuilder? reason = null)
     {
         var code = assessment.Code;
         var area = assessment.Area;
@@ -126,7 +133,9 @@ public sealed class CodingEngine
             Status = status,
             // The draft is this decision's own copy and is not touched again: hand its lists over instead of copying them.
             Rules = draft.Rules,
-            Reason = ReasonSentence.Compose(role, code, look?.Title ?? "", area, status, sameArea, draft),
+            Reason = reason is null
+                ? ReasonSentence.Compose(role, code, look?.Title ?? "", area, status, sameArea, draft)
+                : ReasonSentence.ComposeInto(reason, role, code, look?.Title ?? "", area, status, sameArea, draft),
             ReviewFlags = draft.Flags,
             MiscodingCauses = status == CodingStatus.Unchanged ? [] : MiscodingCauses(role, code, sameArea, Reference, on),
             ManualVersion = assessment.Version.Name,

@@ -18,6 +18,31 @@ public static class CsvText
         writer.Write('"');
     }
 
+    /// <summary>Writes a field held in a builder, quoting it when needed, without making a string of it.</summary>
+    public static void WriteField(TextWriter writer, System.Text.StringBuilder value)
+    {
+        var needsQuotes = false;
+        foreach (var chunk in value.GetChunks()) needsQuotes |= chunk.Span.IndexOfAny(NeedsQuotes) >= 0;
+        if (!needsQuotes)
+        {
+            foreach (var chunk in value.GetChunks()) writer.Write(chunk.Span);
+            return;
+        }
+        writer.Write('"');
+        foreach (var chunk in value.GetChunks())
+        {
+            var span = chunk.Span;
+            for (var q = span.IndexOf('"'); q >= 0; q = span.IndexOf('"'))
+            {
+                writer.Write(span[..(q + 1)]);
+                writer.Write('"');
+                span = span[(q + 1)..];
+            }
+            writer.Write(span);
+        }
+        writer.Write('"');
+    }
+
     /// <summary>The field as it would be written (quoted when needed).</summary>
     public static string Escape(string? value)
     {

@@ -39,6 +39,25 @@ public static class DecisionCsv
         writer.Write('\n');
     }
 
+    /// <summary>As <see cref="WriteTail(TextWriter, CodingDecision)"/> with the reason taken from a builder rather than the decision.</summary>
+    public static void WriteTail(TextWriter writer, CodingDecision d, System.Text.StringBuilder reason)
+    {
+        foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status)])
+        {
+            writer.Write(',');
+            CsvText.WriteField(writer, field);
+        }
+        writer.Write(',');
+        for (var i = 0; i < d.Rules.Count; i++)
+        {
+            if (i > 0) writer.Write(';');
+            writer.Write(d.Rules[i]);
+        }
+        writer.Write(',');
+        CsvText.WriteField(writer, reason);
+        writer.Write('\n');
+    }
+
     /// <summary>One area as its name; several as "area:wte;..." so each keeps its WTE.</summary>
     public static string AreaText(CodingDecision d) => d.AreasOfWork.Count switch
     {

@@ -252,6 +252,8 @@ public sealed class ExtractRecoder
         private readonly Dictionary<RenderKey, Memo> _rendered = new();
         private readonly RecodeSummary _summary = new();
         private readonly List<(PostRole Role, PostRole? JobDescription)> _post = new(4);
+        // The reason of a decision written out at once and kept nowhere is composed here, never made into a string.
+        private readonly System.Text.StringBuilder _reason = new(512);
 
         /// <summary>Codes rows in order, post by post (roles of one post arrive together in an ESR extract; ESR-POST-02).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -288,6 +290,7 @@ public sealed class ExtractRecoder
             foreach (var (role, jd) in _post)
             {
                 Memo? done = null;
+                var streamed = false;
                 var key = jd is null ? default : new RenderKey(jd, role.CurrentCode?.Value ?? "", role.CurrentAreaOfWork, roles);
                 CodingDecision decision;
                 if (jd is not null && (_rendered.TryGetValue(key, out done) || _rendered.Count < RenderedLimit))
@@ -304,8 +307,11 @@ public sealed class ExtractRecoder
                 }
                 else
                 {
-                    // Coded afresh and used once: counted now, and its tail written straight out rather than kept as a string.
-                    decision = jd is null ? engine.FinishOwned(engine.Assess(role, on), role, on, roles) : engine.Finish(Assessment(role, jd), role, on, roles);
+                    // Coded afresh and used once: counted now, and its tail written straight out rather than kept as a string
+                    // (its reason too, unless the review or ESR list needs it).
+                    streamed = jd is null && review is null && esr is null;
+                    decision = streamed ? engine.FinishOwned(engine.Assess(role, on), role, on, roles, _reason)
+                        : jd is null ? engine.FinishOwned(engine.Assess(role, on), role, on, roles) : engine.Finish(Assessment(role, jd), role, on, roles);
                     _summary.Add(decision, role.Wte);
                 }
                 CsvText.WriteField(decisions, role.PostId);
@@ -314,6 +320,7 @@ public sealed class ExtractRecoder
                 decisions.Write(',');
                 decisions.Write(role.Wte.TryFormat(wte, out var written, default, CultureInfo.InvariantCulture) ? wte[..written] : role.Wte.ToString(CultureInfo.InvariantCulture));
                 if (done is not null) decisions.Write(done.Tail);
+                else if (streamed) DecisionCsv.WriteTail(decisions, decision, _reason);
                 else DecisionCsv.WriteTail(decisions, decision);
                 if (review is not null && decision.Status == CodingStatus.Review) ReviewCsv.WriteRow(review, Personal(decision, role));
                 if (esr is not null && EsrChangeCsv.Applies(decision)) EsrChangeCsv.WriteRow(esr, role, Personal(decision, role), on);

@@ -12,6 +12,13 @@ internal static class ReasonSentence
     public static string Compose(PostRole role, OccupationCode? code, string title, AreaOfWork? area, CodingStatus status, bool sameArea, DecisionDraft draft)
     {
         var sb = _builder ??= new System.Text.StringBuilder(512);
+        ComposeInto(sb, role, code, title, area, status, sameArea, draft);
+        return sb.ToString();
+    }
+
+    /// <summary>Composes the sentence into <paramref name="sb"/> (cleared first) for a caller that writes it out itself; returns "".</summary>
+    public static string ComposeInto(System.Text.StringBuilder sb, PostRole role, OccupationCode? code, string title, AreaOfWork? area, CodingStatus status, bool sameArea, DecisionDraft draft)
+    {
         sb.Clear();
         switch (status)
         {
@@ -54,7 +61,7 @@ internal static class ReasonSentence
             for (var i = 0; i < draft.Clauses.Count; i++) (i == 0 ? sb : sb.Append("; ")).Append(draft.Clauses[i]);
         }
         if (sb.Length == 0 || sb[^1] != '.') sb.Append('.');
-        return sb.ToString();
+        return "";
     }
 
     private static void What(System.Text.StringBuilder sb, OccupationCode? code, string title)
