@@ -175,6 +175,7 @@ public static class CadreWebApp
         app.MapCadreExports();
         Features.Coding.CodingEndpoints.MapCadreCoding(app);
         Features.Planning.PlanningApi.MapPlanningApi(app);
+        Features.Reports.ReportsApi.MapReportsApi(app);
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Cadre.Core.Register;
 using Cadre.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
@@ -54,6 +56,34 @@ public sealed class ReportsWebTests(CadreWebFixture app)
         var csv = await client.GetStringAsync("/reports/head-of-service?format=csv");
         Assert.Contains($"INTEL-EST-01,Funded establishment (WTE),{funded.ToString("0.00", CultureInfo.InvariantCulture)}\r\n", csv);
         Assert.Contains($"INTEL-EST-05,Frozen posts,{frozen}\r\n", csv);
+    }
+
+    [Fact]
+    public async Task The_reports_API_gives_the_same_figures_with_the_same_reach_and_control()
+    {
+        await using var db = app.SystemContext();
+        var posts = await db.Posts.Where(p => p.OrganisationId == app.DemoOrganisation).Select(p => new { p.FundedWte, p.Status }).ToListAsync();
+        var funded = posts.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte);
+
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var report = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/head-of-service");
+        Assert.False(report.GetProperty("disclosureControlled").GetBoolean());
+        var row = report.GetProperty("tables").EnumerateArray().SelectMany(t => t.GetProperty("rows").EnumerateArray())
+            .First(r => r[0].ValueKind == JsonValueKind.String && r[0].GetString() == "INTEL-EST-01");
+        Assert.Equal(funded, row[2].GetDecimal());
+        foreach (var path in new[] { "/api/v1/reports/organisations", "/api/v1/reports/profession" })
+            Assert.True((await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("tables").GetArrayLength() > 1, path);
+
+        // Another organisation's department is not there; a Viewer gets small counts hidden; the panel and strangers get nothing.
+        var foreign = await db.Departments.Where(d => d.OrganisationId == app.SecondOrganisation).Select(d => d.Id).FirstAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/reports/head-of-service?department={foreign}")).StatusCode);
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        Assert.True((await viewer.GetFromJsonAsync<JsonElement>("/api/v1/reports/head-of-service")).GetProperty("disclosureControlled").GetBoolean());
+        using var panel = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        Assert.Equal(HttpStatusCode.Forbidden, (await panel.GetAsync("/api/v1/reports/profession")).StatusCode);
+        using var stranger = await app.ClientAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/reports/profession")).StatusCode);
+        Assert.Contains("/api/v1/reports/head-of-service", await client.GetStringAsync("/api/v1/openapi.json"));
     }
 
     [Fact]
