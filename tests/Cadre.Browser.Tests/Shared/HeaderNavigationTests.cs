@@ -71,8 +71,8 @@ public sealed class HeaderNavigationTests(BrowserFixture browser)
         await toggle.ClickAsync();
         await Assertions.Expect(users).ToHaveAttributeAsync("aria-current", "page");
 
-        // Narrower desktop and tablet widths stay on one line as well.
-        foreach (var width in new[] { 1024, 768 })
+        // Narrower desktop, tablet and phone widths stay on one line as well.
+        foreach (var width in new[] { 1024, 768, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
             await page.WaitForFunctionAsync($"() => new Set(({VisibleItemTops})()).size === 1");
