@@ -58,7 +58,7 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
             "Post Number,Title,Department,Pay Band,Funded WTE,Status",
             "BRW-001,Principal Clinical Scientist (Radiotherapy Physics),Radiotherapy Physics,8e,1.00,Funded",
             "BRW-002,Clinical Technologist,Radiotherapy Physics,5,two,Vacant"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).First.ClickAsync();
+        await Shared.HeaderNavigation.FollowAsync(page, "Import");
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
         await page.GetByTestId("import-button").ClickAsync();
         summary = page.GetByTestId("error-summary");
@@ -153,7 +153,7 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await browser.ShotAsync(page, "13-accreditation");
 
         // Users: add a viewer; the one-time password is shown once.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).First.ClickAsync();
+        await Shared.HeaderNavigation.FollowAsync(page, "Users");
         await page.GetByTestId("add-user").ClickAsync();
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync("board.viewer@a.test");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Bo Board");
