@@ -22,6 +22,22 @@ public static class DecisionCsv
     /// <summary>Everything after the WTE, from the comma before current_code to the line end: the same for every post sharing a job description.</summary>
     public static void WriteTail(TextWriter writer, CodingDecision d)
     {
+        WriteCodesAndRules(writer, d);
+        CsvText.WriteField(writer, d.Reason);
+        writer.Write('\n');
+    }
+
+    /// <summary>As <see cref="WriteTail(TextWriter, CodingDecision)"/> with the reason taken from a builder rather than the decision.</summary>
+    public static void WriteTail(TextWriter writer, CodingDecision d, System.Text.StringBuilder reason)
+    {
+        WriteCodesAndRules(writer, d);
+        CsvText.WriteField(writer, reason);
+        writer.Write('\n');
+    }
+
+    // current_code to rules, each with its leading comma, and the comma before the reason.
+    private static void WriteCodesAndRules(TextWriter writer, CodingDecision d)
+    {
         foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status)])
         {
             writer.Write(',');
@@ -35,27 +51,6 @@ public static class DecisionCsv
             writer.Write(d.Rules[i]);
         }
         writer.Write(',');
-        CsvText.WriteField(writer, d.Reason);
-        writer.Write('\n');
-    }
-
-    /// <summary>As <see cref="WriteTail(TextWriter, CodingDecision)"/> with the reason taken from a builder rather than the decision.</summary>
-    public static void WriteTail(TextWriter writer, CodingDecision d, System.Text.StringBuilder reason)
-    {
-        foreach (var field in (ReadOnlySpan<string>)[d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", AreaText(d), StatusText(d.Status)])
-        {
-            writer.Write(',');
-            CsvText.WriteField(writer, field);
-        }
-        writer.Write(',');
-        for (var i = 0; i < d.Rules.Count; i++)
-        {
-            if (i > 0) writer.Write(';');
-            writer.Write(d.Rules[i]);
-        }
-        writer.Write(',');
-        CsvText.WriteField(writer, reason);
-        writer.Write('\n');
     }
 
     /// <summary>One area as its name; several as "area:wte;..." so each keeps its WTE.</summary>
