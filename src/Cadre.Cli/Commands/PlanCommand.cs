@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Cadre.Core.Planning;
 
 namespace Cadre.Cli.Commands;
@@ -73,13 +72,13 @@ public static class PlanOutput
             o.WriteLine($"== {g.Name}" + (what.Length > 0 ? $" ({what})" : ""));
             var vacancy = g.EstablishmentWte > 0 ? (g.EstablishmentWte - g.StaffInPostWte) / g.EstablishmentWte : 0;
             o.WriteLine($"Establishment {F(g.EstablishmentWte)} WTE; staff in post {R(g.StaffInPostHeadcount)} headcount, {F(g.StaffInPostWte)} WTE; vacancy {vacancy.ToString("0.0%", CultureInfo.InvariantCulture)}.");
-            Table(seg.Years, o, seg.Commissions.Programme);
+            Table(seg.Years, o, seg.Commissions.Programme.Code());
             var c = seg.Commissions;
             o.WriteLine(c.PerYear == 0
-                ? $"No extra {c.Programme} commissions needed: supply meets demand in {c.TargetYear}."
+                ? $"No extra {c.Programme.Code()} commissions needed: supply meets demand in {c.TargetYear}."
                 : double.IsPositiveInfinity(c.PerYear)
-                    ? $"Extra {c.Programme} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
-                    : $"Commissions needed: {F(c.PerYear)} extra {c.Programme} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
+                    ? $"Extra {c.Programme.Code()} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
+                    : $"Commissions needed: {F(c.PerYear)} extra {c.Programme.Code()} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
                       + (r.Runs > 0 ? $" Over the runs: p10 {F(c.PerYearSpread.P10)}, p50 {F(c.PerYearSpread.P50)}, p90 {F(c.PerYearSpread.P90)} a year (p90 closes the gap in nine runs of ten)." : ""));
         }
         if (r.Segments.Count > 1)
@@ -124,37 +123,6 @@ public static class PlanOutput
         }
     }
 
-    public static void WriteJson(PlanResult r, TextWriter o)
-    {
-        static object Year(PlanYear y) => new
-        {
-            year = y.Year, demand = y.Demand, supply = y.Supply,
-            supplyP10 = y.SupplySpread.P10, supplyP50 = y.SupplySpread.P50, supplyP90 = y.SupplySpread.P90,
-            gap = y.Gap, leavers = y.Leavers, retirements = y.Retirements, traineesCompleting = y.TraineesCompleting, commissionsNeeded = y.CommissionsNeeded,
-        };
-        var doc = new
-        {
-            scenario = r.Scenario.Name, staffGroup = r.Scenario.StaffGroup, startYear = r.Scenario.StartYear, endYear = r.Scenario.EndYear,
-            targetYear = r.Scenario.TargetYear, runs = r.Runs, seed = r.Seed,
-            segments = r.Segments.Select(s => new
-            {
-                name = s.Segment.Name, level = s.Segment.Level, band = s.Segment.Band, specialism = s.Segment.Specialism,
-                establishmentWte = s.Segment.EstablishmentWte, staffInPostHeadcount = s.Segment.StaffInPostHeadcount, staffInPostWte = s.Segment.StaffInPostWte,
-                years = s.Years.Select(Year),
-                commissions = new
-                {
-                    programme = s.Commissions.Programme, firstIntakeYear = s.Commissions.FirstIntakeYear, lastIntakeYear = s.Commissions.LastIntakeYear,
-                    targetYear = s.Commissions.TargetYear, gapAtTarget = s.Commissions.GapAtTarget,
-                    perYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (double?)null : s.Commissions.PerYear,
-                    wholePerYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (int?)null : s.Commissions.WholePerYear,
-                    perYearP10 = Finite(s.Commissions.PerYearSpread.P10), perYearP50 = Finite(s.Commissions.PerYearSpread.P50), perYearP90 = Finite(s.Commissions.PerYearSpread.P90),
-                },
-                assumptions = s.Assumptions.Select(a => new { id = a.Id, name = a.Name, unit = a.Unit, value = a.Value, low = a.Low, high = a.High, status = a.Status, localInputNeeded = a.LocalInputNeeded, overridden = a.Overridden, source = a.Source, caveat = a.Caveat }),
-            }),
-            total = r.Total.Select(Year),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
-    }
-
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+    /// <summary>The plan as JSON: the same shape as the API's run (<see cref="PlanDocument"/>), without a saved scenario's id.</summary>
+    public static void WriteJson(PlanResult r, TextWriter o) => o.WriteLine(PlanDocument.From(r).ToJson());
 }

@@ -46,9 +46,9 @@ public class PlanCliTests
         Assert.Equal(11, seg.GetProperty("years").GetArrayLength());
         foreach (var y in seg.GetProperty("years").EnumerateArray())
         {
-            var p10 = y.GetProperty("supplyP10").GetDouble();
-            var p50 = y.GetProperty("supplyP50").GetDouble();
-            var p90 = y.GetProperty("supplyP90").GetDouble();
+            var p10 = y.GetProperty("supplySpread").GetProperty("p10").GetDouble();
+            var p50 = y.GetProperty("supplySpread").GetProperty("p50").GetDouble();
+            var p90 = y.GetProperty("supplySpread").GetProperty("p90").GetDouble();
             Assert.True(p10 <= p50 && p50 <= p90);
         }
         Assert.Equal("STP", seg.GetProperty("commissions").GetProperty("programme").GetString());

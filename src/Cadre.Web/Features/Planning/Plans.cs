@@ -123,7 +123,7 @@ public static class Plans
             y.CommissionsNeeded is { } c ? Finite(c) : null,
             y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P10) : null,
             y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P90) : null,
-            need?.Programme,
+            need?.Programme.Code(),
         ];
         foreach (var s in r.Segments)
             foreach (var y in s.Years) yield return Row(r.Scenario.Name, s.Segment.Name, y, s.Commissions);
