@@ -21,11 +21,10 @@ public sealed class Retirement(int segment) : Flow
     {
         var cutoff = Math.Min(s.Year - s.Rates[segment].RetirementAge - s.Stocks.MinYearOfBirth, s.Stocks.UnknownAge - 1);
         if (cutoff < 0) return;
-        var w = s.Stocks.Wte[segment];
-        var h = s.Stocks.Headcount[segment];
-        double retired = 0;
-        for (var k = 0; k <= cutoff; k++) { retired += w[k]; w[k] = 0; h[k] = 0; }
-        s.Retirements[segment] += retired;
+        var w = s.Stocks.Wte[segment].AsSpan(0, cutoff + 1);
+        s.Retirements[segment] += SlotMath.Sum(w);
+        w.Clear();
+        if (s.TrackHeadcount) s.Stocks.Headcount[segment].AsSpan(0, cutoff + 1).Clear();
     }
 }
 
@@ -40,20 +39,19 @@ public sealed class Exits(int segment, int[] destinations) : Flow
         var r = s.Rates[segment];
         var w = s.Stocks.Wte[segment];
         var h = s.Stocks.Headcount[segment];
-        double stock = 0;
-        for (var k = 0; k < w.Length; k++) stock += w[k];
+        var stock = SlotMath.Sum(w);
         s.Leavers[segment] += stock * r.LeaverRate;
         for (var t = 0; t < destinations.Length; t++)
         {
             var q = r.Moves[t];
             if (q == 0) continue;
-            var inW = s.IncomingWte[destinations[t]];
-            var inH = s.IncomingHeadcount[destinations[t]];
-            for (var k = 0; k < w.Length; k++) { inW[k] += w[k] * q; inH[k] += h[k] * q; }
+            SlotMath.AddScaled(s.IncomingWte[destinations[t]], w, q);
+            if (s.TrackHeadcount) SlotMath.AddScaled(s.IncomingHeadcount[destinations[t]], h, q);
             s.MovedOut[segment] += stock * q;
         }
         var stay = r.Staying;
-        for (var k = 0; k < w.Length; k++) { w[k] *= stay; h[k] *= stay; }
+        SlotMath.Scale(w, stay);
+        if (s.TrackHeadcount) SlotMath.Scale(h, stay);
     }
 }
 
@@ -62,16 +60,8 @@ public sealed class Arrivals(int segment) : Flow
 {
     internal override void Apply(YearState s)
     {
-        var inW = s.IncomingWte[segment];
-        var inH = s.IncomingHeadcount[segment];
-        var w = s.Stocks.Wte[segment];
-        var h = s.Stocks.Headcount[segment];
-        for (var k = 0; k < w.Length; k++)
-        {
-            if (inW[k] == 0 && inH[k] == 0) continue;
-            w[k] += inW[k]; h[k] += inH[k]; s.MovedIn[segment] += inW[k];
-            inW[k] = 0; inH[k] = 0;
-        }
+        s.MovedIn[segment] += SlotMath.Drain(s.Stocks.Wte[segment], s.IncomingWte[segment]);
+        if (s.TrackHeadcount) SlotMath.Drain(s.Stocks.Headcount[segment], s.IncomingHeadcount[segment]);
     }
 }
 
@@ -94,15 +84,13 @@ public sealed class Completions(int segment, TrainingProgramme programme, int? f
         s.Joiners[segment] += joiningWte;
         var u = s.Stocks.UnknownAge;
         s.Stocks.Wte[segment][u] += joiningWte;
-        s.Stocks.Headcount[segment][u] += joining;
+        if (s.TrackHeadcount) s.Stocks.Headcount[segment][u] += joining;
         if (from is not { } source) return;
-        var w = s.Stocks.Wte[source];
-        var h = s.Stocks.Headcount[source];
-        double stock = 0;
-        for (var k = 0; k < w.Length; k++) stock += w[k];
+        var stock = SlotMath.Sum(s.Stocks.Wte[source]);
         // In-service trainees were counted as the source segment's staff; they cannot take out more than it holds.
         var keep = stock > 0 ? Math.Max(0, 1 - joiningWte / stock) : 0;
-        for (var k = 0; k < w.Length; k++) { w[k] *= keep; h[k] *= keep; }
+        SlotMath.Scale(s.Stocks.Wte[source], keep);
+        if (s.TrackHeadcount) SlotMath.Scale(s.Stocks.Headcount[source], keep);
         s.MovedOut[source] += stock * (1 - keep);
         s.MovedIn[segment] += stock * (1 - keep);
         s.Joiners[segment] -= stock * (1 - keep); // a move between segments, not a joiner to the staff group
@@ -118,7 +106,7 @@ public sealed class OtherJoiners(int segment) : Flow
         if (j <= 0) return;
         var u = s.Stocks.UnknownAge;
         s.Stocks.Wte[segment][u] += j;
-        s.Stocks.Headcount[segment][u] += j;
+        if (s.TrackHeadcount) s.Stocks.Headcount[segment][u] += j;
         s.Joiners[segment] += j;
     }
 }

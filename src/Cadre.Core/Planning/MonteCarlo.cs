@@ -20,23 +20,26 @@ internal static class MonteCarlo
         var years = scenario.Years + 1;
         var master = new Random(seed); // System.Random with a seed is stable across runs and .NET versions.
         var runSeeds = Enumerable.Range(0, runs).Select(_ => master.Next()).ToArray();
-        var supply = new float[n * years][];
-        for (var c = 0; c < supply.Length; c++) supply[c] = new float[runs];
+        var cells = n * years;
+        // Run-major: each run writes one contiguous row; percentiles read it back in blocks of cells (below).
+        var store = new float[(long)runs * cells];
         var total = Enumerable.Range(0, years).Select(_ => new double[runs]).ToArray();
         var commissions = Enumerable.Range(0, n).Select(_ => new double[runs]).ToArray();
         var k = scenario.TargetYear - scenario.StartYear;
         var done = 0;
 
-        Parallel.For(0, runs, () => Enumerable.Range(0, n).Select(_ => new double[years]).ToArray(), (r, _, run) =>
+        Parallel.For(0, runs, () => (Supply: Enumerable.Range(0, n).Select(_ => new double[years]).ToArray(), Workspace: projection.NewWorkspace()), (r, _, local) =>
         {
+            var run = local.Supply;
             var rates = set.Draw(new Random(runSeeds[r]));
-            projection.RunSupply(rates, run);
+            projection.RunSupply(rates, run, local.Workspace);
+            var row = store.AsSpan().Slice((int)((long)r * cells), cells);
             for (var i = 0; i < n; i++)
             {
-                var row = run[i];
-                for (var y = 0; y < years; y++) supply[i * years + y][r] = (float)(row[y] - central[i][y].Supply);
+                var supplied = run[i];
+                for (var y = 0; y < years; y++) row[i * years + y] = (float)(supplied[y] - central[i][y].Supply);
                 var segment = scenario.Segments[i];
-                var gap = segment.EstablishmentWte * Math.Pow(1 + rates[i].DemandGrowth, k) - row[k];
+                var gap = segment.EstablishmentWte * Math.Pow(1 + rates[i].DemandGrowth, k) - supplied[k];
                 commissions[i][r] = PlanningEngine.PerYear(gap, PlanningEngine.PerTrainee(scenario, segment, rates[i], PlanningEngine.Window(scenario, segment, rates[i])));
             }
             for (var y = 0; y < years; y++)
@@ -46,17 +49,30 @@ internal static class MonteCarlo
                 total[y][r] = sum;
             }
             if (progress is not null && Interlocked.Increment(ref done) % 100 == 0) progress.Report((double)done / runs);
-            return run;
+            return local;
         }, _ => { });
 
-        var spreads = new Spread[n * years];
-        Parallel.For(0, spreads.Length, () => new double[runs], (c, _, scratch) =>
+        // Percentiles a block of cells at a time: each run's block is contiguous, so the transposition stays in cache.
+        const int Block = 64;
+        var spreads = new Spread[cells];
+        var blocks = (cells + Block - 1) / Block;
+        Parallel.For(0, blocks, () => Enumerable.Range(0, Block).Select(_ => new double[runs]).ToArray(), (b, _, scratch) =>
         {
-            var column = supply[c];
-            var centre = central[c / years][c % years].Supply;
-            for (var r = 0; r < runs; r++) scratch[r] = centre + column[r];
-            spreads[c] = Spread.OfUnsorted(scratch);
-            supply[c] = null!; // let each cell go as soon as it is summarised
+            var first = b * Block;
+            var width = Math.Min(Block, cells - first);
+            for (var r = 0; r < runs; r++)
+            {
+                var row = store.AsSpan().Slice((int)((long)r * cells + first), width);
+                for (var j = 0; j < width; j++) scratch[j][r] = row[j];
+            }
+            for (var j = 0; j < width; j++)
+            {
+                var c = first + j;
+                var centre = central[c / years][c % years].Supply;
+                var column = scratch[j];
+                for (var r = 0; r < runs; r++) column[r] += centre;
+                spreads[c] = Spread.OfUnsorted(column);
+            }
             return scratch;
         }, _ => { });
         return new MonteCarloSpread(

@@ -21,8 +21,10 @@ internal sealed class Stocks
 }
 
 /// <summary>The state one year's flows read and write; the per-segment sums are that year's figures.</summary>
-internal sealed class YearState(Stocks stocks, int segments, Rates[] rates)
+internal sealed class YearState(Stocks stocks, int segments, Rates[] rates, bool trackHeadcount)
 {
+    /// <summary>Headcount is kept for the central projection's tables; a Monte Carlo run needs WTE only.</summary>
+    public bool TrackHeadcount { get; } = trackHeadcount;
     public Stocks Stocks { get; } = stocks;
     public Rates[] Rates { get; set; } = rates;
     public int Year { get; set; }
@@ -95,7 +97,7 @@ public sealed class ScenarioProjection
     {
         var n = scenario.Segments.Count;
         var result = Enumerable.Range(0, n).Select(_ => new List<ProjectedYear>(scenario.Years + 1)).ToArray();
-        Step(rates, (year, s) =>
+        Step(rates, NewState(rates, trackHeadcount: true), (year, s) =>
         {
             for (var i = 0; i < n; i++)
             {
@@ -109,20 +111,22 @@ public sealed class ScenarioProjection
         return result;
     }
 
-    /// <summary>Supply only, written as <c>supply[segment][yearIndex]</c>: what a Monte Carlo run keeps.</summary>
-    public void RunSupply(Rates[] rates, double[][] supply) => Step(rates, (year, s) =>
-    {
-        var k = year - scenario.StartYear;
-        for (var i = 0; i < supply.Length; i++)
-        {
-            var w = s.Stocks.Wte[i];
-            double sum = 0;
-            for (var j = 0; j < w.Length; j++) sum += w[j];
-            supply[i][k] = sum;
-        }
-    });
+    /// <summary>A Monte Carlo run's working memory, reused run after run on one thread.</summary>
+    internal object NewWorkspace() => NewState([], trackHeadcount: false);
 
-    private void Step(Rates[] rates, Action<int, YearState> record)
+    /// <summary>Supply only, written as <c>supply[segment][yearIndex]</c>: what a Monte Carlo run keeps.</summary>
+    internal void RunSupply(Rates[] rates, double[][] supply, object workspace)
+    {
+        var state = (YearState)workspace;
+        state.Rates = rates;
+        Step(rates, state, (year, s) =>
+        {
+            var k = year - scenario.StartYear;
+            for (var i = 0; i < supply.Length; i++) supply[i][k] = SlotMath.Sum(s.Stocks.Wte[i]);
+        });
+    }
+
+    private YearState NewState(Rates[] rates, bool trackHeadcount)
     {
         var n = scenario.Segments.Count;
         var stocks = new Stocks
@@ -131,14 +135,23 @@ public sealed class ScenarioProjection
             Wte = Enumerable.Range(0, n).Select(_ => new double[slots]).ToArray(),
             Headcount = Enumerable.Range(0, n).Select(_ => new double[slots]).ToArray(),
         };
+        return new YearState(stocks, n, rates, trackHeadcount);
+    }
+
+    private void Step(Rates[] rates, YearState state, Action<int, YearState> record)
+    {
+        var n = scenario.Segments.Count;
+        var stocks = state.Stocks;
         for (var i = 0; i < n; i++)
+        {
+            Array.Clear(stocks.Wte[i]); Array.Clear(stocks.Headcount[i]); Array.Clear(state.IncomingWte[i]); Array.Clear(state.IncomingHeadcount[i]);
             foreach (var c in scenario.Segments[i].StaffInPost)
             {
                 var k = c.YearOfBirth is { } b ? b - minYearOfBirth : slots - 1;
                 stocks.Wte[i][k] += c.Wte;
                 stocks.Headcount[i][k] += c.Headcount;
             }
-        var state = new YearState(stocks, n, rates);
+        }
         state.StartYear(scenario.StartYear);
         record(scenario.StartYear, state);
         for (var year = scenario.StartYear + 1; year <= scenario.EndYear; year++)
