@@ -63,7 +63,7 @@ public static class PlanOutput
         o.WriteLine($"Scenario: {s.Name}" + (s.StaffGroup.Length > 0 ? $" ({s.StaffGroup})" : ""));
         o.WriteLine($"Years {s.StartYear}-{s.EndYear}, gap to close by {s.TargetYear}. " +
             (r.Runs == 0 ? "Central projection only (no Monte Carlo runs)." : $"Spread from {r.Runs} Monte Carlo runs, seed {r.Seed}."));
-        o.WriteLine("All figures WTE. Gap = demand - central supply (positive is a shortfall). Commission = extra trainees to start that year, on top of planned intake.");
+        o.WriteLine($"All figures WTE. Supply, gap and commissions are {r.Headline}. Gap = demand - supply (positive is a shortfall). Commission = extra trainees to start that year, on top of planned intake.");
         foreach (var seg in r.Segments)
         {
             var g = seg.Segment;

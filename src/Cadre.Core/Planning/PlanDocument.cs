@@ -7,11 +7,11 @@ namespace Cadre.Core.Planning;
 /// adds the saved scenario's id). Documented in docs/decisions/planning-scenario-json.md. JSON has no infinity: a gap
 /// extra trainees cannot close is <c>null</c>.
 /// </summary>
-public sealed record PlanDocument(Guid? ScenarioId, string Scenario, string StaffGroup, int StartYear, int EndYear, int TargetYear, int Runs, int Seed,
+public sealed record PlanDocument(Guid? ScenarioId, string Scenario, string StaffGroup, int StartYear, int EndYear, int TargetYear, int Runs, int Seed, string Headline,
     IReadOnlyList<PlanDocument.SegmentResult> Segments, IReadOnlyList<PlanDocument.YearRow> Total)
 {
     public sealed record SpreadValues(double P10, double P50, double P90);
-    public sealed record YearRow(int Year, double Demand, double Supply, SpreadValues SupplySpread, double Gap, double Leavers, double Retirements,
+    public sealed record YearRow(int Year, double Demand, double Supply, double CentralSupply, SpreadValues SupplySpread, double Gap, double Leavers, double Retirements,
         double TraineesCompleting, double MovedIn, double MovedOut, double? CommissionsNeeded);
     public sealed record Commissions(string Programme, int FirstIntakeYear, int LastIntakeYear, int TargetYear, double GapAtTarget, double? PerYear, int? WholePerYear, SpreadValues? PerYearSpread);
     public sealed record Assumption(string Id, string Name, string Unit, double Value, double Low, double High, string Status, bool LocalInputNeeded, bool Overridden, string Source, string Caveat);
@@ -25,14 +25,14 @@ public sealed record PlanDocument(Guid? ScenarioId, string Scenario, string Staf
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     public static PlanDocument From(PlanResult r, Guid? scenarioId = null) => new(scenarioId, r.Scenario.Name, r.Scenario.StaffGroup, r.Scenario.StartYear,
-        r.Scenario.EndYear, r.Scenario.TargetYear, r.Runs, r.Seed,
+        r.Scenario.EndYear, r.Scenario.TargetYear, r.Runs, r.Seed, r.Headline,
         r.Segments.Select(s => new SegmentResult(s.Segment.Id.Value, s.Segment.Name, s.Segment.Level, s.Segment.Band, s.Segment.Specialism, s.Segment.EstablishmentWte,
             s.Segment.StaffInPostHeadcount, s.Segment.StaffInPostWte, s.Years.Select(YearOf).ToList(), CommissionsOf(s.Commissions),
             s.Segment.Transitions.Select(t => new TransitionResult(t.To.Value, AssumptionOf(t.Share))).ToList(),
             s.Assumptions.Select(AssumptionOf).ToList())).ToList(),
         r.Total.Select(YearOf).ToList());
 
-    private static YearRow YearOf(PlanYear y) => new(y.Year, y.Demand, y.Supply, SpreadOf(y.SupplySpread)!, y.Gap, y.Leavers, y.Retirements, y.TraineesCompleting,
+    private static YearRow YearOf(PlanYear y) => new(y.Year, y.Demand, y.Supply, y.CentralSupply, SpreadOf(y.SupplySpread)!, y.Gap, y.Leavers, y.Retirements, y.TraineesCompleting,
         y.MovedIn, y.MovedOut, y.CommissionsNeeded is { } c && double.IsFinite(c) ? c : null);
 
     private static Commissions CommissionsOf(CommissionNeed c) => new(c.Programme.Code(), c.FirstIntakeYear, c.LastIntakeYear, c.TargetYear, c.GapAtTarget,

@@ -65,11 +65,18 @@ public sealed record Spread(double P10, double P50, double P90)
     }
 }
 
-/// <summary>One row of the plan: the central projection, the supply spread, and the commissions due that year.</summary>
+/// <summary>
+/// One row of the plan. <c>Supply</c> is the headline: the median of the Monte Carlo runs (so it always lies in its
+/// p10-p90 band), or with no runs the deterministic projection at the central values; <c>CentralSupply</c> is that
+/// deterministic projection either way. Leavers, retirements and qualifying trainees are the deterministic run's flows.
+/// </summary>
 public sealed record PlanYear(int Year, double Demand, double Supply, Spread SupplySpread, double Leavers, double Retirements, double TraineesCompleting, double? CommissionsNeeded)
 {
     /// <summary>Demand less the central supply: positive is a shortfall.</summary>
     public double Gap => Demand - Supply;
+
+    /// <summary>The deterministic projection at the central values (equal to <c>Supply</c> with no runs).</summary>
+    public double CentralSupply { get; init; }
 
     /// <summary>WTE moved in from other segments and out to them this year (central projection; zero for the total).</summary>
     public double MovedIn { get; init; }
@@ -78,8 +85,9 @@ public sealed record PlanYear(int Year, double Demand, double Supply, Spread Sup
 
 /// <summary>
 /// The additional trainees to commission on <c>Programme</c> in each year from <c>FirstIntakeYear</c> to
-/// <c>LastIntakeYear</c> so that supply meets demand in <c>TargetYear</c>: exact (fractional) for the central
-/// projection, and the spread over the Monte Carlo runs (P90 closes the gap in nine runs of ten).
+/// <c>LastIntakeYear</c> so that supply meets demand in <c>TargetYear</c>: the median over the Monte Carlo runs with
+/// its spread (P90 closes the gap in nine runs of ten), or with no runs the exact (fractional) figure of the
+/// deterministic projection. <c>GapAtTarget</c> is demand less the headline supply in the target year.
 /// </summary>
 public sealed record CommissionNeed(TrainingProgramme Programme, int FirstIntakeYear, int LastIntakeYear, int TargetYear, double PerYear, Spread PerYearSpread, double GapAtTarget)
 {
@@ -88,7 +96,17 @@ public sealed record CommissionNeed(TrainingProgramme Programme, int FirstIntake
     public int Years => LastIntakeYear - FirstIntakeYear + 1;
 }
 
-public sealed record SegmentPlan(Segment Segment, IReadOnlyList<PlanYear> Years, CommissionNeed Commissions, IReadOnlyList<PlanningAssumption> Assumptions);
+public sealed record SegmentPlan(Segment Segment, IReadOnlyList<PlanYear> Years, CommissionNeed Commissions, IReadOnlyList<PlanningAssumption> Assumptions)
+{
+    /// <summary>The commissions of the deterministic projection at the central values (equal to <c>Commissions</c> with no runs).</summary>
+    public CommissionNeed? CentralCommissions { get; init; }
+}
 
 /// <summary>The whole plan: each segment and the staff group's total (whose spread is of the summed runs).</summary>
-public sealed record PlanResult(Scenario Scenario, int Runs, int Seed, IReadOnlyList<SegmentPlan> Segments, IReadOnlyList<PlanYear> Total);
+public sealed record PlanResult(Scenario Scenario, int Runs, int Seed, IReadOnlyList<SegmentPlan> Segments, IReadOnlyList<PlanYear> Total)
+{
+    /// <summary>What the headline supply, gap and commissions are, in words a planner reads beside them.</summary>
+    public string Headline => Runs == 0
+        ? "the projection at the central value of every assumption (no Monte Carlo runs)"
+        : $"the median of {Runs} Monte Carlo runs (seed {Seed}); p10 and p90 are the 10th and 90th percentiles";
+}

@@ -20,23 +20,31 @@ public static class PlanningEngine
         var needs = scenario.Segments.Select((s, i) => CommissionsFor(scenario, s, rates[i], central[i])).ToList();
         var spread = runs == 0 ? null : MonteCarlo.Run(scenario, set, projection, runs, seed, central, progress);
 
+        // The headline is the median of the runs when there are runs (issue 8: with skewed ranges the projection at the
+        // central values can lie outside its own band); with --runs 0 it is that deterministic projection, exactly.
+        // Flows (leavers, retirements, qualifying) are those of the central projection in both cases.
         var segments = new List<SegmentPlan>();
         for (var i = 0; i < scenario.Segments.Count; i++)
         {
-            var need = needs[i] with { PerYearSpread = spread?.Commissions[i] ?? Point(needs[i].PerYear) };
-            var years = central[i].Select((y, k) => new PlanYear(y.Year, y.Demand, y.Supply, spread?.Supply[i][k] ?? Point(y.Supply),
+            var need = needs[i];
+            if (spread is not null)
+            {
+                var k = scenario.TargetYear - scenario.StartYear;
+                need = need with { PerYear = spread.Commissions[i].P50, PerYearSpread = spread.Commissions[i], GapAtTarget = central[i][k].Demand - spread.Supply[i][k].P50 };
+            }
+            var years = central[i].Select((y, k) => new PlanYear(y.Year, y.Demand, spread?.Supply[i][k].P50 ?? y.Supply, spread?.Supply[i][k] ?? Point(y.Supply),
                 y.Leavers, y.Retirements, y.TraineesCompleting,
-                y.Year >= need.FirstIntakeYear && y.Year <= need.LastIntakeYear ? need.PerYear : null) { MovedIn = y.MovedIn, MovedOut = y.MovedOut }).ToList();
-            segments.Add(new SegmentPlan(scenario.Segments[i], years, need, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList()));
+                y.Year >= need.FirstIntakeYear && y.Year <= need.LastIntakeYear ? need.PerYear : null) { MovedIn = y.MovedIn, MovedOut = y.MovedOut, CentralSupply = y.Supply }).ToList();
+            segments.Add(new SegmentPlan(scenario.Segments[i], years, need, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList()) { CentralCommissions = needs[i] });
         }
 
         var total = Enumerable.Range(0, scenario.Years + 1).Select(k => new PlanYear(
             scenario.StartYear + k,
             central.Sum(c => c[k].Demand),
-            central.Sum(c => c[k].Supply),
+            spread?.Total[k].P50 ?? central.Sum(c => c[k].Supply),
             spread?.Total[k] ?? Point(central.Sum(c => c[k].Supply)),
             central.Sum(c => c[k].Leavers), central.Sum(c => c[k].Retirements), central.Sum(c => c[k].TraineesCompleting),
-            null)).ToList();
+            null) { CentralSupply = central.Sum(c => c[k].Supply) }).ToList();
         return new PlanResult(scenario, runs, seed, segments, total);
     }
 

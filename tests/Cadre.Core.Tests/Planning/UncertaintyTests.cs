@@ -66,3 +66,33 @@ public class UncertaintyTests
         Assert.Equal(Spread.Of([1, 10]), Spread.OfUnsorted(new double[] { 10, 1 }));
     }
 }
+
+/// <summary>The headline (issue 8 defect 2): every figure a reader sees lies inside its own band.</summary>
+public class HeadlineTests
+{
+    [Fact]
+    public void Every_headline_supply_gap_and_commission_lies_inside_its_band_in_the_shipped_example()
+    {
+        // The shipped example's skewed ranges (retirement 60-65-67, employed share 0.85-1-1, HSST withdrawal 12-17-30%)
+        // put the deterministic projection outside its own band before; the headline is now the median of the runs.
+        var r = PlanningEngine.Project(ScenarioJson.Parse(ReferenceFiles.ReadAllText("planning/examples/medical-physics.json")), runs: 1000, seed: 1);
+        foreach (var y in r.Segments.SelectMany(s => s.Years).Concat(r.Total))
+            Assert.InRange(y.Supply, y.SupplySpread.P10, y.SupplySpread.P90);
+        foreach (var c in r.Segments.Select(s => s.Commissions))
+        {
+            Assert.InRange(c.PerYear, c.PerYearSpread.P10, c.PerYearSpread.P90);
+            Assert.Equal(c.PerYearSpread.P50, c.PerYear);
+        }
+        Assert.Contains("median of 1000 Monte Carlo runs", r.Headline);
+    }
+
+    [Fact]
+    public void With_no_runs_the_headline_is_the_deterministic_projection_exactly()
+    {
+        var s = ScenarioJson.Parse(ProjectionTests.Json(ProjectionTests.Hundred));
+        var r = PlanningEngine.Project(s, runs: 0);
+        Assert.Equal([100, 90, 81, 72.9], r.Total.Take(4).Select(y => Math.Round(y.Supply, 12)));
+        Assert.All(r.Total, y => Assert.Equal(y.CentralSupply, y.Supply));
+        Assert.Equal(r.Segments[0].CentralCommissions, r.Segments[0].Commissions);
+    }
+}
