@@ -59,6 +59,11 @@ public static class RegisterScenario
                     .OrderBy(i => i.Year).ToList(),
                 CommissionProgramme = code,
             });
+            // HSST trainees are the clinical scientists' staff until they complete (docs/decisions/planning-web.md):
+            // they leave that segment as they join the consultants, so the total counts each once.
+            var scientists = document.Segments.FirstOrDefault(s => s.Level == "Clinical Scientist");
+            if (programme == TrainingProgramme.Hsst && scientists is not null)
+                foreach (var i in document.Segments[^1].Intake) i.From = scientists.Name;
         }
         if (document.Segments.Count == 0)
             throw new ScenarioException("scope", "has no practitioner, clinical scientist or consultant posts and no PTP, STP or HSST trainees to plan.");

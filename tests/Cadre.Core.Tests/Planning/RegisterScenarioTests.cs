@@ -49,6 +49,7 @@ public class RegisterScenarioTests
         Assert.Equal([("STP", 2025, 1.0)], scientists.Intake.Select(i => (i.Programme, i.Year, i.Trainees)));
         var consultants = d.Segments[2];
         Assert.Equal([("HSST", 2024, 1.0)], consultants.Intake.Select(i => (i.Programme, i.Year, i.Trainees)));
+        Assert.Equal("Clinical scientists", Assert.Single(consultants.Intake).From); // a scientist until they complete: counted once
         Assert.Equal(0.8, d.Segments[0].EstablishmentWte, 9);
 
         // The document is a valid scenario and survives a save and reload unchanged.
