@@ -12,6 +12,7 @@ public static class PlanCommand
         var file = new Argument<FileInfo>("scenario") { Description = "Scenario JSON (shape: docs/decisions/planning-scenario-json.md; example: reference/planning/examples/medical-physics.json)." };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON instead of tables." };
         var runs = new Option<int>("--runs") { Description = "Monte Carlo runs for the p10/p50/p90 spread (0 for the central projection only).", DefaultValueFactory = _ => PlanningEngine.DefaultRuns };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Add a tornado: each uncertain assumption at its low and its high, others central, and the change in the target-year gap and commissions." };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same spread.", DefaultValueFactory = _ => PlanningEngine.DefaultSeed };
 
         var command = new Command("plan", "Project a staff group's supply against demand year by year, with its uncertainty, and the trainee commissions needed to close the gap by the target year.");
@@ -19,6 +20,7 @@ public static class PlanCommand
         command.Options.Add(json);
         command.Options.Add(runs);
         command.Options.Add(seed);
+        command.Options.Add(sensitivity);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
@@ -43,8 +45,13 @@ public static class PlanCommand
                 return 2;
             }
             var result = PlanningEngine.Project(scenario, n, parseResult.GetValue(seed));
-            if (parseResult.GetValue(json)) PlanOutput.WriteJson(result, Console.Out);
-            else PlanOutput.WriteText(result, Console.Out);
+            var tornado = parseResult.GetValue(sensitivity) ? Sensitivity.For(scenario) : null;
+            if (parseResult.GetValue(json)) PlanOutput.WriteJson(result, Console.Out, tornado);
+            else
+            {
+                PlanOutput.WriteText(result, Console.Out);
+                if (tornado is not null) PlanOutput.WriteSensitivity(result, tornado, Console.Out);
+            }
             return 0;
         });
         return command;
@@ -124,5 +131,18 @@ public static class PlanOutput
     }
 
     /// <summary>The plan as JSON: the same shape as the API's run (<see cref="PlanDocument"/>), without a saved scenario's id.</summary>
-    public static void WriteJson(PlanResult r, TextWriter o) => o.WriteLine(PlanDocument.From(r).ToJson());
+    public static void WriteJson(PlanResult r, TextWriter o, IReadOnlyList<SensitivityRow>? sensitivity = null) =>
+        o.WriteLine(PlanDocument.From(r, sensitivity: sensitivity).ToJson());
+
+    /// <summary>The tornado as a table, largest swing first.</summary>
+    public static void WriteSensitivity(PlanResult r, IReadOnlyList<SensitivityRow> rows, TextWriter o)
+    {
+        o.WriteLine();
+        o.WriteLine($"Sensitivity: each uncertain assumption at its low and its high, all others central (deterministic runs). Gap = total demand - supply in {r.Scenario.TargetYear}; extra = trainees a year, all segments.");
+        o.WriteLine($"  {"assumption",-18} {"for",-28} {"low",7} {"high",7} {"gap@low",8} {"gap@high",8} {"extra@low",9} {"extra@high",10}");
+        foreach (var x in rows)
+            o.WriteLine($"  {x.Id.Value,-18} {Cut(x.Scope, 28),-28} {R(x.Low),7} {R(x.High),7} {F(x.GapAtLow),8} {F(x.GapAtHigh),8} {F(x.CommissionsAtLow),9} {F(x.CommissionsAtHigh),10}");
+    }
+
+    private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

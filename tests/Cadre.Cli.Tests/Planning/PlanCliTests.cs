@@ -56,6 +56,21 @@ public class PlanCliTests
     }
 
     [Fact]
+    public void Sensitivity_prints_a_ranked_tornado_and_the_same_rows_in_json()
+    {
+        var text = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--sensitivity");
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("Sensitivity: each uncertain assumption at its low and its high", text.Stdout);
+        Assert.Contains("  PLAN-LEAVERS-01    scenario", text.Stdout);
+        var json = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--sensitivity", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var swings = doc.RootElement.GetProperty("sensitivity").EnumerateArray().Select(r => r.GetProperty("swing").GetDouble()).ToArray();
+        Assert.True(swings.Length >= 5, $"{swings.Length} rows");
+        Assert.Equal(swings.OrderDescending(), swings);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--json").Stdout).RootElement.GetProperty("sensitivity").ValueKind);
+    }
+
+    [Fact]
     public void Hand_computable_scenario_prints_90_81_72_9()
     {
         var path = Scenarios.Temp("""

@@ -27,7 +27,7 @@ public static class PlanningApi
         api.MapGet("/scenarios", List).WithName("ListPlanningScenarios").WithSummary("Saved planning scenarios the user can see, newest change first.");
         api.MapGet("/scenarios/{id:guid}", Get).WithName("GetPlanningScenario").WithSummary("One scenario: years, segments, assumptions set, and (for roles that may see people) the scenario JSON.");
         api.MapGet("/scenarios/{id:guid}/run", Run).WithName("RunPlanningScenario")
-            .WithSummary("Project a saved scenario: supply against demand by year with the p10/p50/p90 spread, and the trainee commissions needed (runs 0-10000, default 1000; seed default 1).");
+            .WithSummary("Project a saved scenario: supply against demand by year with the p10/p50/p90 spread, and the trainee commissions needed (runs 0-10000, default 1000; seed default 1; sensitivity=true adds the tornado rows).");
         return app;
     }
 
@@ -52,13 +52,14 @@ public static class PlanningApi
     }
 
     /// <summary>The plan in the shape `cadre plan --json` prints (<see cref="PlanDocument"/>), with the saved scenario's id.</summary>
-    private static async Task<Results<Ok<PlanDocument>, NotFound, ValidationProblem>> Run(Guid id, int? runs, int? seed, CadreDbContext db, CancellationToken cancel)
+    private static async Task<Results<Ok<PlanDocument>, NotFound, ValidationProblem>> Run(Guid id, int? runs, int? seed, bool? sensitivity, CadreDbContext db, CancellationToken cancel)
     {
         var n = runs ?? Plans.Runs;
         if (n is < 0 or > 10_000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runs"] = [$"must be between 0 and 10000; got {n}"] }, title: "The projection was not run");
         var s = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (s is null) return TypedResults.NotFound();
-        return TypedResults.Ok(PlanDocument.From(Plans.Run(s, n, seed ?? Plans.Seed).Result, s.Id));
+        var result = Plans.Run(s, n, seed ?? Plans.Seed).Result;
+        return TypedResults.Ok(PlanDocument.From(result, s.Id, sensitivity == true ? Sensitivity.For(result.Scenario) : null));
     }
 }
