@@ -190,13 +190,35 @@ public sealed class PostImporter(CadreDbContext db)
             // with the column sets the value even when blank; a file without it keeps the post's.
             if (present.Contains(Specialist)) target.Specialist = Post.Specialist;
             if (present.Contains(TraineeProgramme)) target.TraineeProgramme = Post.TraineeProgramme;
-            if (given.Contains(TimeSplit))
+            if (given.Contains(TimeSplit)) ApplySplit(target, db);
+        }
+
+        // A share the post already has (same service) is updated in place, so importing an unchanged export leaves
+        // the rows, their ids and the audit trail alone; only shares gone from the file are removed.
+        private void ApplySplit(Post target, CadreDbContext db)
+        {
+            var held = target.Activities.ToList();
+            foreach (var a in Post.Activities)
             {
-                db.PostActivities.RemoveRange(target.Activities);
-                target.Activities = Post.Activities.Select(a => new PostActivity
+                var same = held.FirstOrDefault(h => h.Service.Equals(a.Service, StringComparison.OrdinalIgnoreCase));
+                if (same is null)
                 {
-                    OrganisationId = target.OrganisationId, PostId = target.Id, Service = a.Service, AreaOfWork = a.AreaOfWork, ScienceTheme = a.ScienceTheme, Percent = a.Percent,
-                }).ToList();
+                    target.Activities.Add(new PostActivity
+                    {
+                        OrganisationId = target.OrganisationId, PostId = target.Id, Service = a.Service, AreaOfWork = a.AreaOfWork, ScienceTheme = a.ScienceTheme, Percent = a.Percent,
+                    });
+                    continue;
+                }
+                held.Remove(same);
+                if (same.Service != a.Service) same.Service = a.Service;
+                if (same.AreaOfWork != a.AreaOfWork) same.AreaOfWork = a.AreaOfWork;
+                if (same.ScienceTheme != a.ScienceTheme) same.ScienceTheme = a.ScienceTheme;
+                if (same.Percent != a.Percent) same.Percent = a.Percent;
+            }
+            foreach (var gone in held)
+            {
+                target.Activities.Remove(gone);
+                db.PostActivities.Remove(gone);
             }
         }
     }
