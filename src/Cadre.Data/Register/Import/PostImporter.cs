@@ -49,6 +49,9 @@ public sealed class PostImporter(CadreDbContext db)
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>The encoding the person said a CSV is in; null to decide from its bytes (docs/decisions/input-encoding.md).</summary>
+    public System.Text.Encoding? DeclaredEncoding { get; init; }
+
     /// <summary>Imports from a file on disk.</summary>
     public async Task<ImportResult> ImportFileAsync(Guid organisationId, string path, CancellationToken cancellationToken = default)
     {
@@ -68,7 +71,7 @@ public sealed class PostImporter(CadreDbContext db)
         var rows = 0;
         try
         {
-            using var reader = TableReader.Open(seekable.Stream, file);
+            using var reader = TableReader.Open(seekable.Stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, problems);
             if (problems.Count > 0) return new ImportResult(file, 0, 0, 0, 0, problems);
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -105,7 +108,7 @@ public sealed class PostImporter(CadreDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            using var reader = TableReader.Open(stream, file);
+            using var reader = TableReader.Open(stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, []);
             var batch = new List<ParsedPost>(BatchSize);
             var departmentIds = departments.ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.OrdinalIgnoreCase);
