@@ -86,3 +86,17 @@ public sealed class HostileInputCliTests
         Assert.Contains("'+cmd", esr);
     }
 }
+
+public sealed class DataFolderPermissionTests
+{
+    [Fact]
+    public void The_data_folder_is_created_0700_and_the_database_0600()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var s = new Scratch();
+        var data = s.Path("data");
+        Assert.Equal(0, CadreProcess.Run("db", "migrate", "--data", data).ExitCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, "cadre.db")));
+    }
+}

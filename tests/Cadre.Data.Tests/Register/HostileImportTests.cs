@@ -146,3 +146,26 @@ public class ExportRoundTripTests
         Assert.Equal([30, 70], back.Activities.Select(a => a.Percent).Order());
     }
 }
+
+public class HiddenCharacterImportTests
+{
+    [Fact]
+    public async Task A_people_file_with_a_bidirectional_override_in_a_name_is_refused_by_row_and_column()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        Guid org;
+        await using (var setup = database.NewContext(OrganisationScope.System))
+        {
+            var o = new Organisation { Name = "Trust ZZD", OdsCode = "ZZD" };
+            setup.Organisations.Add(o);
+            await setup.SaveChangesAsync();
+            org = o.Id;
+        }
+        await using var db = database.NewContext(OrganisationScope.For([org]), new AuditActor("u1", "Importer"));
+        var csv = "Staff Number,Given Name,Family Name\nS1,Zoë,Nguyễn\nS2,Ada\u202Eecal,Love\nS3,Ad\u200Ba,Love\n";
+        var result = await new PeopleImporter(db).ImportAsync(org, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "people.csv");
+        Assert.Equal([(3, "Given Name"), (4, "Given Name")], result.Problems.Select(p => (p.Row, p.Column)));
+        Assert.Contains("U+202E", result.Problems[0].Expected);
+        Assert.False(await db.People.AnyAsync());
+    }
+}

@@ -230,8 +230,10 @@ public sealed class PeopleImporter(CadreDbContext db)
         if (staff is null) Problem(StaffNumber, null, "a staff number is required");
         var given = Text(GivenName);
         if (given is null) Problem(GivenName, null, "a given name is required");
+        else if (Core.Text.NameText.Problem(given) is { } givenProblem) Problem(GivenName, given, "a name without hidden characters: this one " + givenProblem);
         var family = Text(FamilyName);
         if (family is null) Problem(FamilyName, null, "a family name is required");
+        else if (Core.Text.NameText.Problem(family) is { } familyProblem) Problem(FamilyName, family, "a name without hidden characters: this one " + familyProblem);
         int? year = null;
         if (Text(YearOfBirth) is { } yearText)
         {
