@@ -48,4 +48,17 @@ public sealed class HostileParameterTests(CadreWebFixture app)
         }
         finally { Directory.Delete(folder, true); }
     }
+
+    [Fact]
+    public async Task An_organisation_s_administrator_cannot_grant_the_national_library_role()
+    {
+        using var admin = await app.ClientAsync(CadreWebFixture.Users.Admin);
+        var response = await CadreWebFixture.PostFormAsync(admin, "/users/new", new()
+        {
+            ["Input.Email"] = "librarian@a.test", ["Input.DisplayName"] = "Libby Rarian", ["Input.Roles"] = Cadre.Data.Security.CadreRoles.NationalLibrary,
+        });
+        Assert.Contains("Select roles from the list", await response.Content.ReadAsStringAsync());
+        await using var db = app.SystemContext();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, u => u.Email == "librarian@a.test"));
+    }
 }

@@ -67,8 +67,15 @@ public static class CadreRoles
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var key = new string(name.Where(char.IsLetter).ToArray());
-        return Stored.FirstOrDefault(r => string.Equals(r, key, StringComparison.OrdinalIgnoreCase));
+        return All.FirstOrDefault(r => string.Equals(r, key, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// As <see cref="Find"/>, including <see cref="NationalLibrary"/>: for the command line only, which whoever runs
+    /// the service uses. The users page uses <see cref="Find"/>, so an organisation's administrator cannot grant it.
+    /// </summary>
+    public static string? FindStored(string? name) =>
+        Find(name) ?? (name is not null && string.Equals(new string(name.Where(char.IsLetter).ToArray()), NationalLibrary, StringComparison.OrdinalIgnoreCase) ? NationalLibrary : null);
 
     /// <summary>Identity options Cadre uses everywhere (web sign-in and the CLI): strong passwords, lockout, unique emails.</summary>
     public static void ConfigureIdentity(IdentityOptions options)
