@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Cadre.Core.Planning;
 
 namespace Cadre.Cli.Commands;
@@ -13,6 +12,7 @@ public static class PlanCommand
         var file = new Argument<FileInfo>("scenario") { Description = "Scenario JSON (shape: docs/decisions/planning-scenario-json.md; example: reference/planning/examples/medical-physics.json)." };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON instead of tables." };
         var runs = new Option<int>("--runs") { Description = "Monte Carlo runs for the p10/p50/p90 spread (0 for the central projection only).", DefaultValueFactory = _ => PlanningEngine.DefaultRuns };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Add a tornado: each uncertain assumption at its low and its high, others central, and the change in the target-year gap and commissions." };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same spread.", DefaultValueFactory = _ => PlanningEngine.DefaultSeed };
 
         var command = new Command("plan", "Project a staff group's supply against demand year by year, with its uncertainty, and the trainee commissions needed to close the gap by the target year.");
@@ -20,6 +20,7 @@ public static class PlanCommand
         command.Options.Add(json);
         command.Options.Add(runs);
         command.Options.Add(seed);
+        command.Options.Add(sensitivity);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
@@ -44,8 +45,13 @@ public static class PlanCommand
                 return 2;
             }
             var result = PlanningEngine.Project(scenario, n, parseResult.GetValue(seed));
-            if (parseResult.GetValue(json)) PlanOutput.WriteJson(result, Console.Out);
-            else PlanOutput.WriteText(result, Console.Out);
+            var tornado = parseResult.GetValue(sensitivity) ? Sensitivity.For(scenario) : null;
+            if (parseResult.GetValue(json)) PlanOutput.WriteJson(result, Console.Out, tornado);
+            else
+            {
+                PlanOutput.WriteText(result, Console.Out);
+                if (tornado is not null) PlanOutput.WriteSensitivity(result, tornado, Console.Out);
+            }
             return 0;
         });
         return command;
@@ -64,7 +70,7 @@ public static class PlanOutput
         o.WriteLine($"Scenario: {s.Name}" + (s.StaffGroup.Length > 0 ? $" ({s.StaffGroup})" : ""));
         o.WriteLine($"Years {s.StartYear}-{s.EndYear}, gap to close by {s.TargetYear}. " +
             (r.Runs == 0 ? "Central projection only (no Monte Carlo runs)." : $"Spread from {r.Runs} Monte Carlo runs, seed {r.Seed}."));
-        o.WriteLine("All figures WTE. Gap = demand - central supply (positive is a shortfall). Commission = extra trainees to start that year, on top of planned intake.");
+        o.WriteLine($"All figures WTE. Supply, gap and commissions are {r.Headline}. Gap = demand - supply (positive is a shortfall). Commission = extra trainees to start that year, on top of planned intake.");
         foreach (var seg in r.Segments)
         {
             var g = seg.Segment;
@@ -73,13 +79,13 @@ public static class PlanOutput
             o.WriteLine($"== {g.Name}" + (what.Length > 0 ? $" ({what})" : ""));
             var vacancy = g.EstablishmentWte > 0 ? (g.EstablishmentWte - g.StaffInPostWte) / g.EstablishmentWte : 0;
             o.WriteLine($"Establishment {F(g.EstablishmentWte)} WTE; staff in post {R(g.StaffInPostHeadcount)} headcount, {F(g.StaffInPostWte)} WTE; vacancy {vacancy.ToString("0.0%", CultureInfo.InvariantCulture)}.");
-            Table(seg.Years, o, seg.Commissions.Programme);
+            Table(seg.Years, o, seg.Commissions.Programme.Code());
             var c = seg.Commissions;
             o.WriteLine(c.PerYear == 0
-                ? $"No extra {c.Programme} commissions needed: supply meets demand in {c.TargetYear}."
+                ? $"No extra {c.Programme.Code()} commissions needed: supply meets demand in {c.TargetYear}."
                 : double.IsPositiveInfinity(c.PerYear)
-                    ? $"Extra {c.Programme} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
-                    : $"Commissions needed: {F(c.PerYear)} extra {c.Programme} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
+                    ? $"Extra {c.Programme.Code()} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
+                    : $"Commissions needed: {F(c.PerYear)} extra {c.Programme.Code()} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
                       + (r.Runs > 0 ? $" Over the runs: p10 {F(c.PerYearSpread.P10)}, p50 {F(c.PerYearSpread.P50)}, p90 {F(c.PerYearSpread.P90)} a year (p90 closes the gap in nine runs of ten)." : ""));
         }
         if (r.Segments.Count > 1)
@@ -124,37 +130,19 @@ public static class PlanOutput
         }
     }
 
-    public static void WriteJson(PlanResult r, TextWriter o)
+    /// <summary>The plan as JSON: the same shape as the API's run (<see cref="PlanDocument"/>), without a saved scenario's id.</summary>
+    public static void WriteJson(PlanResult r, TextWriter o, IReadOnlyList<SensitivityRow>? sensitivity = null) =>
+        o.WriteLine(PlanDocument.From(r, sensitivity: sensitivity).ToJson());
+
+    /// <summary>The tornado as a table, largest swing first.</summary>
+    public static void WriteSensitivity(PlanResult r, IReadOnlyList<SensitivityRow> rows, TextWriter o)
     {
-        static object Year(PlanYear y) => new
-        {
-            year = y.Year, demand = y.Demand, supply = y.Supply,
-            supplyP10 = y.SupplySpread.P10, supplyP50 = y.SupplySpread.P50, supplyP90 = y.SupplySpread.P90,
-            gap = y.Gap, leavers = y.Leavers, retirements = y.Retirements, traineesCompleting = y.TraineesCompleting, commissionsNeeded = y.CommissionsNeeded,
-        };
-        var doc = new
-        {
-            scenario = r.Scenario.Name, staffGroup = r.Scenario.StaffGroup, startYear = r.Scenario.StartYear, endYear = r.Scenario.EndYear,
-            targetYear = r.Scenario.TargetYear, runs = r.Runs, seed = r.Seed,
-            segments = r.Segments.Select(s => new
-            {
-                name = s.Segment.Name, level = s.Segment.Level, band = s.Segment.Band, specialism = s.Segment.Specialism,
-                establishmentWte = s.Segment.EstablishmentWte, staffInPostHeadcount = s.Segment.StaffInPostHeadcount, staffInPostWte = s.Segment.StaffInPostWte,
-                years = s.Years.Select(Year),
-                commissions = new
-                {
-                    programme = s.Commissions.Programme, firstIntakeYear = s.Commissions.FirstIntakeYear, lastIntakeYear = s.Commissions.LastIntakeYear,
-                    targetYear = s.Commissions.TargetYear, gapAtTarget = s.Commissions.GapAtTarget,
-                    perYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (double?)null : s.Commissions.PerYear,
-                    wholePerYear = double.IsPositiveInfinity(s.Commissions.PerYear) ? (int?)null : s.Commissions.WholePerYear,
-                    perYearP10 = Finite(s.Commissions.PerYearSpread.P10), perYearP50 = Finite(s.Commissions.PerYearSpread.P50), perYearP90 = Finite(s.Commissions.PerYearSpread.P90),
-                },
-                assumptions = s.Assumptions.Select(a => new { id = a.Id, name = a.Name, unit = a.Unit, value = a.Value, low = a.Low, high = a.High, status = a.Status, localInputNeeded = a.LocalInputNeeded, overridden = a.Overridden, source = a.Source, caveat = a.Caveat }),
-            }),
-            total = r.Total.Select(Year),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        o.WriteLine();
+        o.WriteLine($"Sensitivity: each uncertain assumption at its low and its high, all others central (deterministic runs). Gap = total demand - supply in {r.Scenario.TargetYear}; extra = trainees a year, all segments.");
+        o.WriteLine($"  {"assumption",-18} {"for",-28} {"low",7} {"high",7} {"gap@low",8} {"gap@high",8} {"extra@low",9} {"extra@high",10}");
+        foreach (var x in rows)
+            o.WriteLine($"  {x.Id.Value,-18} {Cut(x.Scope, 28),-28} {R(x.Low),7} {R(x.High),7} {F(x.GapAtLow),8} {F(x.GapAtHigh),8} {F(x.CommissionsAtLow),9} {F(x.CommissionsAtHigh),10}");
     }
 
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+    private static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

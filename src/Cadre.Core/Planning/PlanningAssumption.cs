@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cadre.Core.Register;
 
 namespace Cadre.Core.Planning;
 
@@ -6,7 +7,7 @@ namespace Cadre.Core.Planning;
 /// A named, cited planning assumption (<c>PLAN-…</c>): its central value and the range the Monte Carlo run samples.
 /// Defaults come from reference/planning/assumptions.tsv; a scenario may override any of them.
 /// </summary>
-public sealed record PlanningAssumption(string Id, string Name, string Unit, double Value, double Low, double High, string Status, string Source, string Caveat)
+public sealed record PlanningAssumption(AssumptionId Id, string Name, string Unit, double Value, double Low, double High, string Status, string Source, string Caveat)
 {
     /// <summary>True where no public figure exists and the default is a placeholder the planner should replace.</summary>
     public bool LocalInputNeeded => Status == "local input needed";
@@ -21,31 +22,42 @@ public sealed record PlanningAssumption(string Id, string Name, string Unit, dou
 /// <summary>The catalogue of assumptions and their ids.</summary>
 public static class PlanningAssumptions
 {
-    public const string LeaverRate = "PLAN-LEAVERS-01";
-    public const string RetirementAge = "PLAN-RETIRE-01";
-    public const string EmployedShare = "PLAN-EMPLOY-01";
-    public const string JoinerWte = "PLAN-JOINER-WTE-01";
-    public const string OtherJoiners = "PLAN-JOINERS-01";
-    public const string DemandGrowth = "PLAN-DEMAND-01";
+    public static readonly AssumptionId LeaverRate = "PLAN-LEAVERS-01";
+    public static readonly AssumptionId RetirementAge = "PLAN-RETIRE-01";
+    public static readonly AssumptionId EmployedShare = "PLAN-EMPLOY-01";
+    public static readonly AssumptionId JoinerWte = "PLAN-JOINER-WTE-01";
+    public static readonly AssumptionId OtherJoiners = "PLAN-JOINERS-01";
+    public static readonly AssumptionId DemandGrowth = "PLAN-DEMAND-01";
+
+    /// <summary>
+    /// The share of a segment's staff moving to another segment each year. It has no scenario-wide value: each
+    /// transition a scenario names carries its own (segments[].transitions), so it is not among <see cref="Defaults"/>.
+    /// </summary>
+    public static readonly AssumptionId Move = "PLAN-MOVE-01";
 
     /// <summary>The programmes a plan can commission trainees on, with the ids of their duration and withdrawal.</summary>
-    public static IReadOnlyList<string> Programmes { get; } = ["PTP", "STP", "HSST"];
+    public static IReadOnlyList<TrainingProgramme> Programmes => PlanningProgrammes.Commissioned;
 
-    public static string Duration(string programme) => "PLAN-DUR-" + programme.ToUpperInvariant();
-    public static string Withdrawal(string programme) => "PLAN-WDR-" + programme.ToUpperInvariant();
+    public static AssumptionId Duration(TrainingProgramme programme) => "PLAN-DUR-" + programme.Code();
+    public static AssumptionId Withdrawal(TrainingProgramme programme) => "PLAN-WDR-" + programme.Code();
 
-    private static readonly Lazy<IReadOnlyDictionary<string, PlanningAssumption>> Loaded = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<AssumptionId, PlanningAssumption>> Loaded = new(Load);
 
-    /// <summary>The defaults, by id, in file order.</summary>
-    public static IReadOnlyDictionary<string, PlanningAssumption> Defaults => Loaded.Value;
+    /// <summary>Every assumption in the catalogue, transitions' share included, by id in file order.</summary>
+    public static IReadOnlyDictionary<AssumptionId, PlanningAssumption> Catalogue => Loaded.Value;
+
+    /// <summary>The defaults a scenario or a segment may override, by id, in file order.</summary>
+    public static IReadOnlyDictionary<AssumptionId, PlanningAssumption> Defaults => Overridable.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<AssumptionId, PlanningAssumption>> Overridable = new(() => Loaded.Value.Where(kv => kv.Key != Move).ToDictionary());
 
     /// <summary>Which assumptions are rates between 0 and 1 (the others are ages, years or WTE).</summary>
-    public static bool IsShare(string id) => id is LeaverRate or EmployedShare or DemandGrowth || id.StartsWith("PLAN-WDR-", StringComparison.Ordinal);
+    public static bool IsShare(AssumptionId id) => id == LeaverRate || id == EmployedShare || id == DemandGrowth || id == Move || id.StartsWith("PLAN-WDR-");
 
-    private static IReadOnlyDictionary<string, PlanningAssumption> Load()
+    private static IReadOnlyDictionary<AssumptionId, PlanningAssumption> Load()
     {
         var rows = ReferenceFiles.ReadAllText("planning/assumptions.tsv").Split('\n').Skip(1).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
-        var result = new Dictionary<string, PlanningAssumption>(StringComparer.Ordinal);
+        var result = new Dictionary<AssumptionId, PlanningAssumption>();
         foreach (var f in rows.Select(r => r.Split('\t')))
             result[f[0]] = new PlanningAssumption(f[0], f[1], f[2], D(f[3]), D(f[4]), D(f[5]), f[6], f[7], f[8]);
         return result;

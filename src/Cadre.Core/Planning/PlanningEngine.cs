@@ -1,70 +1,88 @@
 namespace Cadre.Core.Planning;
 
 /// <summary>
-/// Projects a scenario: the central (deterministic) projection of every segment, the trainee commissions that close
-/// each segment's gap by the target year, and a seeded Monte Carlo run over the uncertain assumptions for the spread.
+/// Projects a scenario: the central (deterministic) projection of all segments together, the trainee commissions that
+/// close each segment's gap by the target year, and a seeded Monte Carlo run over the uncertain assumptions for the
+/// spread (<see cref="MonteCarlo"/>).
 /// </summary>
 public static class PlanningEngine
 {
     public const int DefaultRuns = 1000;
     public const int DefaultSeed = 1;
 
-    public static PlanResult Project(Scenario scenario, int runs = DefaultRuns, int seed = DefaultSeed)
+    public static PlanResult Project(Scenario scenario, int runs = DefaultRuns, int seed = DefaultSeed, IProgress<double>? progress = null)
     {
         if (runs < 0) throw new ScenarioException("--runs", "must be 0 or more.");
-        var random = new Random(seed); // System.Random with a seed is stable across runs and .NET versions.
-        var per = scenario.Segments.Select(s => (Segment: s, Assumptions: scenario.AssumptionsFor(s))).ToList();
-        var central = per.Select(p => CohortProjection.Run(scenario, p.Segment, Rates.Central(p.Assumptions))).ToList();
-        var needs = per.Select(p => CommissionsFor(scenario, p.Segment, Rates.Central(p.Assumptions))).ToList();
+        var set = new AssumptionSet(scenario);
+        var projection = new ScenarioProjection(scenario);
+        var rates = set.Central();
+        var central = projection.Run(rates);
+        var needs = scenario.Segments.Select((s, i) => CommissionsFor(scenario, s, rates[i], central[i])).ToList();
+        var spread = runs == 0 ? null : MonteCarlo.Run(scenario, set, projection, runs, seed, central, progress);
 
-        // runSupply[segment][run][yearIndex]; a draw per run per segment, in a fixed order, so the seed fixes everything.
-        var runSupply = per.Select(_ => new List<double[]>()).ToList();
-        var runCommissions = per.Select(_ => new List<double>()).ToList();
-        for (var r = 0; r < runs; r++)
-            for (var i = 0; i < per.Count; i++)
-            {
-                var rates = Rates.Draw(per[i].Assumptions, random);
-                runSupply[i].Add(CohortProjection.Run(scenario, per[i].Segment, rates).Select(y => y.Supply).ToArray());
-                runCommissions[i].Add(CommissionsFor(scenario, per[i].Segment, rates).PerYear);
-            }
-
+        // The headline is the median of the runs when there are runs (issue 8: with skewed ranges the projection at the
+        // central values can lie outside its own band); with --runs 0 it is that deterministic projection, exactly.
+        // Flows (leavers, retirements, qualifying) are those of the central projection in both cases.
         var segments = new List<SegmentPlan>();
-        for (var i = 0; i < per.Count; i++)
+        for (var i = 0; i < scenario.Segments.Count; i++)
         {
-            var need = needs[i] with { PerYearSpread = runs == 0 ? Point(needs[i].PerYear) : Spread.Of(runCommissions[i]) };
-            var years = central[i].Select((y, k) => new PlanYear(y.Year, y.Demand, y.Supply,
-                runs == 0 ? Point(y.Supply) : Spread.Of(runSupply[i].Select(run => run[k]).ToList()),
+            var need = needs[i];
+            if (spread is not null)
+            {
+                var k = scenario.TargetYear - scenario.StartYear;
+                need = need with { PerYear = spread.Commissions[i].P50, PerYearSpread = spread.Commissions[i], GapAtTarget = central[i][k].Demand - spread.Supply[i][k].P50 };
+            }
+            var years = central[i].Select((y, k) => new PlanYear(y.Year, y.Demand, spread?.Supply[i][k].P50 ?? y.Supply, spread?.Supply[i][k] ?? Point(y.Supply),
                 y.Leavers, y.Retirements, y.TraineesCompleting,
-                y.Year >= need.FirstIntakeYear && y.Year <= need.LastIntakeYear ? need.PerYear : null)).ToList();
-            var used = per[i].Assumptions.Values.ToList();
-            segments.Add(new SegmentPlan(per[i].Segment, years, need, used));
+                y.Year >= need.FirstIntakeYear && y.Year <= need.LastIntakeYear ? need.PerYear : null) { MovedIn = y.MovedIn, MovedOut = y.MovedOut, CentralSupply = y.Supply }).ToList();
+            segments.Add(new SegmentPlan(scenario.Segments[i], years, need, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList()) { CentralCommissions = needs[i] });
         }
 
         var total = Enumerable.Range(0, scenario.Years + 1).Select(k => new PlanYear(
             scenario.StartYear + k,
             central.Sum(c => c[k].Demand),
-            central.Sum(c => c[k].Supply),
-            runs == 0 ? Point(central.Sum(c => c[k].Supply)) : Spread.Of(Enumerable.Range(0, runs).Select(r => runSupply.Sum(s => s[r][k])).ToList()),
+            spread?.Total[k].P50 ?? central.Sum(c => c[k].Supply),
+            spread?.Total[k] ?? Point(central.Sum(c => c[k].Supply)),
             central.Sum(c => c[k].Leavers), central.Sum(c => c[k].Retirements), central.Sum(c => c[k].TraineesCompleting),
-            null)).ToList();
+            null) { CentralSupply = central.Sum(c => c[k].Supply) }).ToList();
         return new PlanResult(scenario, runs, seed, segments, total);
     }
 
+    /// <summary>The commissions a segment needs, projected on its own (see <see cref="CohortProjection"/>).</summary>
+    public static CommissionNeed CommissionsFor(Scenario scenario, Segment segment, Rates rates) =>
+        CommissionsFor(scenario, segment, rates, CohortProjection.Run(scenario, segment, rates));
+
     /// <summary>
     /// The extra trainees a year, over the commission window, that make supply equal demand in the target year. Supply
-    /// is linear in the intake (every flow is a rate times a stock), so two projections give the exact answer: the
-    /// target-year supply with no extra intake and the supply added by one extra trainee a year. No extra is needed
-    /// when supply already meets demand.
+    /// is linear in the intake (every flow is a rate times a stock), so the answer is exact: the target-year gap of the
+    /// projection divided by the supply one extra trainee a year adds by then. That comes in closed form: a trainee
+    /// starting in year y completes with probability (1 − withdrawal), takes a post with the employed share at the
+    /// joiner WTE in y + duration, and stays each later year with (1 − leavers − moves out); newly qualified staff have
+    /// no year of birth, so none retire. No extra is needed when supply already meets demand.
     /// </summary>
-    public static CommissionNeed CommissionsFor(Scenario scenario, Segment segment, Rates rates)
+    internal static CommissionNeed CommissionsFor(Scenario scenario, Segment segment, Rates rates, IReadOnlyList<ProjectedYear> projected)
     {
         var window = Window(scenario, segment, rates);
-        var k = scenario.TargetYear - scenario.StartYear;
-        var baseline = CohortProjection.Run(scenario, segment, rates)[k];
-        var withOne = CohortProjection.Run(scenario, segment, rates, 1, window)[k];
-        var perTrainee = withOne.Supply - baseline.Supply;
-        var perYear = baseline.Gap <= 0 ? 0 : perTrainee <= 0 ? double.PositiveInfinity : baseline.Gap / perTrainee;
-        return new CommissionNeed(segment.CommissionProgramme, window.First, window.Last, scenario.TargetYear, perYear, Point(perYear), baseline.Gap);
+        var gap = projected[scenario.TargetYear - scenario.StartYear].Gap;
+        var perYear = PerYear(gap, PerTrainee(scenario, segment, rates, window));
+        return new CommissionNeed(segment.CommissionProgramme, window.First, window.Last, scenario.TargetYear, perYear, Point(perYear), gap);
+    }
+
+    internal static double PerYear(double gap, double perTrainee) => gap <= 0 ? 0 : perTrainee <= 0 ? double.PositiveInfinity : gap / perTrainee;
+
+    /// <summary>Target-year WTE added by one extra trainee a year over the window.</summary>
+    internal static double PerTrainee(Scenario scenario, Segment segment, Rates rates, (int First, int Last) window)
+    {
+        var p = segment.CommissionProgramme;
+        var joining = (1 - rates.Withdrawal(p)) * rates.EmployedShare * rates.JoinerWte;
+        double sum = 0;
+        for (var y = window.First; y <= window.Last; y++)
+        {
+            var joins = y + rates.Duration(p);
+            if (joins > scenario.TargetYear) continue;
+            sum += joining * Math.Pow(rates.Staying, scenario.TargetYear - joins);
+        }
+        return sum;
     }
 
     /// <summary>
@@ -72,7 +90,7 @@ public static class PlanningEngine
     /// the scenario's intake) and must finish the programme by the target year.
     /// </summary>
     public static (int First, int Last) Window(Scenario scenario, Segment segment, Rates rates) =>
-        (scenario.StartYear + 1, scenario.TargetYear - rates.Durations[segment.CommissionProgramme]);
+        (scenario.StartYear + 1, scenario.TargetYear - rates.Duration(segment.CommissionProgramme));
 
-    private static Spread Point(double v) => new(v, v, v);
+    internal static Spread Point(double v) => new(v, v, v);
 }

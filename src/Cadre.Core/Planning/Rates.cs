@@ -1,40 +1,71 @@
+using Cadre.Core.Register;
+
 namespace Cadre.Core.Planning;
 
-/// <summary>The numbers one projection runs on: the central values, or one Monte Carlo draw of them.</summary>
-public sealed record Rates(
-    double LeaverRate,
-    int RetirementAge,
-    double EmployedShare,
-    double JoinerWte,
-    double OtherJoinersWte,
-    double DemandGrowth,
-    IReadOnlyDictionary<string, int> Durations,
-    IReadOnlyDictionary<string, double> Withdrawals)
+/// <summary>
+/// The numbers one segment's projection runs on in one run: the central values, or one Monte Carlo draw of them
+/// (<see cref="AssumptionSet.Draw"/>). <c>Moves</c> are the yearly shares leaving for other segments, one per
+/// <see cref="Segment.Transitions"/> entry, in order.
+/// </summary>
+public sealed class Rates
 {
-    public static Rates Central(IReadOnlyDictionary<string, PlanningAssumption> a) => From(a, id => a[id].Value);
+    private readonly int[] durations;
+    private readonly double[] withdrawals;
 
-    /// <summary>
-    /// One draw: every uncertain assumption from a triangular distribution (low, central, high), the shape CfWI-style
-    /// elicitation gives (a most likely value and a range; anchors B Uncertainty). Drawn in id order so a seed always
-    /// gives the same numbers.
-    /// </summary>
-    public static Rates Draw(IReadOnlyDictionary<string, PlanningAssumption> a, Random random)
+    private Rates(double leaverRate, int retirementAge, double employedShare, double joinerWte, double otherJoinersWte, double demandGrowth,
+        int[] durations, double[] withdrawals, double[] moves)
     {
-        var drawn = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var id in a.Keys.Order(StringComparer.Ordinal))
-            drawn[id] = a[id].Uncertain ? Triangular(random.NextDouble(), a[id].Low, a[id].Value, a[id].High) : a[id].Value;
-        return From(a, id => drawn[id]);
+        LeaverRate = leaverRate; RetirementAge = retirementAge; EmployedShare = employedShare; JoinerWte = joinerWte;
+        OtherJoinersWte = otherJoinersWte; DemandGrowth = demandGrowth; this.durations = durations; this.withdrawals = withdrawals; Moves = moves;
     }
 
-    private static Rates From(IReadOnlyDictionary<string, PlanningAssumption> a, Func<string, double> v) => new(
-        v(PlanningAssumptions.LeaverRate),
-        (int)Math.Round(v(PlanningAssumptions.RetirementAge), MidpointRounding.AwayFromZero),
-        v(PlanningAssumptions.EmployedShare),
-        v(PlanningAssumptions.JoinerWte),
-        v(PlanningAssumptions.OtherJoiners),
-        v(PlanningAssumptions.DemandGrowth),
-        PlanningAssumptions.Programmes.ToDictionary(p => p, p => (int)Math.Round(v(PlanningAssumptions.Duration(p)))),
-        PlanningAssumptions.Programmes.ToDictionary(p => p, p => v(PlanningAssumptions.Withdrawal(p))));
+    public double LeaverRate { get; }
+    public int RetirementAge { get; }
+    public double EmployedShare { get; }
+    public double JoinerWte { get; }
+    public double OtherJoinersWte { get; }
+    public double DemandGrowth { get; }
+    public IReadOnlyList<double> Moves { get; }
+
+    /// <summary>Whole years from intake to joining the staff group (<c>PLAN-DUR-…</c>).</summary>
+    public int Duration(TrainingProgramme p) => durations[(int)p];
+
+    /// <summary>The share of an intake that does not complete (<c>PLAN-WDR-…</c>).</summary>
+    public double Withdrawal(TrainingProgramme p) => withdrawals[(int)p];
+
+    /// <summary>The share of the stock that survives a year without retiring: what leavers and moves to other segments leave behind.</summary>
+    public double Staying => 1 - LeaverRate - Moves.Sum();
+
+    /// <summary>The central values of a segment's assumptions (defaults, then the scenario's, then its own).</summary>
+    public static Rates Central(IReadOnlyDictionary<AssumptionId, PlanningAssumption> a, IReadOnlyList<double>? moves = null) =>
+        From(Layout.Ids.Select(id => a[id].Value).ToArray(), moves?.ToArray() ?? []);
+
+    /// <summary>Rates from values in catalogue order (<see cref="Layout.Ids"/>); called once per segment per run, so no lookups by name.</summary>
+    internal static Rates From(double[] v, double[] moves)
+    {
+        var durations = new int[Layout.ProgrammeSlots];
+        var withdrawals = new double[Layout.ProgrammeSlots];
+        foreach (var (p, d, w) in Layout.Programmes)
+        {
+            durations[p] = (int)Math.Round(v[d]);
+            withdrawals[p] = v[w];
+        }
+        return new Rates(v[Layout.Leavers], (int)Math.Round(v[Layout.Retire], MidpointRounding.AwayFromZero), v[Layout.Employ], v[Layout.JoinerWte],
+            v[Layout.OtherJoiners], v[Layout.Demand], durations, withdrawals, moves);
+    }
+
+    /// <summary>Where each assumption sits in a values array: the catalogue's order, fixed when it is read.</summary>
+    internal static class Layout
+    {
+        public static readonly AssumptionId[] Ids = PlanningAssumptions.Defaults.Keys.ToArray();
+        private static int At(AssumptionId id) => Array.IndexOf(Ids, id) is var i and >= 0 ? i : throw new InvalidOperationException($"{id} is missing from the planning assumptions.");
+        public static readonly int Leavers = At(PlanningAssumptions.LeaverRate), Retire = At(PlanningAssumptions.RetirementAge),
+            Employ = At(PlanningAssumptions.EmployedShare), JoinerWte = At(PlanningAssumptions.JoinerWte),
+            OtherJoiners = At(PlanningAssumptions.OtherJoiners), Demand = At(PlanningAssumptions.DemandGrowth);
+        public static readonly int ProgrammeSlots = Enum.GetValues<TrainingProgramme>().Length;
+        public static readonly (int Programme, int Duration, int Withdrawal)[] Programmes =
+            PlanningAssumptions.Programmes.Select(p => ((int)p, At(PlanningAssumptions.Duration(p)), At(PlanningAssumptions.Withdrawal(p)))).ToArray();
+    }
 
     /// <summary>Inverse of the triangular distribution's CDF at <paramref name="u"/>.</summary>
     public static double Triangular(double u, double low, double mode, double high)

@@ -12,7 +12,7 @@ public static class RegisterBaseline
     /// <param name="posts">The segment's posts, with <c>Assignments</c> and each assignment's <c>Person</c> loaded.</param>
     /// <param name="enrolments">Current trainees who will join this segment on qualifying (usually those in its trainee posts).</param>
     public static Segment Segment(string name, IEnumerable<Post> posts, IEnumerable<TrainingEnrolment> enrolments, DateOnly on,
-        string commissionProgramme = "STP", string? level = null, string? band = null, string? specialism = null)
+        TrainingProgramme commissionProgramme = TrainingProgramme.Stp, string? level = null, string? band = null, string? specialism = null)
     {
         var list = posts.ToList();
         // Frozen posts are kept on the establishment but not recruited to (Register.PostStatus), so they are not demand.
@@ -27,9 +27,9 @@ public static class RegisterBaseline
             .ToList();
         var intake = enrolments
             .Where(e => e.Status is TrainingStatus.Active or TrainingStatus.Interrupted && e.Programme != TrainingProgramme.Hsse)
-            .GroupBy(e => (Programme: e.Programme.ToString().ToUpperInvariant(), e.StartDate.Year))
+            .GroupBy(e => (e.Programme, e.StartDate.Year))
             .Select(g => new TraineeIntake(g.Key.Programme, g.Key.Year, g.Count()))
             .ToList();
-        return new Segment(name, level, band, specialism, establishment, staff, intake, commissionProgramme, new Dictionary<string, PlanningAssumption>());
+        return new Segment(name, level, band, specialism, establishment, staff, intake, commissionProgramme, new Dictionary<AssumptionId, PlanningAssumption>());
     }
 }

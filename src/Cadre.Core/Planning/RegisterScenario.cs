@@ -46,19 +46,24 @@ public static class RegisterScenario
             var levelPosts = postList.Where(p => entries.Contains(p.EntryRequirement) && !IsTraineePost(p)).ToList();
             var levelTrainees = current.Where(e => e.Programme == programme).ToList();
             if (levelPosts.Count == 0 && levelTrainees.Count == 0) continue;
-            var code = programme.ToString().ToUpperInvariant();
-            var segment = RegisterBaseline.Segment(segmentName, levelPosts, levelTrainees, on, code, level);
+            var code = programme.Code();
+            var segment = RegisterBaseline.Segment(segmentName, levelPosts, levelTrainees, on, programme, level);
             document.Segments.Add(new SegmentDocument
             {
                 Name = segment.Name, Level = segment.Level, Specialism = staffGroup,
                 EstablishmentWte = Math.Round(segment.EstablishmentWte, 2),
                 StaffInPost = segment.StaffInPost.Select(c => new StaffCohortDocument { YearOfBirth = c.YearOfBirth, Headcount = c.Headcount, Wte = Math.Round(c.Wte, 2) }).ToList(),
                 Intake = segment.Intake
-                    .Select(i => new IntakeDocument { Programme = i.Programme, Year = StillTraining(i.Programme, i.Year, start), Trainees = i.Trainees })
+                    .Select(i => new IntakeDocument { Programme = i.Programme.Code(), Year = StillTraining(i.Programme, i.Year, start), Trainees = i.Trainees })
                     .GroupBy(i => (i.Programme, i.Year)).Select(g => new IntakeDocument { Programme = g.Key.Programme, Year = g.Key.Year, Trainees = g.Sum(i => i.Trainees) })
                     .OrderBy(i => i.Year).ToList(),
                 CommissionProgramme = code,
             });
+            // HSST trainees are the clinical scientists' staff until they complete (docs/decisions/planning-web.md):
+            // they leave that segment as they join the consultants, so the total counts each once.
+            var scientists = document.Segments.FirstOrDefault(s => s.Level == "Clinical Scientist");
+            if (programme == TrainingProgramme.Hsst && scientists is not null)
+                foreach (var i in document.Segments[^1].Intake) i.From = scientists.Name;
         }
         if (document.Segments.Count == 0)
             throw new ScenarioException("scope", "has no practitioner, clinical scientist or consultant posts and no PTP, STP or HSST trainees to plan.");
@@ -69,7 +74,7 @@ public static class RegisterScenario
     /// A trainee still on the programme after its usual length (part-time, interrupted, extended) has not qualified yet:
     /// they are counted as finishing in the first projected year, rather than refused as "already qualified".
     /// </summary>
-    public static int StillTraining(string programme, int startedIn, int startYear)
+    public static int StillTraining(TrainingProgramme programme, int startedIn, int startYear)
     {
         var duration = (int)PlanningAssumptions.Defaults[PlanningAssumptions.Duration(programme)].Value;
         return Math.Max(startedIn, startYear + 1 - duration);

@@ -1,10 +1,19 @@
+using Cadre.Core.Register;
+
 namespace Cadre.Core.Planning;
 
 /// <summary>Staff of one year of birth (or of unknown age, <c>YearOfBirth</c> null) in a segment at the start.</summary>
 public sealed record StaffCohort(int? YearOfBirth, double Headcount, double Wte);
 
-/// <summary>Trainees starting a programme in a year; they join the segment when the programme ends, less withdrawals.</summary>
-public sealed record TraineeIntake(string Programme, int Year, double Trainees);
+/// <summary>
+/// Trainees starting a programme in a year; they join the segment when the programme ends, less withdrawals. When
+/// <c>From</c> names another segment the trainees are already its staff (in-service training, as HSST trainees are
+/// scientists): on completing they leave it, so each is counted once.
+/// </summary>
+public sealed record TraineeIntake(TrainingProgramme Programme, int Year, double Trainees, SegmentId? From = null);
+
+/// <summary>A yearly flow of staff from one segment to another (promotion 7 → 8a → 8b → consultant), its share an assumption with its own range and source.</summary>
+public sealed record Transition(SegmentId To, PlanningAssumption Share);
 
 /// <summary>
 /// One part of the staff group planned on its own: a level or band within a specialism (for example "Clinical
@@ -18,9 +27,15 @@ public sealed record Segment(
     double EstablishmentWte,
     IReadOnlyList<StaffCohort> StaffInPost,
     IReadOnlyList<TraineeIntake> Intake,
-    string CommissionProgramme,
-    IReadOnlyDictionary<string, PlanningAssumption> Assumptions)
+    TrainingProgramme CommissionProgramme,
+    IReadOnlyDictionary<AssumptionId, PlanningAssumption> Assumptions)
 {
+    /// <summary>The segment's id in the scenario: its <c>id</c> when the JSON gives one, else its name.</summary>
+    public SegmentId Id { get; init; } = new(Name);
+
+    /// <summary>Staff moving each year to other segments (none unless the scenario names them).</summary>
+    public IReadOnlyList<Transition> Transitions { get; init; } = [];
+
     public double StaffInPostWte => StaffInPost.Sum(c => c.Wte);
     public double StaffInPostHeadcount => StaffInPost.Sum(c => c.Headcount);
 }
@@ -36,14 +51,14 @@ public sealed record Scenario(
     int Years,
     int TargetYear,
     IReadOnlyList<Segment> Segments,
-    IReadOnlyDictionary<string, PlanningAssumption> Assumptions)
+    IReadOnlyDictionary<AssumptionId, PlanningAssumption> Assumptions)
 {
     public int EndYear => StartYear + Years;
 
     /// <summary>The assumptions in force for a segment: defaults, then the scenario's, then the segment's.</summary>
-    public IReadOnlyDictionary<string, PlanningAssumption> AssumptionsFor(Segment segment)
+    public IReadOnlyDictionary<AssumptionId, PlanningAssumption> AssumptionsFor(Segment segment)
     {
-        var merged = new Dictionary<string, PlanningAssumption>(PlanningAssumptions.Defaults, StringComparer.Ordinal);
+        var merged = new Dictionary<AssumptionId, PlanningAssumption>(PlanningAssumptions.Defaults);
         foreach (var (k, v) in Assumptions) merged[k] = v;
         foreach (var (k, v) in segment.Assumptions) merged[k] = v;
         return merged;

@@ -52,6 +52,8 @@ public sealed class AssumptionDocument
 
 public sealed class SegmentDocument
 {
+    /// <summary>Given only when transitions or in-service intake must name the segment by something steadier than its name.</summary>
+    public string? Id { get; set; }
     public string Name { get; set; } = "";
     public string? Level { get; set; }
     public string? Band { get; set; }
@@ -63,6 +65,8 @@ public sealed class SegmentDocument
     public Dictionary<string, double>? AnnualIntake { get; set; }
     public string CommissionProgramme { get; set; } = "STP";
     public Dictionary<string, AssumptionDocument>? Assumptions { get; set; }
+    /// <summary>Staff moving each year to another segment (promotion, in-service training).</summary>
+    public List<TransitionDocument>? Transitions { get; set; }
 
     [JsonIgnore] public double StaffInPostWte => StaffInPost.Sum(c => c.Wte);
     [JsonIgnore] public double StaffInPostHeadcount => StaffInPost.Sum(c => c.Headcount);
@@ -81,4 +85,12 @@ public sealed class IntakeDocument
     public string Programme { get; set; } = "";
     public int Year { get; set; }
     public double Trainees { get; set; }
+    /// <summary>The segment in-service trainees are staff of until they complete (for example HSST trainees in the scientists).</summary>
+    public string? From { get; set; }
+}
+
+public sealed class TransitionDocument
+{
+    public string To { get; set; } = "";
+    public AssumptionDocument Share { get; set; } = new();
 }

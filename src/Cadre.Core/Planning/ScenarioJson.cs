@@ -32,6 +32,9 @@ public static class ScenarioJson
             var segments = segs.EnumerateArray().Select((s, i) => Segment(s, $"segments[{i}]", start, start + years)).ToList();
             var dup = segments.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw new ScenarioException("segments", $"two segments are named '{dup.Key}'; names must differ.");
+            var dupId = segments.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+            if (dupId is not null) throw new ScenarioException("segments", $"two segments have the id '{dupId.Key}'; ids must differ.");
+            for (var i = 0; i < segments.Count; i++) CheckLinks(segments, i, $"segments[{i}]");
             var scenario = new Scenario(name, group, start, years, target, segments, assumptions);
             for (var i = 0; i < segments.Count; i++) CheckTimings(scenario, segments[i], $"segments[{i}]");
             return scenario;
@@ -68,7 +71,9 @@ public static class ScenarioJson
             {
                 var p = $"{at}.intake[{i++}]";
                 if (x.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {programme, year, trainees}.");
-                intake.Add(new TraineeIntake(Programme(x, p + ".programme"), Int(x, "year", p + ".year", start - 10, end), Number(x, "trainees", p + ".trainees", 0, 10_000, required: true)!.Value));
+                var from = Text(x, "from", p + ".from", required: false);
+                intake.Add(new TraineeIntake(Programme(x, p + ".programme"), Int(x, "year", p + ".year", start - 10, end), Number(x, "trainees", p + ".trainees", 0, 10_000, required: true)!.Value,
+                    from is null ? null : new SegmentId(from)));
             }
         }
         if (e.TryGetProperty("annualIntake", out var annual))
@@ -82,8 +87,48 @@ public static class ScenarioJson
                 for (var y = start + 1; y <= end; y++) intake.Add(new TraineeIntake(programme, y, prop.Value.GetDouble()));
             }
         }
-        var commission = e.TryGetProperty("commissionProgramme", out var cp) ? ProgrammeName(cp.ValueKind == JsonValueKind.String ? cp.GetString()! : "", at + ".commissionProgramme") : "STP";
-        return new Segment(name, Text(e, "level", at + ".level", false), band, Text(e, "specialism", at + ".specialism", false), establishment, staff, intake, commission, Assumptions(e, at + ".assumptions"));
+        var commission = e.TryGetProperty("commissionProgramme", out var cp) ? ProgrammeName(cp.ValueKind == JsonValueKind.String ? cp.GetString()! : "", at + ".commissionProgramme") : TrainingProgramme.Stp;
+        var id = Text(e, "id", at + ".id", required: false) is { Length: > 0 } given ? given : name;
+        return new Segment(name, Text(e, "level", at + ".level", false), band, Text(e, "specialism", at + ".specialism", false), establishment, staff, intake, commission, Assumptions(e, at + ".assumptions"))
+        {
+            Id = new SegmentId(id),
+            Transitions = Transitions(e, at + ".transitions"),
+        };
+    }
+
+    // A transition: { "to": "segment id or name", "share": 0.05 or {value, low?, high?, source?} }; its share is a
+    // PLAN-MOVE-01 assumption of its own.
+    private static IReadOnlyList<Transition> Transitions(JsonElement e, string at)
+    {
+        if (!e.TryGetProperty("transitions", out var list) || list.ValueKind == JsonValueKind.Null) return [];
+        if (list.ValueKind != JsonValueKind.Array) throw new ScenarioException(at, "must be a list of {to, share}: staff moving each year to another segment.");
+        var result = new List<Transition>();
+        var i = 0;
+        foreach (var t in list.EnumerateArray())
+        {
+            var p = $"{at}[{i++}]";
+            if (t.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {to, share}.");
+            var to = Text(t, "to", p + ".to", required: true)!;
+            if (!t.TryGetProperty("share", out var share)) throw new ScenarioException(p + ".share", "is required: the yearly share of this segment's staff that moves (0.05 for 5%).");
+            var a = Assumption(PlanningAssumptions.Catalogue[PlanningAssumptions.Move], share, p + ".share");
+            result.Add(new Transition(new SegmentId(to), a with { Name = $"Staff moving to {to} each year" }));
+        }
+        return result;
+    }
+
+    // Transitions and in-service intake name segments that exist (not their own), and no segment loses more than all
+    // its staff in a year.
+    private static void CheckLinks(IReadOnlyList<Segment> segments, int index, string at)
+    {
+        var segment = segments[index];
+        bool Known(SegmentId id) => segments.Any(s => s.Id == id && s != segment);
+        var known = string.Join(", ", segments.Where(s => s != segment).Select(s => $"'{s.Id}'"));
+        for (var t = 0; t < segment.Transitions.Count; t++)
+            if (!Known(segment.Transitions[t].To))
+                throw new ScenarioException($"{at}.transitions[{t}].to", $"'{segment.Transitions[t].To}' is not another segment of this scenario; use one of {known}.");
+        for (var i = 0; i < segment.Intake.Count; i++)
+            if (segment.Intake[i].From is { } from && !Known(from))
+                throw new ScenarioException($"{at}.intake[{i}].from", $"'{from}' is not another segment of this scenario; use one of {known}.");
     }
 
     // Trainees who started long enough ago have already qualified: they belong in staffInPost, not in intake. And the
@@ -95,17 +140,20 @@ public static class ScenarioJson
         for (var i = 0; i < segment.Intake.Count; i++)
         {
             var x = segment.Intake[i];
-            if (x.Year + rates.Durations[x.Programme] <= scenario.StartYear)
-                throw new ScenarioException($"{at}.intake", $"{Fmt(x.Trainees)} {x.Programme} trainees starting in {x.Year} qualify by {x.Year + rates.Durations[x.Programme]}, before the start year {scenario.StartYear}: count them in staffInPost.");
+            if (x.Year + rates.Duration(x.Programme) <= scenario.StartYear)
+                throw new ScenarioException($"{at}.intake", $"{Fmt(x.Trainees)} {x.Programme.Code()} trainees starting in {x.Year} qualify by {x.Year + rates.Duration(x.Programme)}, before the start year {scenario.StartYear}: count them in staffInPost.");
         }
+        var leaving = a[PlanningAssumptions.LeaverRate].High + segment.Transitions.Sum(t => t.Share.High);
+        if (segment.Transitions.Count > 0 && leaving > 1)
+            throw new ScenarioException($"{at}.transitions", $"leavers and the shares moving out add up to {Fmt(leaving)} at their highest; together they must be at most 1.");
         var w = PlanningEngine.Window(scenario, segment, rates);
         if (w.Last < w.First)
-            throw new ScenarioException("targetYear", $"{scenario.TargetYear} is too soon for {segment.CommissionProgramme} commissions in '{segment.Name}': trainees starting in {w.First} finish in {w.First + rates.Durations[segment.CommissionProgramme]}; choose that year or later.");
+            throw new ScenarioException("targetYear", $"{scenario.TargetYear} is too soon for {segment.CommissionProgramme.Code()} commissions in '{segment.Name}': trainees starting in {w.First} finish in {w.First + rates.Duration(segment.CommissionProgramme)}; choose that year or later.");
     }
 
-    private static IReadOnlyDictionary<string, PlanningAssumption> Assumptions(JsonElement e, string at)
+    private static IReadOnlyDictionary<AssumptionId, PlanningAssumption> Assumptions(JsonElement e, string at)
     {
-        var result = new Dictionary<string, PlanningAssumption>(StringComparer.Ordinal);
+        var result = new Dictionary<AssumptionId, PlanningAssumption>();
         var key = at.Contains('.') ? at[(at.LastIndexOf('.') + 1)..] : at;
         if (!e.TryGetProperty(key, out var a) || a.ValueKind == JsonValueKind.Null) return result;
         if (a.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, "must be an object of assumption ids, e.g. {\"PLAN-LEAVERS-01\": 0.09}.");
@@ -114,49 +162,54 @@ public static class ScenarioJson
             var p = $"{at}.{prop.Name}";
             if (!PlanningAssumptions.Defaults.TryGetValue(prop.Name, out var d))
                 throw new ScenarioException(p, $"is not a planning assumption; known ids: {string.Join(", ", PlanningAssumptions.Defaults.Keys)}.");
-            double value, low, high;
-            string source = "scenario override";
-            if (prop.Value.ValueKind == JsonValueKind.Number)
-            {
-                value = low = high = prop.Value.GetDouble(); // a bare number is a point value: certain in this scenario.
-            }
-            else if (prop.Value.ValueKind == JsonValueKind.Object)
-            {
-                value = Number(prop.Value, "value", p + ".value", double.MinValue, double.MaxValue, required: true)!.Value;
-                low = Number(prop.Value, "low", p + ".low", double.MinValue, double.MaxValue, required: false) ?? value;
-                high = Number(prop.Value, "high", p + ".high", double.MinValue, double.MaxValue, required: false) ?? value;
-                source = Text(prop.Value, "source", p + ".source", required: false) ?? source;
-                if (low > value || value > high) throw new ScenarioException(p, $"needs low ≤ value ≤ high; got {Fmt(low)}, {Fmt(value)}, {Fmt(high)}.");
-            }
-            else throw new ScenarioException(p, "must be a number or {value, low?, high?, source?}.");
-            CheckRange(prop.Name, p, low);
-            CheckRange(prop.Name, p, high);
-            if (prop.Name.StartsWith("PLAN-DUR-", StringComparison.Ordinal) && (low != high || value != Math.Round(value)))
-                throw new ScenarioException(p, "a programme duration is a whole number of years with no range; run another scenario to test a different length.");
-            result[prop.Name] = d with { Value = value, Low = low, High = high, Source = source, Status = "scenario", Overridden = true };
+            result[prop.Name] = Assumption(d, prop.Value, p);
         }
         return result;
     }
 
-    private static void CheckRange(string id, string at, double v)
+    /// <summary>A point value (a bare number) or {value, low?, high?, source?}, checked against the assumption's kind.</summary>
+    private static PlanningAssumption Assumption(PlanningAssumption d, JsonElement v, string p)
+    {
+        double value, low, high;
+        string source = "scenario override";
+        if (v.ValueKind == JsonValueKind.Number)
+        {
+            value = low = high = v.GetDouble(); // a bare number is a point value: certain in this scenario.
+        }
+        else if (v.ValueKind == JsonValueKind.Object)
+        {
+            value = Number(v, "value", p + ".value", double.MinValue, double.MaxValue, required: true)!.Value;
+            low = Number(v, "low", p + ".low", double.MinValue, double.MaxValue, required: false) ?? value;
+            high = Number(v, "high", p + ".high", double.MinValue, double.MaxValue, required: false) ?? value;
+            source = Text(v, "source", p + ".source", required: false) ?? source;
+            if (low > value || value > high) throw new ScenarioException(p, $"needs low ≤ value ≤ high; got {Fmt(low)}, {Fmt(value)}, {Fmt(high)}.");
+        }
+        else throw new ScenarioException(p, "must be a number or {value, low?, high?, source?}.");
+        CheckRange(d.Id, p, low);
+        CheckRange(d.Id, p, high);
+        if (d.Id.StartsWith("PLAN-DUR-") && (low != high || value != Math.Round(value)))
+            throw new ScenarioException(p, "a programme duration is a whole number of years with no range; run another scenario to test a different length.");
+        return d with { Value = value, Low = low, High = high, Source = source, Status = "scenario", Overridden = true };
+    }
+
+    private static void CheckRange(AssumptionId id, string at, double v)
     {
         if (PlanningAssumptions.IsShare(id) && (v < 0 || v > 1) && id != PlanningAssumptions.DemandGrowth)
             throw new ScenarioException(at, $"is a share between 0 and 1 (0.08 for 8%); got {Fmt(v)}.");
         if (id == PlanningAssumptions.DemandGrowth && (v <= -1 || v > 1)) throw new ScenarioException(at, $"is a yearly growth between -1 and 1 (0.02 for 2%); got {Fmt(v)}.");
         if (id == PlanningAssumptions.RetirementAge && (v < 50 || v > 80)) throw new ScenarioException(at, $"a retirement age between 50 and 80; got {Fmt(v)}.");
-        if (id.StartsWith("PLAN-DUR-", StringComparison.Ordinal) && (v < 1 || v > 10)) throw new ScenarioException(at, $"a duration between 1 and 10 years; got {Fmt(v)}.");
+        if (id.StartsWith("PLAN-DUR-") && (v < 1 || v > 10)) throw new ScenarioException(at, $"a duration between 1 and 10 years; got {Fmt(v)}.");
         if ((id == PlanningAssumptions.JoinerWte && (v <= 0 || v > 1)) || (id == PlanningAssumptions.OtherJoiners && v < 0))
             throw new ScenarioException(at, $"is out of range; got {Fmt(v)}.");
     }
 
-    private static string Programme(JsonElement e, string at) =>
+    private static TrainingProgramme Programme(JsonElement e, string at) =>
         ProgrammeName(e.TryGetProperty("programme", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "", at);
 
-    private static string ProgrammeName(string text, string at)
+    private static TrainingProgramme ProgrammeName(string text, string at)
     {
-        var p = text.Trim().ToUpperInvariant();
-        if (PlanningAssumptions.Programmes.Contains(p)) return p;
-        if (p == "HSSE") throw new ScenarioException(at, "HSSE is an equivalence route, not a commissioned training programme; use PTP, STP or HSST.");
+        if (PlanningProgrammes.Parse(text) is { } programme) return programme;
+        if (text.Trim().Equals("HSSE", StringComparison.OrdinalIgnoreCase)) throw new ScenarioException(at, "HSSE is an equivalence route, not a commissioned training programme; use PTP, STP or HSST.");
         throw new ScenarioException(at, $"'{text}' is not a commissioned programme; use PTP, STP or HSST.");
     }
 

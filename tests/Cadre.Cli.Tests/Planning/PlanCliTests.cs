@@ -46,13 +46,28 @@ public class PlanCliTests
         Assert.Equal(11, seg.GetProperty("years").GetArrayLength());
         foreach (var y in seg.GetProperty("years").EnumerateArray())
         {
-            var p10 = y.GetProperty("supplyP10").GetDouble();
-            var p50 = y.GetProperty("supplyP50").GetDouble();
-            var p90 = y.GetProperty("supplyP90").GetDouble();
+            var p10 = y.GetProperty("supplySpread").GetProperty("p10").GetDouble();
+            var p50 = y.GetProperty("supplySpread").GetProperty("p50").GetDouble();
+            var p90 = y.GetProperty("supplySpread").GetProperty("p90").GetDouble();
             Assert.True(p10 <= p50 && p50 <= p90);
         }
         Assert.Equal("STP", seg.GetProperty("commissions").GetProperty("programme").GetString());
         Assert.Contains(seg.GetProperty("assumptions").EnumerateArray(), x => x.GetProperty("id").GetString() == "PLAN-LEAVERS-01" && x.GetProperty("overridden").GetBoolean());
+    }
+
+    [Fact]
+    public void Sensitivity_prints_a_ranked_tornado_and_the_same_rows_in_json()
+    {
+        var text = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--sensitivity");
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("Sensitivity: each uncertain assumption at its low and its high", text.Stdout);
+        Assert.Contains("  PLAN-LEAVERS-01    scenario", text.Stdout);
+        var json = CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--sensitivity", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var swings = doc.RootElement.GetProperty("sensitivity").EnumerateArray().Select(r => r.GetProperty("swing").GetDouble()).ToArray();
+        Assert.True(swings.Length >= 5, $"{swings.Length} rows");
+        Assert.Equal(swings.OrderDescending(), swings);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(CadreProcess.Run("plan", Scenarios.Example(), "--runs", "0", "--json").Stdout).RootElement.GetProperty("sensitivity").ValueKind);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class MonteCarloTests
     public void Every_default_assumption_is_cited_and_local_gaps_are_marked()
     {
         var d = PlanningAssumptions.Defaults;
-        Assert.All(d.Values, a => { Assert.StartsWith("PLAN-", a.Id); Assert.False(string.IsNullOrWhiteSpace(a.Source)); Assert.InRange(a.Value, a.Low, a.High); });
+        Assert.All(d.Values, a => { Assert.StartsWith("PLAN-", a.Id.Value); Assert.False(string.IsNullOrWhiteSpace(a.Source)); Assert.InRange(a.Value, a.Low, a.High); });
         Assert.Equal(0.17, d["PLAN-WDR-HSST"].Value);
         Assert.Contains("42%", d["PLAN-WDR-HSST"].Caveat);
         Assert.Contains("bias", d["PLAN-WDR-HSST"].Caveat);

@@ -32,6 +32,6 @@ public class RegisterBaselineTests
         var s = RegisterBaseline.Segment("CS", posts, enrolments, on);
         Assert.Equal(3.0, s.EstablishmentWte, 9);
         Assert.Equal([new StaffCohort(1961, 2, 1.6), new StaffCohort(1990, 1, 0.4)], s.StaffInPost);
-        Assert.Equal([new TraineeIntake("STP", 2024, 2)], s.Intake);
+        Assert.Equal([new TraineeIntake(TrainingProgramme.Stp, 2024, 2)], s.Intake);
     }
 }

@@ -49,6 +49,7 @@ public class RegisterScenarioTests
         Assert.Equal([("STP", 2025, 1.0)], scientists.Intake.Select(i => (i.Programme, i.Year, i.Trainees)));
         var consultants = d.Segments[2];
         Assert.Equal([("HSST", 2024, 1.0)], consultants.Intake.Select(i => (i.Programme, i.Year, i.Trainees)));
+        Assert.Equal("Clinical scientists", Assert.Single(consultants.Intake).From); // a scientist until they complete: counted once
         Assert.Equal(0.8, d.Segments[0].EstablishmentWte, 9);
 
         // The document is a valid scenario and survives a save and reload unchanged.
@@ -62,9 +63,9 @@ public class RegisterScenarioTests
     public void A_trainee_past_the_programme_length_finishes_in_the_first_projected_year_instead_of_being_refused()
     {
         // An STP started in 2022 would have qualified in 2025 by the default 3 years; still active in 2026, so it ends in 2027.
-        Assert.Equal(2024, RegisterScenario.StillTraining("STP", 2022, 2026));
-        Assert.Equal(2025, RegisterScenario.StillTraining("STP", 2025, 2026));
-        Assert.Equal(2022, RegisterScenario.StillTraining("HSST", 2020, 2026));
+        Assert.Equal(2024, RegisterScenario.StillTraining(TrainingProgramme.Stp, 2022, 2026));
+        Assert.Equal(2025, RegisterScenario.StillTraining(TrainingProgramme.Stp, 2025, 2026));
+        Assert.Equal(2022, RegisterScenario.StillTraining(TrainingProgramme.Hsst, 2020, 2026));
 
         var id = Guid.NewGuid();
         var d = RegisterScenario.Build("Late", "", [Post(EntryRequirement.ClinicalScientist, 1.0m, 1990, id)],

@@ -143,7 +143,7 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Matches($"data-testid=\"year-total-{last.Year}\">\\s*<td[^>]*>{last.Year}</td>\\s*<td[^>]*>{Plans.F(last.Demand)}</td>\\s*<td[^>]*>{Plans.F(last.Supply)}</td>\\s*<td[^>]*>{Plans.F(last.SupplySpread.P10)}</td>\\s*<td[^>]*>{Plans.F(last.SupplySpread.P50)}</td>\\s*<td[^>]*>{Plans.F(last.SupplySpread.P90)}</td>", html);
         Assert.True(last.SupplySpread.P10 < last.SupplySpread.P90, "the band has width");
         Assert.Equal(3, Regex.Matches(html, "data-testid=\"commission-row\"").Count);
-        var stp = result.Segments.Single(s => s.Commissions.Programme == "STP").Commissions;
+        var stp = result.Segments.Single(s => s.Commissions.Programme == Cadre.Core.Register.TrainingProgramme.Stp).Commissions;
         Assert.Contains($"{Plans.F(stp.PerYear)}</td>", html);
         Assert.Contains(Plans.Range(stp.PerYearSpread), html);
         Assert.Contains("PLAN-WDR-STP", html);
@@ -347,7 +347,7 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Equal(result.Segments.Sum(s => s.Years.Count) + result.Total.Count, lines.Length - 1);
         var total = result.Total[0];
         Assert.Contains($",Total,{total.Year},{Math.Round(total.Demand, 2).ToString(System.Globalization.CultureInfo.InvariantCulture)},", csv);
-        var stp = result.Segments.Single(s => s.Commissions.Programme == "STP");
+        var stp = result.Segments.Single(s => s.Commissions.Programme == Cadre.Core.Register.TrainingProgramme.Stp);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var firstIntake = stp.Years.Single(y => y.Year == stp.Commissions.FirstIntakeYear);
         Assert.Contains($",{stp.Segment.Name},{firstIntake.Year},", csv);

@@ -22,7 +22,7 @@ public sealed class EditModel(CadreDbContext db) : PageModel
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
 
-    public static string AssumptionField(string id, string part) => $"a-{id}-{part}";
+    public static string AssumptionField(AssumptionId id, string part) => $"a-{id}-{part}";
     public static string SegmentField(int i, string part) => $"s{i}-{part}";
     public string Value(string field) => Values.GetValueOrDefault(field, "");
     public string? Error(string field) => Errors.FirstOrDefault(e => e.FieldId == field)?.Message;
@@ -87,7 +87,7 @@ public sealed class EditModel(CadreDbContext db) : PageModel
         Values["targetYear"] = I(d.TargetYear);
         foreach (var a in PlanningAssumptions.Defaults.Values)
         {
-            var set = d.Assumptions.GetValueOrDefault(a.Id);
+            var set = d.Assumptions.GetValueOrDefault(a.Id.Value);
             Values[AssumptionField(a.Id, "value")] = N(set?.Value ?? a.Value);
             Values[AssumptionField(a.Id, "low")] = N(set is null ? a.Low : set.Low ?? set.Value);
             Values[AssumptionField(a.Id, "high")] = N(set is null ? a.High : set.High ?? set.Value);
@@ -130,7 +130,7 @@ public sealed class EditModel(CadreDbContext db) : PageModel
             // The default needs no override: leaving it out keeps its status (and "local input needed") visible.
             var same = Same(value.Value, a.Value) && Same(low.Value, a.Low) && Same(high.Value, a.High);
             if (same && source.Length == 0) continue;
-            overrides[a.Id] = new AssumptionDocument { Value = value.Value, Low = low, High = high, Source = source.Length > 0 ? source : $"set in Cadre by {db.Actor.Name}" };
+            overrides[a.Id.Value] = new AssumptionDocument { Value = value.Value, Low = low, High = high, Source = source.Length > 0 ? source : $"set in Cadre by {db.Actor.Name}" };
         }
         d.Assumptions = overrides;
 
@@ -138,9 +138,8 @@ public sealed class EditModel(CadreDbContext db) : PageModel
         {
             var s = d.Segments[i];
             s.EstablishmentWte = Number(SegmentField(i, "establishment"), $"{s.Name}: establishment", errors, required: true) ?? s.EstablishmentWte;
-            var programme = Value(SegmentField(i, "programme")).Trim().ToUpperInvariant();
-            if (!PlanningAssumptions.Programmes.Contains(programme)) errors.Add(new(SegmentField(i, "programme"), $"{s.Name}: choose the programme to commission (PTP, STP or HSST)"));
-            else s.CommissionProgramme = programme;
+            if (PlanningProgrammes.Parse(Value(SegmentField(i, "programme"))) is not { } programme) errors.Add(new(SegmentField(i, "programme"), $"{s.Name}: choose the programme to commission (PTP, STP or HSST)"));
+            else s.CommissionProgramme = programme.Code();
             var annual = Number(SegmentField(i, "annual"), $"{s.Name}: planned trainees a year", errors, required: false);
             if (annual is < 0) errors.Add(new(SegmentField(i, "annual"), $"{s.Name}: planned trainees a year must be 0 or more"));
             s.AnnualIntake = annual is > 0 ? new Dictionary<string, double> { [s.CommissionProgramme] = annual.Value } : null;

@@ -20,12 +20,6 @@ public static class PlanningApi
     public sealed record SegmentSummaryDto(string Name, string? Level, double EstablishmentWte, double StaffInPostHeadcount, double StaffInPostWte, double Trainees, string CommissionProgramme);
     public sealed record ScenarioDto(ScenarioSummaryDto Scenario, int StartYear, int Years, int TargetYear, IReadOnlyList<SegmentSummaryDto> Segments,
         IReadOnlyDictionary<string, AssumptionDocument> Assumptions, JsonElement? Document);
-    public sealed record SpreadDto(double P10, double P50, double P90);
-    public sealed record YearDto(int Year, double Demand, double Supply, SpreadDto SupplySpread, double Gap, double Leavers, double Retirements, double TraineesCompleting, double? CommissionsNeeded);
-    public sealed record CommissionDto(string Programme, int FirstIntakeYear, int LastIntakeYear, int TargetYear, double GapAtTarget, double? PerYear, int? WholePerYear, SpreadDto? PerYearSpread);
-    public sealed record AssumptionDto(string Id, string Name, string Unit, double Value, double Low, double High, string Status, bool LocalInputNeeded, bool Overridden, string Source, string Caveat);
-    public sealed record SegmentResultDto(string Name, string? Level, double EstablishmentWte, IReadOnlyList<YearDto> Years, CommissionDto Commissions, IReadOnlyList<AssumptionDto> Assumptions);
-    public sealed record RunDto(Guid ScenarioId, string Scenario, int StartYear, int EndYear, int TargetYear, int Runs, int Seed, IReadOnlyList<SegmentResultDto> Segments, IReadOnlyList<YearDto> Total);
 
     public static IEndpointRouteBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +27,7 @@ public static class PlanningApi
         api.MapGet("/scenarios", List).WithName("ListPlanningScenarios").WithSummary("Saved planning scenarios the user can see, newest change first.");
         api.MapGet("/scenarios/{id:guid}", Get).WithName("GetPlanningScenario").WithSummary("One scenario: years, segments, assumptions set, and (for roles that may see people) the scenario JSON.");
         api.MapGet("/scenarios/{id:guid}/run", Run).WithName("RunPlanningScenario")
-            .WithSummary("Project a saved scenario: supply against demand by year with the p10/p50/p90 spread, and the trainee commissions needed (runs 0-10000, default 1000; seed default 1).");
+            .WithSummary("Project a saved scenario: supply against demand by year with the p10/p50/p90 spread, and the trainee commissions needed (runs 0-10000, default 1000; seed default 1; sensitivity=true adds the tornado rows).");
         return app;
     }
 
@@ -57,26 +51,15 @@ public static class PlanningApi
             d.Assumptions, document));
     }
 
-    private static async Task<Results<Ok<RunDto>, NotFound, ValidationProblem>> Run(Guid id, int? runs, int? seed, CadreDbContext db, CancellationToken cancel)
+    /// <summary>The plan in the shape `cadre plan --json` prints (<see cref="PlanDocument"/>), with the saved scenario's id.</summary>
+    private static async Task<Results<Ok<PlanDocument>, NotFound, ValidationProblem>> Run(Guid id, int? runs, int? seed, bool? sensitivity, CadreDbContext db, CancellationToken cancel)
     {
         var n = runs ?? Plans.Runs;
         if (n is < 0 or > 10_000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runs"] = [$"must be between 0 and 10000; got {n}"] }, title: "The projection was not run");
         var s = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (s is null) return TypedResults.NotFound();
-        var r = Plans.Run(s, n, seed ?? Plans.Seed).Result;
-        return TypedResults.Ok(new RunDto(s.Id, r.Scenario.Name, r.Scenario.StartYear, r.Scenario.EndYear, r.Scenario.TargetYear, r.Runs, r.Seed,
-            r.Segments.Select(g => new SegmentResultDto(g.Segment.Name, g.Segment.Level, g.Segment.EstablishmentWte, g.Years.Select(Year).ToList(), Commission(g.Commissions),
-                g.Assumptions.Select(a => new AssumptionDto(a.Id, a.Name, a.Unit, a.Value, a.Low, a.High, a.Status, a.LocalInputNeeded, a.Overridden, a.Source, a.Caveat)).ToList())).ToList(),
-            r.Total.Select(Year).ToList()));
+        var result = Plans.Run(s, n, seed ?? Plans.Seed).Result;
+        return TypedResults.Ok(PlanDocument.From(result, s.Id, sensitivity == true ? Sensitivity.For(result.Scenario) : null));
     }
-
-    private static YearDto Year(PlanYear y) => new(y.Year, y.Demand, y.Supply, Spread(y.SupplySpread)!, y.Gap, y.Leavers, y.Retirements, y.TraineesCompleting,
-        y.CommissionsNeeded is { } c && double.IsFinite(c) ? c : null);
-
-    // JSON has no infinity: "cannot close the gap" is a null.
-    private static CommissionDto Commission(CommissionNeed c) => new(c.Programme, c.FirstIntakeYear, c.LastIntakeYear, c.TargetYear, c.GapAtTarget,
-        double.IsFinite(c.PerYear) ? c.PerYear : null, double.IsFinite(c.PerYear) ? c.WholePerYear : null, Spread(c.PerYearSpread));
-
-    private static SpreadDto? Spread(Spread s) => double.IsFinite(s.P10) && double.IsFinite(s.P50) && double.IsFinite(s.P90) ? new(s.P10, s.P50, s.P90) : null;
 }

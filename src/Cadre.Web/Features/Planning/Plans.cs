@@ -123,7 +123,7 @@ public static class Plans
             y.CommissionsNeeded is { } c ? Finite(c) : null,
             y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P10) : null,
             y.CommissionsNeeded is not null && need is not null ? Finite(need.PerYearSpread.P90) : null,
-            need?.Programme,
+            need?.Programme.Code(),
         ];
         foreach (var s in r.Segments)
             foreach (var y in s.Years) yield return Row(r.Scenario.Name, s.Segment.Name, y, s.Commissions);
@@ -141,7 +141,7 @@ public static class Plans
         {
             new { label = "Supply, 10th percentile", values = years.Select(y => Round(y.SupplySpread.P10)), color = "rgba(65,182,230,0.35)", points = false, width = 1 },
             new { label = "Supply, 90th percentile (shaded: p10 to p90)", values = years.Select(y => Round(y.SupplySpread.P90)), color = "rgba(65,182,230,0.35)", fill = "-1", points = false, width = 1 },
-            new { label = "Supply (central)", values = years.Select(y => Round(y.Supply)), color = "#005eb8" },
+            new { label = "Supply (median of the runs)", values = years.Select(y => Round(y.Supply)), color = "#005eb8" },
             new { label = "Demand (funded establishment)", values = years.Select(y => Round(y.Demand)), color = "#d5281b", dash = true },
         },
     });
