@@ -161,7 +161,7 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Equal("0.08", form["a-PLAN-LEAVERS-01-value"]);
         Assert.Equal("0.075", form["a-PLAN-WDR-STP-value"]);
         var editPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/planning/{id}/edit"));
-        Assert.Contains("Default 0.075, range 0.05 to 0.1. Source: anchors B, Gaps found: no published STP completion rate", editPage);
+        Assert.Contains("Default 0.075, range 0.05 to 0.1. Source: Workforce planning evidence gathered for Cadre (gaps found): no published STP completion rate", editPage);
         Assert.Matches("data-testid=\"edit-PLAN-WDR-STP\">\\s*<legend[^>]*>[^<]*<strong class=\"nhsuk-tag nhsuk-tag--orange\">Local input needed", editPage);
         form["a-PLAN-LEAVERS-01-value"] = "0.12";
         form["a-PLAN-LEAVERS-01-low"] = "0.10";
