@@ -65,6 +65,20 @@ public sealed record FigureCell(Figure Figure) : Cell
 public sealed record TableDraft(string Id, string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<Cell>> Cells,
     string? Note = null, ReportChart? Chart = null)
 {
+    /// <summary>
+    /// Which lines hold parts of one whole (a column of specialisms, a row of age bands), where a lone hidden count could
+    /// be subtracted out. A row of different measures (headcount beside consultants) is not a sum, so it is left out.
+    /// </summary>
+    public PartLines Parts { get; init; } = PartLines.Rows | PartLines.Columns;
+
     public int? TotalColumn { get; init; }
     public int? TotalRow { get; init; }
+}
+
+[Flags]
+public enum PartLines
+{
+    None = 0,
+    Rows = 1,
+    Columns = 2,
 }

@@ -11,7 +11,7 @@ public static class Disclosure
     public const string Suppressed = "*";
     public const int Smallest = 1;
     public const int Largest = 4;
-    public const string Notice = "Counts from 1 to 4, and figures worked out from them, are shown as * (statistical disclosure control, NHS Digital practice); a total is hidden too when it would give a hidden figure away.";
+    public const string Notice = "Counts from 1 to 4, and figures worked out from them, are shown as * (statistical disclosure control, NHS Digital practice); other figures are hidden too where they would give a hidden one away.";
     public const string NotApplicable = "n/a";
 
     public static bool IsSmall(int count) => count is >= Smallest and <= Largest;

@@ -77,7 +77,7 @@ public static partial class HeadOfServiceReport
         ColumnAdds(s.Relations, s.AllPosts, rows, 2);
         ColumnAdds(s.Relations, s.KeyCount(Measures.FrozenPosts.Name), rows, 7);
         return new(Measures.ByDepartment.Id, "Establishment by department",
-            ["Department", "Theme", "Posts", "Funded WTE", "WTE in post", "Vacancy WTE", "Vacancy rate (%)", "Frozen posts"], rows, Chart: new ReportChart("bar", 0, [3, 4]));
+            ["Department", "Theme", "Posts", "Funded WTE", "WTE in post", "Vacancy WTE", "Vacancy rate (%)", "Frozen posts"], rows, Chart: new ReportChart("bar", 0, [3, 4])) { Parts = PartLines.Columns };
     }
 
     /// <summary>INTEL-MIX-01: each band's posts are filled, vacant or frozen; the columns add up to the key figures.</summary>
@@ -114,7 +114,7 @@ public static partial class HeadOfServiceReport
             return Row(g.Key.Length == 1 ? g.Key : "", name, Figure.Count(g.Count()), Figure.Wte(funded.Sum(p => p.FundedWte), funded.Count));
         }).ToList();
         ColumnAdds(s.Relations, s.AllPosts, rows, 2);
-        return new(Measures.ByLevel.Id, "Posts by U-matrix level (code held today)", ["Level", "Level name", "Posts", "Funded WTE"], rows);
+        return new(Measures.ByLevel.Id, "Posts by U-matrix level (code held today)", ["Level", "Level name", "Posts", "Funded WTE"], rows) { Parts = PartLines.Columns };
     }
 
     /// <summary>INTEL-MIX-03: funded WTE by science theme, each post shared by its split of time.</summary>
@@ -147,6 +147,6 @@ public static partial class HeadOfServiceReport
         }).ToList();
         ColumnAdds(s.Relations, s.KeyCount(Measures.RenewalsDue.Name), rows, 2);
         ColumnAdds(s.Relations, s.KeyCount(Measures.RegistrationsLapsed.Name), rows, 3);
-        return new(Measures.RenewalsDue.Id, "Registrations of people in post", ["Register", "Current", $"To renew in {Measures.RenewalWindowDays} days", "Lapsed"], rows);
+        return new(Measures.RenewalsDue.Id, "Registrations of people in post", ["Register", "Current", $"To renew in {Measures.RenewalWindowDays} days", "Lapsed"], rows) { Parts = PartLines.Columns };
     }
 }

@@ -12,7 +12,7 @@ public static partial class HeadOfServiceReport
     {
         var rows = ProtectedTitles.Check(s.W, s.Posts).Select(t => Row(t.Name, ReportWords.Register(t.Register), Figure.Count(t.FilledPosts), Figure.Count(t.Unregistered))).ToList();
         ColumnAdds(s.Relations, s.KeyCount(Measures.ProtectedTitles.Name), rows, 3);
-        return new(Measures.ProtectedTitles.Id, "Protected-title posts and registration", ["Protected title", "Register", "Filled posts with the title", "Posts with a holder not registered"], rows);
+        return new(Measures.ProtectedTitles.Id, "Protected-title posts and registration", ["Protected title", "Register", "Filled posts with the title", "Posts with a holder not registered"], rows) { Parts = PartLines.Columns };
     }
 
     /// <summary>INTEL-EXP-01: for each department and expert role its work needs, who holds an in-date certificate.</summary>
@@ -20,7 +20,7 @@ public static partial class HeadOfServiceReport
         new(Measures.ExpertCover.Id, "Statutory expert cover", ["Department", "Role needed", "Why", "Certified in the department", "Certified elsewhere in the organisation", $"Department's certificates expiring in {Measures.RenewalWindowDays} days", "Cover"],
             KeyFigures.ExpertCoverRows(s.W, s.Posts, s.Departments).Select(c => Row(c.Department.Name, ReportWords.Expert(c.Need.Role), c.Need.Because,
                 Figure.Count(c.InDepartment), Figure.Count(c.ElsewhereInOrganisation), Figure.Count(c.ExpiringSoon), c.Cover)).ToList(),
-            "The register does not record service level agreements with other organisations.");
+            "The register does not record service level agreements with other organisations.") { Parts = PartLines.None };
 
     /// <summary>INTEL-TRN-01: enrolments by programme; active and interrupted together are those finishing in each window.</summary>
     internal static TableDraft TraineeTable(Workforce w, IReadOnlyCollection<Guid> people, List<Relation> relations)
@@ -66,7 +66,7 @@ public static partial class HeadOfServiceReport
         var all = Line("All consultant bands", consultant, s.KeyCount(KeyFigures.ConsultantPostCount));
         foreach (var c in new[] { 1, 2, 3, 6 }) ColumnAdds(s.Relations, Q(all, c), bands, c);
         return new(Measures.ConsultantPosts.Id, "Consultant clinical scientist posts (bands 8c, 8d, 9)",
-            ["Band", "Posts", "Filled", "Vacant", "Funded WTE", "Share of funded WTE (%)", "Holders on the HSSR"], [.. bands, all]);
+            ["Band", "Posts", "Filled", "Vacant", "Funded WTE", "Share of funded WTE (%)", "Holders on the HSSR"], [.. bands, all]) { TotalRow = 3, Parts = PartLines.Columns };
     }
 
     /// <summary>INTEL-COD-01: coding health; the counts are the key figure's own, so its share and the table agree.</summary>
@@ -78,13 +78,13 @@ public static partial class HeadOfServiceReport
         var decisions = w.Snapshot.CodingDecisions.Where(d => ids.Contains(d.PostId)).ToList();
         if (!w.Snapshot.CodingChecked)
             return new(Measures.Miscoded.Id, "Occupation coding health", columns,
-                [Row("not checked", "", "", "", "", Figure.Count(decisions.Count), Figure.Count(decisions.Count(d => d.Overridden)), national)]);
+                [Row("not checked", "", "", "", "", Figure.Count(decisions.Count), Figure.Count(decisions.Count(d => d.Overridden)), national)]) { Parts = PartLines.None };
         var rows = posts.Select(p => w.CodingOf(p.Id)).OfType<CodingRow>().ToList();
         var share = key.Single(k => k.Measure == Measures.Miscoded).Figure;
         return new(Measures.Miscoded.Id, "Occupation coding health", columns,
             [Row(Figure.Count(rows.Sum(r => r.Roles)), Figure.Count(share.Denominator!), Figure.Count(share.Numerator!), share,
                 Figure.Count(rows.Sum(r => r.ToReview)), Figure.Count(decisions.Count), Figure.Count(decisions.Count(d => d.Overridden)), national)],
-            "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page. Decisions are those people have recorded there.");
+            "Each post's recorded code against the coding engine's proposal today; the posts are on the Coding page. Decisions are those people have recorded there.") { Parts = PartLines.None };
     }
 
     /// <summary>INTEL-JE-01: evaluated posts agree or differ; the same counts as the key figures.</summary>

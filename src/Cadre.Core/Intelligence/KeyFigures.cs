@@ -35,7 +35,8 @@ public static class KeyFigures
         var evaluated = posts.Where(p => w.JeBandOf(p.Id) is not null).ToList();
         var mismatched = evaluated.Count(p => BandDiffers(p, w.JeBandOf(p.Id)!));
         var accreditations = departments.SelectMany(d => w.Snapshot.Accreditations.Where(a => a.DepartmentId == d.Id)).ToList();
-        var accredited = accreditations.Where(a => a.Status == AccreditationStatus.Accredited).ToList();
+        // An accreditation counts only while in date on the day: one recorded as Accredited that has expired is not (issue 9).
+        var accredited = accreditations.Where(a => a.Status == AccreditationStatus.Accredited && w.IsCurrent(a.ExpiresOn)).ToList();
 
         var fundedPosts = new Quantity(funded.Count);
         var headcount = new Quantity(people.Count);
@@ -84,7 +85,7 @@ public static class KeyFigures
 
     /// <summary>The key figures as a table of one column.</summary>
     public static TableDraft Table(IReadOnlyList<KeyFigure> lines, string title, string? note) =>
-        new("summary", title, ["Measure id", "Measure", "Value"], lines.Select(k => ReportTables.Row(k.Measure.Id, k.Label, k.Figure)).ToList(), note);
+        new("summary", title, ["Measure id", "Measure", "Value"], lines.Select(k => ReportTables.Row(k.Measure.Id, k.Label, k.Figure)).ToList(), note) { Parts = PartLines.None };
 
     public static bool ExpiresSoon(Workforce w, AccreditationRow a) =>
         a.ExpiresOn is { } e && e >= w.On && e <= w.On.AddDays(Measures.AccreditationWindowDays);

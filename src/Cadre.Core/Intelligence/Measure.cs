@@ -65,7 +65,7 @@ public static class Measures
         "Posts whose recorded pay band differs from the band of their latest job evaluation outcome (rule JE-CONS-03).",
         "NHS Job Evaluation Handbook; docs/decisions/je-consistency.md");
     public static readonly Measure Accreditation = new("INTEL-ACC-01", "Service accreditation",
-        $"Departments' accreditations (e.g. UKAS MPACE against BS 70000) by status; accredited ones expiring within {AccreditationWindowDays} days are flagged, and so are Medical Physics (H) and Clinical Engineering (J) departments with no accreditation recorded.",
+        $"Departments' accreditations (e.g. UKAS MPACE against BS 70000) by status; a service counts as accredited only while an accreditation is in date on the day (one past its expiry is shown as expired); accredited ones expiring within {AccreditationWindowDays} days are flagged, and so are Medical Physics (H) and Clinical Engineering (J) departments with no accreditation recorded.",
         "Seed 002: MPACE is the accreditation standard intended to cover all MP & CE services, against BS 70000");
     public static readonly Measure AgeProfile = new("INTEL-AGE-01", "Age profile",
         "People in post by age on the day worked out from year of birth (age = year of the day − year of birth, so within a year); 55 and over shown as a share, the group nearest retirement.");

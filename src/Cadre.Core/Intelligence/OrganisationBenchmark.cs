@@ -48,9 +48,9 @@ public static class OrganisationBenchmark
 
         var tables = new List<TableDraft>
         {
-            new("summary", "Key figures by organisation", columns, rows, Disclosure.Notice) { TotalColumn = many ? columns.Count - 1 : null },
+            new("summary", "Key figures by organisation", columns, rows, Disclosure.Notice) { TotalColumn = many ? columns.Count - 1 : null, Parts = PartLines.Rows },
             new("comparison", "Rates compared", ["Organisation", "Vacancy rate (%)", "Consultant share of headcount (%)", "Roles miscoded (%)"], chartRows,
-                "The same rates as in the table above, one row per organisation.", new ReportChart("bar", 0, [1, 2, 3])),
+                "The same rates as in the table above, one row per organisation.", new ReportChart("bar", 0, [1, 2, 3])) { Parts = PartLines.None },
         };
         var covers = organisations.Count == 1 ? organisations[0].Name : $"{organisations.Count} organisations: {string.Join(", ", organisations.Select(o => o.OdsCode))}";
         return ReportTables.Publish(Kind, "Organisation benchmark", covers, snapshot.On, control, tables, relations);

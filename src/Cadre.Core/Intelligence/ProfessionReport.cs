@@ -93,10 +93,10 @@ public static class ProfessionReport
 
         var tables = new List<TableDraft>
         {
-            new(Measures.Findings.Id, "Key findings", ["Finding", "Figure", "Measure", "Context"], findings.Rows, Disclosure.Notice),
+            new(Measures.Findings.Id, "Key findings", ["Finding", "Figure", "Measure", "Context"], findings.Rows, Disclosure.Notice) { Parts = PartLines.None },
             new(Measures.BySpecialism.Id, "Workforce by specialism (science theme)",
                 ["Specialism", "Headcount", "WTE in post", "Funded WTE", "Vacancy rate (%)", "Consultant (8c+) headcount", "Consultant share (%)", "STP trainees", "HSST trainees", "PTP trainees", "Aged 55 and over (%)"],
-                bySpecialism, Chart: new ReportChart("bar", 0, [1])),
+                bySpecialism, Chart: new ReportChart("bar", 0, [1])) { Parts = PartLines.Columns },
             new(Measures.AgeProfile.Id, "Age profile by specialism", ["Specialism", .. AgeBands.Select(b => b.Label), "Not recorded"], ages,
                 "Age from year of birth only.", new ReportChart("bar", 0, Enumerable.Range(1, AgeBands.Length).ToList(), Stacked: true)),
             new(Measures.Pipeline.Id, "Training pipeline by year of training", ["Programme", "Year 1", "Year 2", "Year 3", "Year 4 or later", "Interrupted", "Finishing within 12 months"], pipeline),

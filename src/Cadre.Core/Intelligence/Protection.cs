@@ -6,7 +6,7 @@ namespace Cadre.Core.Intelligence;
 /// <list type="number">
 /// <item>no shown share has a hidden count as its numerator or denominator (the share and the other count give it back);</item>
 /// <item>no table's total is shown beside exactly one hidden figure of its line;</item>
-/// <item>no row and no column of a table holds exactly one hidden count among other counts that are not all 0;</item>
+/// <item>no row and no column of parts of one whole holds exactly one hidden count among other counts that are not all 0;</item>
 /// <item>no hidden count, and no count of 1 to 4 behind a figure, can be worked out by any chain of subtraction over the
 /// report's sums (<see cref="Relation"/>) and shown shares: tested by elimination over all of them at once.</item>
 /// </list>
@@ -44,8 +44,11 @@ public static class Protection
         foreach (var q in displayed.Where(q => Disclosure.IsSmall(q.Value))) hidden.Counts.Add(q);
 
         // Each pass hides at least one more figure or ends, so the loop ends (at worst with everything hidden).
-        while (MarginRule(drafts, placed, hidden)) { }
-        return hidden;
+        while (true)
+        {
+            if (ShareRule(shares, displayed, hidden) || MarginRule(drafts, placed, hidden) || LineRule(lines, hidden)) continue;
+            if (!SumRule(relations, shares, displayed, placed, hidden)) return hidden;
+        }
     }
 
     private static bool ShareRule(List<Figure> shares, HashSet<Quantity> displayed, Hidden hidden)
@@ -93,10 +96,12 @@ public static class Protection
         foreach (var table in placed.Where(p => p.Figure.Counts is not null).GroupBy(p => p.Table))
         {
             var d = drafts[table.Key];
-            foreach (var row in table.GroupBy(p => p.Row))
-                lines.Add(new(row.ToList(), row.FirstOrDefault(p => p.Column == d.TotalColumn)));
-            foreach (var column in table.GroupBy(p => p.Column))
-                lines.Add(new(column.ToList(), column.FirstOrDefault(p => p.Row == d.TotalRow)));
+            if (d.Parts.HasFlag(PartLines.Rows))
+                foreach (var row in table.GroupBy(p => p.Row))
+                    lines.Add(new(row.ToList(), row.FirstOrDefault(p => p.Column == d.TotalColumn)));
+            if (d.Parts.HasFlag(PartLines.Columns))
+                foreach (var column in table.GroupBy(p => p.Column))
+                    lines.Add(new(column.ToList(), column.FirstOrDefault(p => p.Row == d.TotalRow)));
         }
         return lines.Where(l => l.Counts.Select(p => p.Figure.Counts).Distinct().Count() > 1).ToList();
     }

@@ -151,6 +151,19 @@ public sealed class HeadOfServiceReportTests
     }
 
     [Fact]
+    public void An_accreditation_counts_only_while_in_date()
+    {
+        // Audiology's IQIPS, recorded as Accredited, expired the day before: only Radiotherapy's MPACE (to 1 Oct) counts.
+        _s.Accreditations.Add(new(_audiology, "UKAS IQIPS", "IQIPS", AccreditationStatus.Accredited, new DateOnly(2026, 6, 29)));
+        var report = HeadOfServiceReport.Build(_s.Build());
+        Assert.Equal(1, Key(report, "Accredited services"));
+        Assert.Equal("Expired", report.Table(Measures.Accreditation.Id).Rows.Single(r => Equals(r[4], "2026-06-29"))[5]);
+        // On its last day it still counts.
+        _s.Accreditations[^1] = _s.Accreditations[^1] with { ExpiresOn = SnapshotBuilder.Day };
+        Assert.Equal(2, Key(HeadOfServiceReport.Build(_s.Build()), "Accredited services"));
+    }
+
+    [Fact]
     public void A_physics_or_engineering_service_with_no_accreditation_is_flagged()
     {
         var engineering = _s.Department(_s.Organisations[0].Id, "Clinical Engineering", 'J');
