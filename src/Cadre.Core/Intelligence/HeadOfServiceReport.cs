@@ -27,6 +27,7 @@ public static partial class HeadOfServiceReport
         new(Measures.Miscoded, s => CodingTable(s.W, s.Posts, s.Relations, s.Key)),
         new(Measures.JeMismatches, JobEvaluation),
         new(Measures.Accreditation, Accreditation),
+        new(Measures.ServiceLeadership, LeadershipTable),
     ];
 
     /// <param name="departmentId">One department, or null for all in the snapshot.</param>

@@ -98,6 +98,12 @@ public static partial class HeadOfServiceReport
             [Row(Figure.Count(evaluated), Figure.Count(agree), Figure.Count(differ))], "The posts are listed on the Job evaluation > Band mismatches page.");
     }
 
+    /// <summary>INTEL-LEAD-01: each Medical Physics or Clinical Engineering service and whether a Consultant Clinical Scientist leads it.</summary>
+    private static TableDraft LeadershipTable(ReportScope s) =>
+        new(Measures.ServiceLeadership.Id, "Service leadership (IPEM policy statement)", ["Department", "Theme", "Led by a Consultant Clinical Scientist", "Finding"],
+            Leadership.Check(s.W, s.Departments).Select(l => Row(l.Department.Name, ReportWords.Theme(l.Department.Theme), l.Meets ? "Yes" : "No", Leadership.Words(l.Finding))).ToList(),
+            "IPEM recommends every Medical Physics and Clinical Engineering service is led by a Consultant Clinical Scientist or has access to one (policy statement on leadership and management of MP & CE services, 6.3). Cadre does not yet record access arranged with another organisation, nor the organisation's executive-level Healthcare Science lead (6.4).");
+
     private static TableDraft Accreditation(ReportScope s) =>
         new(Measures.Accreditation.Id, "Service accreditation", ["Department", "Scheme", "Standard", "Status", "Expires", "Attention"],
             s.Departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).SelectMany(d => AccreditationRows(s.W, d)).ToList());

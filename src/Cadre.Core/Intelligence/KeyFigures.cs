@@ -65,11 +65,13 @@ public static class KeyFigures
             new(Measures.JeMismatches, JeEvaluated, Figure.Count(evaluated.Count)),
             new(Measures.JeMismatches, JeDiffers, Figure.Count(mismatched)),
             new(Measures.Accreditation, "Accredited services", Figure.Count(accredited.Select(a => a.DepartmentId).Distinct().Count())),
+            new(Measures.ServiceLeadership, LeadershipNotMet, Figure.Count(Leadership.Check(w, departments).Count(s => !s.Meets))),
             new(Measures.Accreditation, $"Accreditations expiring within {Measures.AccreditationWindowDays} days", Figure.Count(accredited.Count(a => ExpiresSoon(w, a)))),
         ];
     }
 
     public const string FundedPosts = "Funded posts";
+    public const string LeadershipNotMet = "Medical Physics and Clinical Engineering services not led by a Consultant Clinical Scientist";
     public const string FundedFilled = "Funded posts filled";
     public const string FundedVacant = "Funded posts vacant";
     public const string ConsultantPostCount = "Consultant posts (8c, 8d, 9)";

@@ -75,6 +75,10 @@ public static class Measures
         "Active HSST trainees divided by band 8c+ posts, two decimal places: how the higher-specialist pipeline compares with the posts it is meant to fill.",
         "Seed 004: HSST is to give future CCS staff the skills they need");
 
+    public static readonly Measure ServiceLeadership = new("INTEL-LEAD-01", "Service leadership by a Consultant Clinical Scientist",
+        "For each Medical Physics (H) or Clinical Engineering (J) service: whether the lead recorded for it is a Consultant Clinical Scientist on the day (holds a band 8c, 8d or 9 post and a current Higher Specialist Scientific Register entry); a lead at consultant band not on the register, a lead below band 8c, a lead holding no post here, and no lead recorded are each flagged. Access to consultant leadership from another organisation and the organisation's executive-level Healthcare Science lead are not recorded in Cadre, so they are not counted.",
+        "IPEM policy statement on leadership and management of Medical Physics and Clinical Engineering services, sections 5 and 6.3; IPEM Workforce Intelligence Unit, Is HSST meeting the needs of the Medical Physics profession? (bands 8c, 8d, 9); docs/decisions/intelligence-leadership.md");
+
     public static readonly Measure BySpecialism = new("INTEL-PRO-01", "Workforce by specialism",
         "For each science theme (a post counts wholly to its main theme, the one with the largest share of its time, else its department's theme): headcount, WTE in post, funded WTE, vacancy rate, consultant (8c+) headcount and share, trainees by programme, and the share aged 55 and over.",
         "U-matrix themes v22.1 (reference/occupation-codes/themes.csv)");
@@ -88,6 +92,6 @@ public static class Measures
     [
         FundedWte, InPostWte, VacancyWte, VacancyRate, FrozenPosts, FilledPosts, Headcount, ByDepartment, ByBand, ByLevel, ByTheme,
         RenewalsDue, RegistrationsLapsed, ProtectedTitles, ExpertCover, Trainees, TraineeWithdrawal, ConsultantPosts, ConsultantShare,
-        Miscoded, JeMismatches, Accreditation, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
+        Miscoded, JeMismatches, Accreditation, ServiceLeadership, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
     ];
 }
