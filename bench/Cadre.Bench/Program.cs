@@ -4,6 +4,8 @@ using BenchmarkDotNet.Running;
 // `-- coding-profile EXTRACT.csv` times the recode in process, per row (see bench/Cadre.Bench/Coding).
 // `-- coding-baseline [rows...]` is a plain timed run against the sqlite3 tool (see bench/Cadre.Bench/Coding).
 if (args.Length > 0 && args[0] == "coding-profile") return Cadre.Bench.Coding.CodingProfile.Run(args[1..]);
+// `-- report-protection [posts...]` times the workforce reports under disclosure control (see bench/Cadre.Bench/Intelligence).
+if (args.Length > 0 && args[0] == "report-protection") return Cadre.Bench.Intelligence.ReportProtectionTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
