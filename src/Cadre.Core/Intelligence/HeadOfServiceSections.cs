@@ -73,7 +73,7 @@ public static partial class HeadOfServiceReport
     internal static TableDraft CodingTable(Workforce w, IReadOnlyCollection<PostRow> posts, List<Relation> relations, IReadOnlyList<KeyFigure> key)
     {
         var columns = new[] { "Roles checked", "Roles with a proposed code", "Roles miscoded", "Miscoded (%)", "Roles needing review", "Decisions recorded", "Of which overridden", "National estimate" };
-        const string national = "at least 26% (seed 000)";
+        const string national = "at least 26% (IPEM guidance on coding MP & CE posts in ESR)";
         var ids = posts.Select(p => p.Id).ToHashSet();
         var decisions = w.Snapshot.CodingDecisions.Where(d => ids.Contains(d.PostId)).ToList();
         if (!w.Snapshot.CodingChecked)
@@ -116,7 +116,7 @@ public static partial class HeadOfServiceReport
     {
         var held = w.Snapshot.Accreditations.Where(a => a.DepartmentId == d.Id).ToList();
         if (held.Count == 0 && d.Theme is 'H' or 'J')
-            yield return Row(d.Name, "None recorded", "", "", "", "Medical Physics or Clinical Engineering service with no accreditation recorded (MPACE covers all MP & CE services, seed 002)");
+            yield return Row(d.Name, "None recorded", "", "", "", "Medical Physics or Clinical Engineering service with no accreditation recorded (MPACE covers all MP & CE services, IPEM policy statement on leadership and management of MP & CE services)");
         foreach (var a in held)
             yield return Row(d.Name, a.Scheme, a.Standard, ReportWords.Status(a.Status), ReportWords.Date(a.ExpiresOn),
                 a.Status == AccreditationStatus.Accredited && a.ExpiresOn is { } e && e < w.On ? "Expired"

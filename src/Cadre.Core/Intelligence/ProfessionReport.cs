@@ -135,15 +135,15 @@ public static class ProfessionReport
         [
             Row("Headcount in post", Figure.Count(headcount), Measures.Headcount.Id, ""),
             Row("Consultant Clinical Scientists (bands 8c, 8d, 9) as a share of headcount (%)", Figure.Share(consultants, headcount), Measures.ConsultantShare.Id,
-                "Seed 004 defines a CCS as band 8c, 8d or 9"),
+                "IPEM report Is HSST meeting the needs of the Medical Physics profession? defines a CCS as band 8c, 8d or 9"),
             Row("Consultant posts vacant (%)", Figure.Share(new Quantity(consultantVacant), new Quantity(consultantFunded.Count)),
-                Measures.ConsultantPosts.Id, "Seed 004 reports CCS recruitment difficulties"),
+                Measures.ConsultantPosts.Id, "IPEM report Is HSST meeting the needs of the Medical Physics profession? reports CCS recruitment difficulties"),
             Row("Consultants in post on the HSSR (%)", Figure.Share(new Quantity(onHssr), consultants),
-                Measures.ConsultantPosts.Id, "Seed 004: the HSSR (2015) evidences the CCS skillset; Wales has required it for new CCS roles since 2022"),
+                Measures.ConsultantPosts.Id, "IPEM report Is HSST meeting the needs of the Medical Physics profession?: the HSSR (2015) evidences the CCS skillset; Wales has required it for new CCS roles since 2022"),
             Row("HSST trainees per consultant post", Figure.RatioOf(new Quantity(hsst), new Quantity(consultantPosts.Count)),
-                Measures.TraineesPerConsultant.Id, "HSST is the route to future CCS posts (seed 004)"),
+                Measures.TraineesPerConsultant.Id, "HSST is the route to future CCS posts (IPEM report Is HSST meeting the needs of the Medical Physics profession?)"),
             Row("HSST withdrawal recorded (%)", hsstWithdrawal, Measures.TraineeWithdrawal.Id,
-                "NSHCS records about 17% across medical physics cohorts; IPEM's survey respondents reported 42% (seed 004)"),
+                "NSHCS records about 17% across medical physics cohorts; IPEM's survey respondents reported 42% (IPEM report Is HSST meeting the needs of the Medical Physics profession?)"),
             Row("Staff aged 55 and over (%)", Figure.Share(aged, known), Measures.AgeProfile.Id, "Of those whose year of birth is recorded"),
         ];
         relations.Add(Relation.Sum(headcount, known, new Quantity(people.Count - known.Value)));

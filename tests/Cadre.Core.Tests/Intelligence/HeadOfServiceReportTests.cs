@@ -124,7 +124,7 @@ public sealed class HeadOfServiceReportTests
         var report = HeadOfServiceReport.Build(_s.Build());
         Assert.Equal(40.0m, Key(report, "Roles miscoded (%)")); // 2 of the 5 roles with a proposal
         var row = report.Table(Measures.Miscoded.Id).Rows.Single();
-        Assert.Equal([6, 5, 2, 40.0m, 1, 2, 1, "at least 26% (seed 000)"], row.ToArray());
+        Assert.Equal([6, 5, 2, 40.0m, 1, 2, 1, "at least 26% (IPEM guidance on coding MP & CE posts in ESR)"], row.ToArray());
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class HeadOfServiceReportTests
         var rows = HeadOfServiceReport.Build(_s.Build()).Table(Measures.Accreditation.Id).Rows;
         var none = rows.Single(r => (string)r[1]! == "None recorded");
         Assert.Equal("Clinical Engineering", none[0]);
-        Assert.Contains("seed 002", (string)none[5]!);
+        Assert.Contains("IPEM policy statement on leadership and management of MP & CE services", (string)none[5]!);
         Assert.DoesNotContain(rows, r => (string)r[0]! == "Cardiac Physiology");
     }
 
