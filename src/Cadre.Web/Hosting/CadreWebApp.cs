@@ -32,6 +32,15 @@ public sealed class CadreWebOptions
 
     /// <summary>Framework log lines at Information and above (off by default: `cadre serve` prints its own lines).</summary>
     public bool VerboseLogging { get; set; }
+
+    /// <summary>On PostgreSQL: the certificate (.pfx/.p12, or .pem with its key) that encrypts the shared key ring; null reads CADRE_KEYS_CERTIFICATE.</summary>
+    public string? KeysCertificate { get; set; }
+
+    /// <summary>The .pfx's password; null reads CADRE_KEYS_CERTIFICATE_PASSWORD.</summary>
+    public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>Certificates being retired, separated by ';': keys they encrypted stay readable; null reads CADRE_KEYS_PREVIOUS_CERTIFICATES.</summary>
+    public string? KeysPreviousCertificates { get; set; }
 }
 
 public static class CadreWebApp
@@ -52,7 +61,12 @@ public static class CadreWebApp
         builder.WebHost.UseStaticWebAssets(); // harmless outside Development; lets `dotnet run` pick up edits
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", options.VerboseLogging ? LogLevel.Information : LogLevel.Error);
-        // Keys are kept in the data folder, protected by its file permissions (see docs/decisions/spine-web-security.md).
+        // A failed command is also thrown, and logged where it is handled; logged here too it only adds noise, such as
+        // Migrate's expected read of a history table a new PostgreSQL database does not have yet (npgsql/efcore.pg
+        // #3407), which an operator reads as a fault on every first start.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", options.VerboseLogging ? LogLevel.Information : LogLevel.None);
+        // Where the keys live and how they are protected is KeyRing's; its warnings about an unencrypted ring in the data
+        // folder are expected there (see docs/decisions/spine-web-security.md).
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
@@ -94,9 +108,7 @@ public static class CadreWebApp
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddDataProtection()
-            .SetApplicationName("Cadre")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddCadreKeyRing(options, database, dataDirectory, builder.Environment);
         services.AddAuthorization(CadrePolicies.Add);
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
@@ -166,9 +178,11 @@ public static class CadreWebApp
         app.UseAuthorization();
         app.UseCadrePasswordChangeGate();
 
+        // Liveness (the process answers) and readiness (the database is reachable and migrated), as a load balancer asks.
         app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>
                 await db.Database.CanConnectAsync(cancel) ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503))
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health/ready", Readiness.CheckAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCadreApi();
         Features.JobEvaluation.JeApiEndpoints.MapJeApi(app);

@@ -54,6 +54,11 @@ public sealed class CadreWebFixture : IAsyncLifetime
             postgres = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase, Pooling = false }.ConnectionString;
         }
         var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, Environment = "Production", Postgres = postgres };
+        if (postgres is not null)
+        {
+            options.KeysCertificate = KeyRingCertificate.Write(Path.Combine(DataDirectory, "certificate"));
+            options.KeysCertificatePassword = KeyRingCertificate.Password;
+        }
         App = CadreWebApp.Build(options);
         await CadreWebApp.InitialiseAsync(App, options);
         await App.StartAsync();
