@@ -143,7 +143,7 @@ public static partial class HeadOfServiceReport
         {
             var rows = s.People.SelectMany(w.RegistrationsOf).Where(r => r.Type == type).ToList();
             return Row(ReportWords.Register(type), Figure.Count(rows.Count(r => w.IsCurrent(r.ExpiresOn))),
-                Figure.Count(rows.Count(r => r.ExpiresOn is { } e && e >= w.On && e <= w.On.AddDays(Measures.RenewalWindowDays))),
+                Figure.Count(rows.Count(r => DueSoon.IsRegistrationDue(r.ExpiresOn, w.On))),
                 Figure.Count(rows.Count(r => r.ExpiresOn is { } e && e < w.On)));
         }).ToList();
         ColumnAdds(s.Relations, s.KeyCount(Measures.RenewalsDue.Name), rows, 2);

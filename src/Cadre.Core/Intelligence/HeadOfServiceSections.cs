@@ -30,8 +30,8 @@ public static partial class HeadOfServiceReport
         {
             var mine = enrolments.Where(e => e.Programme == programme).ToList();
             var row = Row(ReportWords.Programme(programme), Figure.Count(mine.Count(e => e.Status == TrainingStatus.Active)), Figure.Count(mine.Count(e => e.Status == TrainingStatus.Interrupted)),
-                Figure.Count(mine.Count(e => e.ExpectedEndDate <= w.On.AddMonths(6))),
-                Figure.Count(mine.Count(e => e.ExpectedEndDate > w.On.AddMonths(6) && e.ExpectedEndDate <= w.On.AddMonths(12))),
+                Figure.Count(mine.Count(e => DueSoon.IsFinishingSoon(e.Status, e.ExpectedEndDate, w.On))),
+                Figure.Count(mine.Count(e => e.ExpectedEndDate > DueSoon.TraineesFinishingBy(w.On) && e.ExpectedEndDate <= w.On.AddMonths(12))),
                 Figure.Count(mine.Count(e => e.ExpectedEndDate > w.On.AddMonths(12))));
             var all = new Quantity(mine.Count);
             relations.Add(Relation.Sum(all, Q(row, 1), Q(row, 2)));

@@ -9,7 +9,7 @@ public sealed record Measure(string Id, string Name, string Definition, string? 
 /// </summary>
 public static class Measures
 {
-    public const int RenewalWindowDays = 90;
+    public const int RenewalWindowDays = Register.DueSoon.RegistrationWindowDays;
     public const int AccreditationWindowDays = 180;
     public const decimal NationalMiscodedPercent = 26m;
 
@@ -38,7 +38,7 @@ public static class Measures
     public static readonly Measure ByTheme = new("INTEL-MIX-03", "Mix by science theme",
         "Funded WTE by U-matrix science theme, each post shared across themes by its split of time (a post with no split counts to its department's theme).");
     public static readonly Measure RenewalsDue = new("INTEL-REG-01", $"Registrations to renew in {RenewalWindowDays} days",
-        $"Professional registrations (HCPC, AHCS, HSSR) of people in post that expire from the day to {RenewalWindowDays} days later.");
+        $"Professional registrations (HCPC, AHCS, HSSR) of people in post that expire from the day to {RenewalWindowDays} days later (the dashboard's figure too).");
     public static readonly Measure RegistrationsLapsed = new("INTEL-REG-02", "Registrations lapsed",
         "Registrations of people in post whose expiry date is before the day.");
     public static readonly Measure ProtectedTitles = new("INTEL-REG-03", "Protected-title posts without registration",
@@ -48,7 +48,7 @@ public static class Measures
         "For each department whose work needs a Medical Physics Expert (radiotherapy, nuclear medicine, imaging with ionising radiation), a Radiation Protection Adviser (any ionising radiation work, radiation safety) or a Radioactive Waste Adviser (nuclear medicine, unsealed sources): how many people in post hold an in-date certificate, in the department and elsewhere in the organisation. An MPE must be in the department; an RPA or RWA, appointed for the employer, may be elsewhere in the organisation. None means the cover must come from elsewhere (a service level agreement), which the register does not record.",
         "IR(ME)R 2017 (MPE), IRR17 (RPA), Environmental Permitting Regulations (RWA); docs/decisions/intelligence-expert-cover.md");
     public static readonly Measure Trainees = new("INTEL-TRN-01", "Trainees by programme",
-        "People in post with an active or interrupted national training enrolment (PTP, STP, HSST, HSSE), and when they are expected to finish: within 6 months, 6 to 12 months, later.");
+        "People in post with an active or interrupted national training enrolment (PTP, STP, HSST, HSSE), and when they are expected to finish: within 6 months (including any past their expected end: the dashboard's \"trainees due to finish\"), 6 to 12 months, later.");
     public static readonly Measure TraineeWithdrawal = new("INTEL-TRN-02", "Training withdrawal",
         "Enrolments recorded as Withdrawn as a share of all enrolments recorded for the programme. Given only when the register holds finished enrolments (Completed or Withdrawn); otherwise \"not recorded\".",
         "IPEM report Is HSST meeting the needs of the Medical Physics profession?: NSHCS records HSST attrition of about 17% across medical physics cohorts");
@@ -59,7 +59,7 @@ public static class Measures
         "People in post in band 8c, 8d or 9 posts as a percentage of headcount.",
         "IPEM report Is HSST meeting the needs of the Medical Physics profession?, Background (bands 8c, 8d, 9)");
     public static readonly Measure Miscoded = new("INTEL-COD-01", "Roles miscoded (%)",
-        "Roles (one per job description) whose recorded occupation code differs from the code the coding engine proposes, as a share of the roles the engine could propose a code for.",
+        "Roles (one per job description) whose recorded occupation code differs from the code the coding engine proposes, as a share of the roles the engine could propose a code for (roles needing a person's review have no proposed code and are left out; the Coding page and the reports state this denominator beside the figure).",
         "IPEM guidance on coding MP & CE posts in ESR, introduction: at least 26% of the HCS workforce is estimated to be inaccurately coded");
     public static readonly Measure JeMismatches = new("INTEL-JE-01", "Job evaluation band mismatches",
         "Posts whose recorded pay band differs from the band of their latest job evaluation outcome (rule JE-CONS-03).",
