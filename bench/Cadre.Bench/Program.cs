@@ -6,6 +6,8 @@ using BenchmarkDotNet.Running;
 if (args.Length > 0 && args[0] == "coding-profile") return Cadre.Bench.Coding.CodingProfile.Run(args[1..]);
 // `-- planning-national [specialisms] [years] [runs]` times the national planning scenario (see bench/Cadre.Bench/Planning).
 if (args.Length > 0 && args[0] == "planning-national") return Cadre.Bench.Planning.PlanningNational.Run(args[1..]);
+// `-- report-protection [posts...]` times the workforce reports under disclosure control (see bench/Cadre.Bench/Intelligence).
+if (args.Length > 0 && args[0] == "report-protection") return Cadre.Bench.Intelligence.ReportProtectionTiming.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -35,36 +35,59 @@ public static class KeyFigures
         var evaluated = posts.Where(p => w.JeBandOf(p.Id) is not null).ToList();
         var mismatched = evaluated.Count(p => BandDiffers(p, w.JeBandOf(p.Id)!));
         var accreditations = departments.SelectMany(d => w.Snapshot.Accreditations.Where(a => a.DepartmentId == d.Id)).ToList();
-        var accredited = accreditations.Where(a => a.Status == AccreditationStatus.Accredited).ToList();
+        // An accreditation counts only while in date on the day: one recorded as Accredited that has expired is not (issue 9).
+        var accredited = accreditations.Where(a => a.Status == AccreditationStatus.Accredited && w.IsCurrent(a.ExpiresOn)).ToList();
 
+        var fundedPosts = new Quantity(funded.Count);
+        var headcount = new Quantity(people.Count);
         return
         [
             new(Measures.FundedWte, Measures.FundedWte.Name, Figure.Wte(fundedWte, funded.Count)),
             new(Measures.InPostWte, Measures.InPostWte.Name, Figure.Wte(people.Count == 0 ? 0 : posts.Sum(w.InPostWte), people.Count)),
             new(Measures.VacancyWte, Measures.VacancyWte.Name, Figure.Wte(vacancyWte, short_.Count)),
             new(Measures.VacancyRate, Measures.VacancyRate.Name, Figure.Percent(vacancyWte, fundedWte, short_.Count, funded.Count)),
-            new(Measures.FilledPosts, "Funded posts", Figure.Count(funded.Count)),
-            new(Measures.FilledPosts, "Funded posts filled", Figure.Count(filled)),
-            new(Measures.FilledPosts, "Funded posts vacant", Figure.Count(funded.Count - filled)),
+            new(Measures.FilledPosts, FundedPosts, Figure.Count(fundedPosts)),
+            new(Measures.FilledPosts, FundedFilled, Figure.Count(filled)),
+            new(Measures.FilledPosts, FundedVacant, Figure.Count(funded.Count - filled)),
             new(Measures.FrozenPosts, Measures.FrozenPosts.Name, Figure.Count(posts.Count - funded.Count)),
-            new(Measures.Headcount, Measures.Headcount.Name, Figure.Count(people.Count)),
-            new(Measures.ConsultantPosts, "Consultant posts (8c, 8d, 9)", Figure.Count(consultants.Count)),
+            new(Measures.Headcount, Measures.Headcount.Name, Figure.Count(headcount)),
+            new(Measures.ConsultantPosts, ConsultantPostCount, Figure.Count(consultants.Count)),
             new(Measures.ConsultantPosts, "Consultant share of funded WTE (%)", Figure.Percent(consultantFunded.Sum(p => p.FundedWte), fundedWte, consultantFunded.Count, funded.Count)),
-            new(Measures.ConsultantShare, Measures.ConsultantShare.Name, Figure.Percent(consultantPeople.Count, people.Count, consultantPeople.Count, people.Count)),
+            new(Measures.ConsultantShare, Measures.ConsultantShare.Name, Figure.Share(new Quantity(consultantPeople.Count), headcount)),
             new(Measures.Trainees, "People in national training", Figure.Count(trainees)),
             new(Measures.RenewalsDue, Measures.RenewalsDue.Name, Figure.Count(due)),
             new(Measures.RegistrationsLapsed, Measures.RegistrationsLapsed.Name, Figure.Count(lapsed)),
             new(Measures.ProtectedTitles, Measures.ProtectedTitles.Name, Figure.Count(unregistered)),
             new(Measures.ExpertCover, "Expert roles needed with no one certified in post", Figure.Count(cover.Count(c => !c.Covered))),
             new(Measures.Miscoded, Measures.Miscoded.Name, w.Snapshot.CodingChecked
-                ? Figure.Percent(miscoded, proposed, miscoded, proposed)
+                ? Figure.Share(new Quantity(miscoded), new Quantity(proposed))
                 : new Figure(FigureKind.Percent, null, [])),
-            new(Measures.JeMismatches, "Posts with a job evaluation", Figure.Count(evaluated.Count)),
-            new(Measures.JeMismatches, "Posts whose band differs from their job evaluation", Figure.Count(mismatched)),
+            new(Measures.JeMismatches, JeEvaluated, Figure.Count(evaluated.Count)),
+            new(Measures.JeMismatches, JeDiffers, Figure.Count(mismatched)),
             new(Measures.Accreditation, "Accredited services", Figure.Count(accredited.Select(a => a.DepartmentId).Distinct().Count())),
+            new(Measures.ServiceLeadership, LeadershipNotMet, Figure.Count(Leadership.Check(w, departments).Count(s => !s.Meets))),
             new(Measures.Accreditation, $"Accreditations expiring within {Measures.AccreditationWindowDays} days", Figure.Count(accredited.Count(a => ExpiresSoon(w, a)))),
         ];
     }
+
+    public const string FundedPosts = "Funded posts";
+    public const string LeadershipNotMet = "Medical Physics and Clinical Engineering services not led by a Consultant Clinical Scientist";
+    public const string FundedFilled = "Funded posts filled";
+    public const string FundedVacant = "Funded posts vacant";
+    public const string ConsultantPostCount = "Consultant posts (8c, 8d, 9)";
+    public const string JeEvaluated = "Posts with a job evaluation";
+    public const string JeDiffers = "Posts whose band differs from their job evaluation";
+
+    /// <summary>The count a key figure line shows (its label is one of the constants above or a measure's name).</summary>
+    public static Quantity CountOf(IReadOnlyList<KeyFigure> lines, string label) => lines.Single(k => k.Label == label).Figure.Counts!;
+
+    /// <summary>Key figures that add up, so control protects them together: funded posts = filled + vacant.</summary>
+    public static IReadOnlyList<Relation> Relations(IReadOnlyList<KeyFigure> lines) =>
+        [Relation.Sum(CountOf(lines, FundedPosts), CountOf(lines, FundedFilled), CountOf(lines, FundedVacant))];
+
+    /// <summary>The key figures as a table of one column.</summary>
+    public static TableDraft Table(IReadOnlyList<KeyFigure> lines, string title, string? note) =>
+        new("summary", title, ["Measure id", "Measure", "Value"], lines.Select(k => ReportTables.Row(k.Measure.Id, k.Label, k.Figure)).ToList(), note) { Parts = PartLines.None };
 
     public static bool ExpiresSoon(Workforce w, AccreditationRow a) =>
         a.ExpiresOn is { } e && e >= w.On && e <= w.On.AddDays(Measures.AccreditationWindowDays);

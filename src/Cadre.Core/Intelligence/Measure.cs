@@ -38,49 +38,53 @@ public static class Measures
     public static readonly Measure ByTheme = new("INTEL-MIX-03", "Mix by science theme",
         "Funded WTE by U-matrix science theme, each post shared across themes by its split of time (a post with no split counts to its department's theme).");
     public static readonly Measure RenewalsDue = new("INTEL-REG-01", $"Registrations to renew in {RenewalWindowDays} days",
-        $"Professional registrations (HCPC, AHCS, HSSR) of people in post that expire from the day to {RenewalWindowDays} days later.");
+        $"Professional registrations (HCPC, AHCS, HSSR) of people in post that expire from the day to {RenewalWindowDays} days later (the dashboard's figure too).");
     public static readonly Measure RegistrationsLapsed = new("INTEL-REG-02", "Registrations lapsed",
         "Registrations of people in post whose expiry date is before the day.");
     public static readonly Measure ProtectedTitles = new("INTEL-REG-03", "Protected-title posts without registration",
         "Filled posts whose title carries a protected title (Clinical Scientist: HCPC Clinical Scientist; Biomedical Scientist: HCPC Biomedical Scientist) where a holder has no current registration of that kind. Pre-registration trainee posts (STP, PTP, trainee BMS, associate) are left out.",
-        "Seed 000, Protected Titles: record protected titles in the job title and in the professional registration field");
+        "IPEM guidance on coding MP & CE posts in ESR, Protected Titles: record protected titles in the job title and in the professional registration field");
     public static readonly Measure ExpertCover = new("INTEL-EXP-01", "Statutory expert cover",
         "For each department whose work needs a Medical Physics Expert (radiotherapy, nuclear medicine, imaging with ionising radiation), a Radiation Protection Adviser (any ionising radiation work, radiation safety) or a Radioactive Waste Adviser (nuclear medicine, unsealed sources): how many people in post hold an in-date certificate, in the department and elsewhere in the organisation. An MPE must be in the department; an RPA or RWA, appointed for the employer, may be elsewhere in the organisation. None means the cover must come from elsewhere (a service level agreement), which the register does not record.",
         "IR(ME)R 2017 (MPE), IRR17 (RPA), Environmental Permitting Regulations (RWA); docs/decisions/intelligence-expert-cover.md");
     public static readonly Measure Trainees = new("INTEL-TRN-01", "Trainees by programme",
-        "People in post with an active or interrupted national training enrolment (PTP, STP, HSST, HSSE), and when they are expected to finish: within 6 months, 6 to 12 months, later.");
+        "People in post with an active or interrupted national training enrolment (PTP, STP, HSST, HSSE), and when they are expected to finish: within 6 months (including any past their expected end: the dashboard's \"trainees due to finish\"), 6 to 12 months, later.");
     public static readonly Measure TraineeWithdrawal = new("INTEL-TRN-02", "Training withdrawal",
         "Enrolments recorded as Withdrawn as a share of all enrolments recorded for the programme. Given only when the register holds finished enrolments (Completed or Withdrawn); otherwise \"not recorded\".",
-        "Seed 004: NSHCS records HSST attrition of about 17% across medical physics cohorts");
+        "IPEM report Is HSST meeting the needs of the Medical Physics profession?: NSHCS records HSST attrition of about 17% across medical physics cohorts");
     public static readonly Measure ConsultantPosts = new("INTEL-CCS-01", "Consultant clinical scientist posts (8c+)",
         "Posts at band 8c, 8d or 9: posts, filled, vacant, funded WTE and their share of all funded WTE.",
-        "Seed 004, Background: a Consultant Clinical Scientist is one who sits at Band 8c, 8d or 9");
+        "IPEM report Is HSST meeting the needs of the Medical Physics profession?, Background: a Consultant Clinical Scientist is one who sits at Band 8c, 8d or 9");
     public static readonly Measure ConsultantShare = new("INTEL-CCS-02", "Consultant share of headcount (%)",
         "People in post in band 8c, 8d or 9 posts as a percentage of headcount.",
-        "Seed 004, Background (bands 8c, 8d, 9)");
+        "IPEM report Is HSST meeting the needs of the Medical Physics profession?, Background (bands 8c, 8d, 9)");
     public static readonly Measure Miscoded = new("INTEL-COD-01", "Roles miscoded (%)",
-        "Roles (one per job description) whose recorded occupation code differs from the code the coding engine proposes, as a share of the roles the engine could propose a code for.",
-        "Seed 000, introduction: at least 26% of the HCS workforce is estimated to be inaccurately coded");
+        "Roles (one per job description) whose recorded occupation code differs from the code the coding engine proposes, as a share of the roles the engine could propose a code for (roles needing a person's review have no proposed code and are left out; the Coding page and the reports state this denominator beside the figure).",
+        "IPEM guidance on coding MP & CE posts in ESR, introduction: at least 26% of the HCS workforce is estimated to be inaccurately coded");
     public static readonly Measure JeMismatches = new("INTEL-JE-01", "Job evaluation band mismatches",
         "Posts whose recorded pay band differs from the band of their latest job evaluation outcome (rule JE-CONS-03).",
         "NHS Job Evaluation Handbook; docs/decisions/je-consistency.md");
     public static readonly Measure Accreditation = new("INTEL-ACC-01", "Service accreditation",
-        $"Departments' accreditations (e.g. UKAS MPACE against BS 70000) by status; accredited ones expiring within {AccreditationWindowDays} days are flagged, and so are Medical Physics (H) and Clinical Engineering (J) departments with no accreditation recorded.",
-        "Seed 002: MPACE is the accreditation standard intended to cover all MP & CE services, against BS 70000");
+        $"Departments' accreditations (e.g. UKAS MPACE against BS 70000) by status; a service counts as accredited only while an accreditation is in date on the day (one past its expiry is shown as expired); accredited ones expiring within {AccreditationWindowDays} days are flagged, and so are Medical Physics (H) and Clinical Engineering (J) departments with no accreditation recorded.",
+        "IPEM policy statement on leadership and management of MP & CE services: MPACE is the accreditation standard intended to cover all MP & CE services, against BS 70000");
     public static readonly Measure AgeProfile = new("INTEL-AGE-01", "Age profile",
         "People in post by age on the day worked out from year of birth (age = year of the day − year of birth, so within a year); 55 and over shown as a share, the group nearest retirement.");
     public static readonly Measure Pipeline = new("INTEL-PIP-01", "Training pipeline stage",
         "Active and interrupted enrolments by programme and year of training reached on the day (from the start date), and those expected to finish within 12 months.");
     public static readonly Measure TraineesPerConsultant = new("INTEL-PIP-02", "HSST trainees per consultant post",
         "Active HSST trainees divided by band 8c+ posts, two decimal places: how the higher-specialist pipeline compares with the posts it is meant to fill.",
-        "Seed 004: HSST is to give future CCS staff the skills they need");
+        "IPEM report Is HSST meeting the needs of the Medical Physics profession?: HSST is to give future CCS staff the skills they need");
+
+    public static readonly Measure ServiceLeadership = new("INTEL-LEAD-01", "Service leadership by a Consultant Clinical Scientist",
+        "For each Medical Physics (H) or Clinical Engineering (J) service: whether the lead recorded for it is a Consultant Clinical Scientist on the day (holds a band 8c, 8d or 9 post and a current Higher Specialist Scientific Register entry); a lead at consultant band not on the register, a lead below band 8c, a lead holding no post here, and no lead recorded are each flagged. Access to consultant leadership from another organisation and the organisation's executive-level Healthcare Science lead are not recorded in Cadre, so they are not counted.",
+        "IPEM policy statement on leadership and management of Medical Physics and Clinical Engineering services, sections 5 and 6.3; IPEM Workforce Intelligence Unit, Is HSST meeting the needs of the Medical Physics profession? (bands 8c, 8d, 9); docs/decisions/intelligence-leadership.md");
 
     public static readonly Measure BySpecialism = new("INTEL-PRO-01", "Workforce by specialism",
         "For each science theme (a post counts wholly to its main theme, the one with the largest share of its time, else its department's theme): headcount, WTE in post, funded WTE, vacancy rate, consultant (8c+) headcount and share, trainees by programme, and the share aged 55 and over.",
         "U-matrix themes v22.1 (reference/occupation-codes/themes.csv)");
     public static readonly Measure Findings = new("INTEL-PRO-02", "Key findings",
         "The headline figures a professional body's workforce report leads with, each with the measure it comes from.",
-        "Seed 004 (IPEM Workforce Intelligence Unit report on HSST) as the model of such a report");
+        "IPEM report Is HSST meeting the needs of the Medical Physics profession? as the model of such a report");
 
     public static Measure Find(string id) => All.First(m => m.Id == id);
 
@@ -88,6 +92,6 @@ public static class Measures
     [
         FundedWte, InPostWte, VacancyWte, VacancyRate, FrozenPosts, FilledPosts, Headcount, ByDepartment, ByBand, ByLevel, ByTheme,
         RenewalsDue, RegistrationsLapsed, ProtectedTitles, ExpertCover, Trainees, TraineeWithdrawal, ConsultantPosts, ConsultantShare,
-        Miscoded, JeMismatches, Accreditation, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
+        Miscoded, JeMismatches, Accreditation, ServiceLeadership, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
     ];
 }

@@ -33,7 +33,8 @@ public sealed record WorkforceSnapshot
 public sealed record OrganisationRow(Guid Id, string OdsCode, string Name);
 
 /// <param name="Theme">The U-matrix science theme the department mainly works in; null outside healthcare science.</param>
-public sealed record DepartmentRow(Guid Id, Guid OrganisationId, string Name, char? Theme);
+/// <param name="LeadPersonId">The person recorded as leading the service, if any (an id only, like every person row).</param>
+public sealed record DepartmentRow(Guid Id, Guid OrganisationId, string Name, char? Theme, Guid? LeadPersonId = null);
 
 /// <summary>A post on the establishment.</summary>
 /// <param name="Programme">The trainee programme, as recorded or read from the title by the coding rules; None when not a trainee post.</param>

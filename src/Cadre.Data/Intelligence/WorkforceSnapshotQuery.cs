@@ -22,7 +22,7 @@ public static class WorkforceSnapshotQuery
             .OrderBy(o => o.OdsCode).Select(o => new OrganisationRow(o.Id, o.OdsCode, o.Name)).ToListAsync(cancel);
         var orgIds = organisations.Select(o => o.Id).ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => orgIds.Contains(d.OrganisationId))
-            .Select(d => new DepartmentRow(d.Id, d.OrganisationId, d.Name, d.ScienceTheme)).ToListAsync(cancel);
+            .Select(d => new DepartmentRow(d.Id, d.OrganisationId, d.Name, d.ScienceTheme, d.LeadPersonId)).ToListAsync(cancel);
         var posts = await db.Posts.AsNoTracking().Where(p => orgIds.Contains(p.OrganisationId))
             .Select(p => new { p.Id, p.OrganisationId, p.DepartmentId, p.Title, p.Band, p.FundedWte, p.Status, p.OccupationCode, p.AreaOfWork, p.TraineeProgramme })
             .ToListAsync(cancel);

@@ -124,7 +124,7 @@ public sealed class HeadOfServiceReportTests
         var report = HeadOfServiceReport.Build(_s.Build());
         Assert.Equal(40.0m, Key(report, "Roles miscoded (%)")); // 2 of the 5 roles with a proposal
         var row = report.Table(Measures.Miscoded.Id).Rows.Single();
-        Assert.Equal([6, 5, 2, 40.0m, 1, 2, 1, "at least 26% (seed 000)"], row.ToArray());
+        Assert.Equal([6, 5, 2, 40.0m, 1, 2, 1, "at least 26% (IPEM guidance on coding MP & CE posts in ESR)"], row.ToArray());
     }
 
     [Fact]
@@ -151,6 +151,19 @@ public sealed class HeadOfServiceReportTests
     }
 
     [Fact]
+    public void An_accreditation_counts_only_while_in_date()
+    {
+        // Audiology's IQIPS, recorded as Accredited, expired the day before: only Radiotherapy's MPACE (to 1 Oct) counts.
+        _s.Accreditations.Add(new(_audiology, "UKAS IQIPS", "IQIPS", AccreditationStatus.Accredited, new DateOnly(2026, 6, 29)));
+        var report = HeadOfServiceReport.Build(_s.Build());
+        Assert.Equal(1, Key(report, "Accredited services"));
+        Assert.Equal("Expired", report.Table(Measures.Accreditation.Id).Rows.Single(r => Equals(r[4], "2026-06-29"))[5]);
+        // On its last day it still counts.
+        _s.Accreditations[^1] = _s.Accreditations[^1] with { ExpiresOn = SnapshotBuilder.Day };
+        Assert.Equal(2, Key(HeadOfServiceReport.Build(_s.Build()), "Accredited services"));
+    }
+
+    [Fact]
     public void A_physics_or_engineering_service_with_no_accreditation_is_flagged()
     {
         var engineering = _s.Department(_s.Organisations[0].Id, "Clinical Engineering", 'J');
@@ -158,7 +171,7 @@ public sealed class HeadOfServiceReportTests
         var rows = HeadOfServiceReport.Build(_s.Build()).Table(Measures.Accreditation.Id).Rows;
         var none = rows.Single(r => (string)r[1]! == "None recorded");
         Assert.Equal("Clinical Engineering", none[0]);
-        Assert.Contains("seed 002", (string)none[5]!);
+        Assert.Contains("IPEM policy statement on leadership and management of MP & CE services", (string)none[5]!);
         Assert.DoesNotContain(rows, r => (string)r[0]! == "Cardiac Physiology");
     }
 

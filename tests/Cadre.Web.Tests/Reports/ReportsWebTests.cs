@@ -27,7 +27,7 @@ public sealed class ReportsWebTests(CadreWebFixture app)
         Assert.Contains("href=\"/reports\">Reports</a>", home);
         var index = await client.GetStringAsync("/reports");
         Assert.Contains("INTEL-EST-04", index);
-        Assert.Contains("Seed 004, Background", WebUtility.HtmlDecode(index));
+        Assert.Contains("IPEM report Is HSST meeting the needs of the Medical Physics profession?, Background", WebUtility.HtmlDecode(index));
         foreach (var page in Pages)
         {
             var html = WebUtility.HtmlDecode(await client.GetStringAsync(page));
