@@ -4,6 +4,8 @@ using BenchmarkDotNet.Running;
 // `-- coding-profile EXTRACT.csv` times the recode in process, per row (see bench/Cadre.Bench/Coding).
 // `-- coding-baseline [rows...]` is a plain timed run against the sqlite3 tool (see bench/Cadre.Bench/Coding).
 if (args.Length > 0 && args[0] == "coding-profile") return Cadre.Bench.Coding.CodingProfile.Run(args[1..]);
+// `-- coding-pages [sizes...]` times /coding and the head of service report on a grown register (see bench/Cadre.Bench/Web).
+if (args.Length > 0 && args[0] == "coding-pages") return Cadre.Bench.Web.CodingPagesTimer.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
