@@ -51,7 +51,7 @@ public static class CadreDatabaseInitialiser
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in CadreRoles.All)
+        foreach (var role in CadreRoles.Stored)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
 

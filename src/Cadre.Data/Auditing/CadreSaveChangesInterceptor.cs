@@ -77,6 +77,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             });
         }
         audit.AddRange(UserAccessAudit(db, entries, now));
+        audit.AddRange(NationalLibraryAudit.Entries(db, entries, now));
         db.AuditEntries.AddRange(audit);
     }
 

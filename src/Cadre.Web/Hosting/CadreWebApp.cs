@@ -83,7 +83,7 @@ public static class CadreWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        Data.DataFolder.Ensure(dataDirectory);
         var services = builder.Services;
         var database = DatabaseOptionsFor(options, dataDirectory);
         services.AddSingleton(options);
@@ -225,12 +225,11 @@ public static class CadreWebApp
         DatabaseOptions.FromCommandLine(dataDirectory, options.Postgres);
 
     /// <summary>Migrates the database, loads the demo organisation and creates the first administrator when needed.</summary>
-    public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default)
+    public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default, bool interactive = false)
     {
         var result = await CadreDatabaseInitialiser.InitialiseAsync(app.Services, new InitialiseOptions { LoadDemo = options.Demo }, cancel);
         var message = result.AdministratorPassword is { } password
-            ? $"First run: sign in as {result.AdministratorEmail} with the password {password}\n" +
-              "This password is shown only this once. Keep it safe; add more users with `cadre users add`."
+            ? FirstAdministratorNotice.Write(Path.GetFullPath(options.DataDirectory), result.AdministratorEmail!, password, interactive)
             : "Sign in with your Cadre account (an administrator can add users with `cadre users add`).";
         return new CadreStartup(result, message);
     }
@@ -239,7 +238,8 @@ public static class CadreWebApp
     public static async Task<int> ServeAsync(CadreWebOptions options, TextWriter output, CancellationToken cancel = default)
     {
         await using var app = Build(options);
-        var startup = await InitialiseAsync(app, options, cancel);
+        // A person at a terminal sees the first password; a service's output goes to a log, so it goes to a 0600 file.
+        var startup = await InitialiseAsync(app, options, cancel, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         await app.StartAsync(cancel);
         var address = app.Urls.FirstOrDefault() ?? options.Urls;
         output.WriteLine($"Cadre is running at {address}");

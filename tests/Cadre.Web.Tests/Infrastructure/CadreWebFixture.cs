@@ -36,6 +36,7 @@ public sealed class CadreWebFixture : IAsyncLifetime
         public const string Lead = "lead@a.test";
         public const string OtherTrust = "wi@b.test";
         public const string Lockout = "lockout@a.test";
+        public const string Library = "library@national.test";
     }
 
     /// <summary>A PostgreSQL connection string to run on instead of SQLite (a new database is made on that server).</summary>
@@ -78,6 +79,7 @@ public sealed class CadreWebFixture : IAsyncLifetime
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Lead, "Lee Lead", Password, CadreRoles.ServiceLead, DemoOrganisation, [LeadDepartment]);
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.OtherTrust, "Bea Otherton", Password, CadreRoles.WorkforceInformation, SecondOrganisation);
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Lockout, "Lou Lockout", Password, CadreRoles.Viewer, DemoOrganisation);
+        await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Library, "Lin Library", Password, CadreRoles.NationalLibrary, DemoOrganisation);
     }
 
     /// <summary>A context that sees every organisation, for arranging and checking data behind the app's back.</summary>

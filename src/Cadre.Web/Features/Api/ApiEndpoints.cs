@@ -43,7 +43,7 @@ public static class ApiEndpoints
     private static async Task<Ok<PagedList<PostSummaryDto>>> ListPosts(CadreDbContext db, [AsParameters] PostListQuery query, CancellationToken cancel)
     {
         var filter = new PostFilter { Q = query.Q, Department = query.Department, Band = query.Band, Status = query.Status, Code = query.Code, Sort = query.Sort, Dir = query.Dir };
-        var page = Math.Max(1, query.Page ?? 1);
+        var page = Shared.Paging.Bound(query.Page);
         var size = Math.Clamp(query.PageSize ?? 50, 1, MaxPageSize);
         var (rows, total) = await PostQuery.PageAsync(db, filter, page, size, cancel);
         var departments = await db.Posts.AsNoTracking().Where(p => rows.Select(r => r.Id).Contains(p.Id)).Select(p => new { p.Id, p.DepartmentId }).ToDictionaryAsync(p => p.Id, p => p.DepartmentId, cancel);
@@ -104,7 +104,7 @@ public static class ApiEndpoints
 
     private static async Task<Ok<PagedList<PersonSummaryDto>>> ListPeople(CadreDbContext db, string? q, int? page, int? pageSize, CancellationToken cancel)
     {
-        var p = Math.Max(1, page ?? 1);
+        var p = Shared.Paging.Bound(page);
         var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
         var people = PeopleQuery.Search(db.People.AsNoTracking(), q);
         var total = await people.CountAsync(cancel);
