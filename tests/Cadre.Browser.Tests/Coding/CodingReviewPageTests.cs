@@ -46,7 +46,7 @@ public sealed class CodingReviewPageTests(BrowserFixture browser)
         // Filter by status and code: every row shown is a recode whose code starts U4 (recorded or proposed).
         // (The filter form is a plain GET: its address is what "Show posts" submits.)
         await page.GotoAsync("/coding?status=recode&code=u4", new() { Timeout = 120_000 });
-        await Assertions.Expect(page.GetByLabel("Occupation code")).ToHaveValueAsync("U4");
+        await Assertions.Expect(page.GetByLabel("Occupation code")).ToHaveValueAsync("u4");
         Assert.True(await rows.CountAsync() > 0);
         foreach (var row in await rows.AllAsync())
         {
