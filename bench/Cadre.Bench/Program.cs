@@ -8,6 +8,8 @@ if (args.Length > 0 && args[0] == "coding-profile") return Cadre.Bench.Coding.Co
 if (args.Length > 0 && args[0] == "planning-national") return Cadre.Bench.Planning.PlanningNational.Run(args[1..]);
 // `-- report-protection [posts...]` times the workforce reports under disclosure control (see bench/Cadre.Bench/Intelligence).
 if (args.Length > 0 && args[0] == "report-protection") return Cadre.Bench.Intelligence.ReportProtectionTiming.Run(args[1..]);
+// `-- coding-pages [sizes...]` times /coding and the head of service report on a grown register (see bench/Cadre.Bench/Web).
+if (args.Length > 0 && args[0] == "coding-pages") return Cadre.Bench.Web.CodingPagesTimer.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -21,10 +21,12 @@ internal sealed class WebBench : IAsyncDisposable
     public required HttpClient Client { get; init; }
     public required string DataDirectory { get; init; }
 
-    public static async Task<WebBench> StartAsync(int posts)
+    /// <param name="holders">Also give six posts in ten a holder with a registration (what the coding engine and reports read).</param>
+    /// <param name="postgres">A PostgreSQL connection string to run on instead of SQLite (its database is created).</param>
+    public static async Task<WebBench> StartAsync(int posts, bool holders = false, string? postgres = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cadre-bench-web-" + Guid.NewGuid().ToString("N"));
-        var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Environment = "Production" };
+        var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Environment = "Production", Postgres = postgres };
         var app = CadreWebApp.Build(options);
         await CadreWebApp.InitialiseAsync(app, options);
         await app.StartAsync();
@@ -36,9 +38,10 @@ internal sealed class WebBench : IAsyncDisposable
             var existing = db.Posts.Count(p => p.OrganisationId == organisation.Id);
             var titles = new[] { "Clinical Scientist", "Clinical Technologist", "Principal Clinical Scientist", "Healthcare Science Practitioner", "Medical Engineer", "Trainee Clinical Scientist" };
             var random = new Random(5000);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             for (var i = existing; i < posts; i++)
             {
-                db.Posts.Add(new Post
+                var post = new Post
                 {
                     OrganisationId = organisation.Id,
                     DepartmentId = departments[random.Next(departments.Count)],
@@ -49,7 +52,15 @@ internal sealed class WebBench : IAsyncDisposable
                     Status = random.Next(10) == 0 ? PostStatus.Vacant : PostStatus.Funded,
                     OccupationCode = "U2H",
                     CostCentre = $"CC{random.Next(100, 999)}",
-                });
+                };
+                db.Posts.Add(post);
+                if (holders && random.Next(10) < 6)
+                {
+                    var person = new Person { OrganisationId = organisation.Id, StaffNumber = $"BN{i:000000}", GivenName = "Bench", FamilyName = $"Holder {i}", YearOfBirth = 1970 + random.Next(30) };
+                    person.Registrations.Add(new ProfessionalRegistration { OrganisationId = organisation.Id, Type = (RegistrationType)random.Next(4), Number = $"R{i}", ExpiresOn = today.AddDays(random.Next(-30, 700)) });
+                    db.People.Add(person);
+                    db.Assignments.Add(new Assignment { OrganisationId = organisation.Id, PostId = post.Id, PersonId = person.Id, Wte = post.FundedWte, StartDate = today.AddYears(-1) });
+                }
                 if (i % 1000 == 0) { await db.SaveChangesAsync(); db.ChangeTracker.Clear(); }
             }
             await db.SaveChangesAsync();

@@ -74,20 +74,47 @@ public sealed class PostCoding(CadreDbContext db)
         var registrations = held.GroupBy(h => h.PostId)
             .ToDictionary(g => g.Key, g => g.SelectMany(h => types[h.PersonId]).Distinct().Select(RegistrationName).ToList());
         var proposals = new List<PostProposal>(posts.Count);
+        var memo = new Dictionary<string, IReadOnlyList<CodingDecision>>(StringComparer.Ordinal);
         foreach (var p in posts)
         {
-            // A few hundred microseconds a post: an abandoned request stops within a few hundred posts.
+            // Up to a millisecond a post: an abandoned request stops within a few hundred posts.
             if (proposals.Count % 256 == 0) cancel.ThrowIfCancellationRequested();
-            proposals.Add(Propose(p, registrations.GetValueOrDefault(p.Id), today));
+            proposals.Add(Propose(p, registrations.GetValueOrDefault(p.Id), today, memo));
         }
         return proposals;
     }
 
+    /// <summary>The most distinct posts remembered in one pass; beyond it each post is coded afresh (memory stays bounded).</summary>
+    private const int MemoLimit = 8_192;
+
+    /// <summary>
+    /// A trust's register repeats itself (many band 6 Clinical Technologists in one department, coded alike), and the
+    /// engine's decision depends only on its input, so posts whose inputs read the same share one decision (with their own
+    /// post number). The key is every input field but the post number, in order.
+    /// </summary>
+    private static string MemoKey(IReadOnlyList<(R.PostRole? Role, C.PostRole Input)> inputs) => string.Join('\u001e', inputs.Select(i =>
+    {
+        var r = i.Input;
+        return string.Join('\u001f', r.Role, r.Title, r.Department, r.PayBand.ToString(), r.Wte, r.CurrentCode?.ToString(), r.CurrentAreaOfWork,
+            r.EntryRequirement, r.Specialist, r.TraineeProgramme, r.ManagesDepartment, r.DirectHcsPercent, r.RequiresHcsQualification,
+            r.ConsultantAppointment, string.Join('\u001d', r.Activities.Select(a => $"{a.Name}\u001c{a.Percent}")), string.Join('\u001d', r.Registrations), r.HasHolder);
+    }));
+
     /// <param name="registrations">The current holders' registrations; null when the post is vacant.</param>
-    public static PostProposal Propose(Post post, IReadOnlyList<string>? registrations, DateOnly on)
+    public static PostProposal Propose(Post post, IReadOnlyList<string>? registrations, DateOnly on) => Propose(post, registrations, on, null);
+
+    private static PostProposal Propose(Post post, IReadOnlyList<string>? registrations, DateOnly on, Dictionary<string, IReadOnlyList<CodingDecision>>? memo)
     {
         var inputs = InputFor(post, registrations);
-        var decisions = Engine.DecidePost(inputs.Select(i => i.Input).ToList(), on);
+        IReadOnlyList<CodingDecision> decisions;
+        var key = memo is null ? null : MemoKey(inputs);
+        if (key is not null && memo!.TryGetValue(key, out var same))
+            decisions = same.Select(d => d with { PostId = post.PostNumber }).ToList();
+        else
+        {
+            decisions = Engine.DecidePost(inputs.Select(i => i.Input).ToList(), on);
+            if (key is not null && memo!.Count < MemoLimit) memo[key] = decisions;
+        }
         return new PostProposal(post, inputs.Select((i, n) => new RoleProposal(i.Role?.Id, decisions[n].Role, decisions[n].Wte,
             i.Role is null ? post.OccupationCode : i.Role.OccupationCode ?? post.OccupationCode,
             i.Role is null ? post.AreaOfWork : i.Role.AreaOfWork ?? post.AreaOfWork, decisions[n])).ToList());

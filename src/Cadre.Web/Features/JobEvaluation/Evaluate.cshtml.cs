@@ -47,8 +47,16 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
     public Guid? SessionId { get; private set; }
     public string? SessionText { get; private set; }
 
+    /// <summary>What was typed in the post search (the search finds any post the user may see; no list to fall off).</summary>
+    public string PostSearch { get; private set; } = "";
+
     // What the page shows.
-    public List<SelectListItem> PostItems { get; private set; } = [];
+    /// <summary>The chosen post's number and title; null when none is chosen or it is not one the user may see.</summary>
+    public string? PostLabel { get; private set; }
+    /// <summary>The search's first <see cref="PostMatchLimit"/> posts, and how many match in all; null before a search.</summary>
+    public IReadOnlyList<(Guid Id, string Label)>? PostMatches { get; private set; }
+    public int PostMatchCount { get; private set; }
+    public const int PostMatchLimit = 20;
     public List<SelectListItem> ProfileItems { get; private set; } = [];
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
     public Dictionary<string, string> FieldErrors { get; } = [];
@@ -107,6 +115,24 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
             Documents.AddRange(original.Documents.Select(d => new DocumentRow(d.Kind, d.Version, d.Dated?.ToString("yyyy-MM-dd") ?? "")));
         }
         await LoadChoicesAsync(cancel);
+    }
+
+    /// <summary>Finds posts by number, title, cost centre or code, keeping everything entered so far (works without script).</summary>
+    public async Task<IActionResult> OnPostFindPostAsync(CancellationToken cancel)
+    {
+        ReadForm();
+        PostId = null;
+        await LoadChoicesAsync(cancel);
+        return Page();
+    }
+
+    /// <summary>Sets the chosen post aside so another can be searched for; nothing else entered is lost.</summary>
+    public async Task<IActionResult> OnPostChangePostAsync(CancellationToken cancel)
+    {
+        ReadForm();
+        PostId = null;
+        await LoadChoicesAsync(cancel);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCalculateAsync(CancellationToken cancel)
@@ -218,6 +244,7 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
     {
         var form = Request.Form;
         PostId = Guid.TryParse(form["post"], out var post) ? post : null;
+        PostSearch = form["post-search"].ToString().Trim();
         JobTitle = form["title"].ToString().Trim();
         for (var i = 0; i < FactorPlan.FactorCount; i++)
         {
@@ -256,8 +283,17 @@ public sealed class EvaluateModel(CadreDbContext db) : PageModel
                 SessionText = $"{sitting.Date:d MMM yyyy}: {practitioners} practitioners and {sitting.Members.Count - practitioners} job adviser(s)";
             }
         }
-        var posts = await db.Posts.AsNoTracking().OrderBy(p => p.PostNumber).Select(p => new { p.Id, p.PostNumber, p.Title }).Take(2000).ToListAsync(cancel);
-        PostItems = [new("Not on the register / choose later", ""), .. posts.Select(p => new SelectListItem($"{p.PostNumber} {p.Title}", p.Id.ToString(), p.Id == PostId))];
+        // The chosen post is carried by its id whatever the register's size (the query filters decide whether the user
+        // may see it), so an outcome started from a post is saved against that post or refused, never detached.
+        if (PostId is { } chosen)
+            PostLabel = await db.Posts.AsNoTracking().Where(p => p.Id == chosen).Select(p => p.PostNumber + " " + p.Title).FirstOrDefaultAsync(cancel);
+        if (PostId is null && PostSearch.Length > 0)
+        {
+            var found = Posts.PostQuery.Apply(db.Posts.AsNoTracking(), new Posts.PostFilter { Q = PostSearch }, out _);
+            PostMatchCount = await found.CountAsync(cancel);
+            PostMatches = (await found.OrderBy(p => p.PostNumber).Take(PostMatchLimit).Select(p => new { p.Id, p.PostNumber, p.Title }).ToListAsync(cancel))
+                .Select(p => (p.Id, $"{p.PostNumber} {p.Title}")).ToList();
+        }
         var profiles = await db.Set<JeProfile>().AsNoTracking().Where(p => p.Status == ProfileStatus.Current && p.ComputedMin != null)
             .OrderBy(p => p.SuiteName).ThenBy(p => p.Position).Select(p => new { p.Id, p.Title, p.PrintedBand }).ToListAsync(cancel);
         ProfileItems = [new("None: rank the whole library, or record a local evaluation", ""), .. profiles.Select(p => new SelectListItem($"{p.Title} (band {p.PrintedBand})", p.Id.ToString(), p.Id == ProfileId))];
