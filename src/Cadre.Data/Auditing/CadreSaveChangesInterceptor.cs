@@ -54,6 +54,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
 
         foreach (var entry in entries) Guard(db, entry);
         foreach (var entry in entries) GuardAccess(db, entry);
+        SessionEnder.EndSessionsOfChangedUsers(db, entries, DateTimeOffset.UtcNow);
 
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>();

@@ -69,6 +69,11 @@ public static class CadreWebApp
             .AddEntityFrameworkStores<CadreDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>();
+        // Every request checks the cookie's security stamp against the database and rebuilds the user's roles and
+        // organisations from it, so sign-out, a role or organisation change, a password reset or a lockout (each of
+        // which gives the user a new stamp, see SessionEnder) ends every session at once, not after Identity's default
+        // 30 minutes (ASVS 3.3.1, 3.3.3; docs/decisions/sessions-and-tokens.md).
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
 
         services.ConfigureApplicationCookie(cookie =>
         {
