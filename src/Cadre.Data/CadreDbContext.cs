@@ -41,6 +41,7 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     // Read by the query filters on every query (EF passes them as parameters), so one model serves every user.
     internal bool ScopeUnrestricted => Scope.IsUnrestricted;

@@ -181,6 +181,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Action).AsName();
+        b.Property(a => a.Address).HasMaxLength(AuditLimits.Address);
+        b.Property(a => a.UserAgent).HasMaxLength(AuditLimits.UserAgent);
         b.HasIndex(a => new { a.OrganisationId, a.EntityType, a.EntityId });
         b.HasIndex(a => new { a.OrganisationId, a.When });
     }

@@ -18,7 +18,7 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapCadreApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Cadre");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Cadre").RequireVersionOnPut();
 
         api.MapGet("/departments", ListDepartments).WithName("ListDepartments").WithSummary("Departments the user can see, with their post counts.");
         api.MapGet("/posts", ListPosts).WithName("ListPosts").WithSummary("Posts, filtered, sorted and paged.");
