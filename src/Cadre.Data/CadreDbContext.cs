@@ -23,6 +23,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public IOrganisationScope Scope { get; } = scope;
     public IAuditActor Actor { get; } = actor;
 
+    /// <summary>The transaction the audit chain opened for this save, if the caller had none (see AuditChainInterceptor).</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? ChainTransaction { get; set; }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Accreditation> Accreditations => Set<Accreditation>();

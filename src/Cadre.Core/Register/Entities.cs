@@ -228,6 +228,13 @@ public class AuditEntry : IOrganisationOwned
     public string? Address { get; set; }
     /// <summary>For events of a request: the caller's browser or program, as it names itself.</summary>
     public string? UserAgent { get; set; }
+    /// <summary>Position in the trail, from 1 with no gaps: a missing number is a deleted entry.</summary>
+    public long Sequence { get; set; }
+    /// <summary>
+    /// The seal: a keyed hash of this entry and the previous entry's seal, so changing, removing or inserting an entry
+    /// breaks the chain from there on. Empty only for entries written before the chain began.
+    /// </summary>
+    public string Hash { get; set; } = "";
 }
 
 /// <summary>Column sizes of the request details on an <see cref="AuditEntry"/>; longer values are cut, not refused.</summary>

@@ -89,8 +89,8 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
     /// <summary>
     /// Who may sign in and what they may do is as sensitive as the register itself, so user accounts, their roles and
     /// their organisation and department grants are audited too, in each organisation the user belongs to (the trail is
-    /// per organisation). Password hashes and security stamps are left out; a failed sign-in is audited only when it
-    /// locks the account.
+    /// per organisation). Password hashes and security stamps are left out; as a change of the account, a failed
+    /// sign-in shows only when it locks the account (every attempt is also an event of its own: AuditEvents).
     /// </summary>
     private static IEnumerable<AuditEntry> UserAccessAudit(CadreDbContext db, List<EntityEntry> entries, DateTime now)
     {

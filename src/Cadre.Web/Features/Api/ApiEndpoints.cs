@@ -116,8 +116,13 @@ public static class ApiEndpoints
         return TypedResults.Ok(new PagedList<PersonSummaryDto>(rows.Select(x => new PersonSummaryDto(x.Id, x.StaffNumber, x.GivenName, x.FamilyName, x.YearOfBirth, x.Current.Count, x.Current.Sum())).ToList(), p, size, total));
     }
 
-    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, CancellationToken cancel) =>
-        await LoadPersonAsync(db, id, cancel) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, AuditRecorder audit, CancellationToken cancel)
+    {
+        if (await LoadPersonAsync(db, id, cancel) is not { } person) return TypedResults.NotFound();
+        // A read of a person's record is audited as on the person's page.
+        await audit.RecordAsync(AuditAction.Viewed, nameof(Person), id.ToString(), audit.CurrentOrganisations(), cancel: cancel);
+        return TypedResults.Ok(person);
+    }
 
     internal static async Task<PersonDto?> LoadPersonAsync(CadreDbContext db, Guid id, CancellationToken cancel)
     {
