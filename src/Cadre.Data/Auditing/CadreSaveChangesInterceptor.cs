@@ -48,7 +48,8 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
         {
             if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
                 throw new AuditTrailException("The audit trail is append-only: audit entries cannot be changed or deleted.");
-            if (entry.Entity is IOrganisationOwned owned && owned.OrganisationId == Guid.Empty)
+            // An audit event may belong to no organisation (a sign-in attempt for an unknown account): AuditEvents.
+            if (entry.Entity is IOrganisationOwned owned and not AuditEntry && owned.OrganisationId == Guid.Empty)
                 owned.OrganisationId = OrganisationFromParent(db, entry);
         }
 

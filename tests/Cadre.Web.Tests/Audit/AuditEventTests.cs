@@ -22,7 +22,8 @@ public sealed class AuditEventTests(CadreWebFixture app)
         using var client = await app.ClientAsync();
         client.DefaultRequestHeaders.UserAgent.ParseAdd("AuditTestBrowser/1.0");
         await CadreWebFixture.SignInAsync(client, CadreWebFixture.Users.Panel, "not-the-password");
-        await CadreWebFixture.SignInAsync(client, "nobody-here@a.test", "whatever-it-is");
+        var unknown = await CadreWebFixture.SignInAsync(client, "nobody-here@a.test", "whatever-it-is");
+        Assert.Contains("Enter a correct user name and password", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await CadreWebFixture.SignInAsync(client, CadreWebFixture.Users.Panel, CadreWebFixture.Password)).StatusCode);
         await CadreWebFixture.PostFormAsync(client, "/", [], postUrl: "/sign-out");
 
