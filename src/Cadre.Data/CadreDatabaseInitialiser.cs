@@ -3,6 +3,7 @@ using Cadre.Data.Demo;
 using Cadre.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Data;
@@ -40,14 +41,17 @@ public static class CadreDatabaseInitialiser
         // System work: every organisation is in scope, and the audit says the initialiser did it.
         await using var db = new CadreDbContext(contextOptions, OrganisationScope.System, AuditActor.System("cadre (first-run set-up)"));
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Several instances may start at once on one PostgreSQL database: one sets it up while the others wait, then
+        // find nothing left to do. The lock is the session's own, so it is released when this context closes.
+        await using var setUpLock = await StartUpLock.TakeAsync(db, cancellationToken);
+        var pending = await PendingMigrationsAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             // Write-ahead logging lets the web app read while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in CadreRoles.All)
+        foreach (var role in CadreRoles.Stored)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
 
@@ -75,6 +79,17 @@ public static class CadreDatabaseInitialiser
             await CreateUserAsync(users, email, "Administrator", password, CadreRoles.Administrator, organisationId);
         }
         return new InitialisationResult(pending, demoLoaded, email, password);
+    }
+
+    /// <summary>
+    /// The migrations not yet applied. On a new database there is no history table yet, and asking EF would make it log
+    /// the failed query as an error, which an operator reads as a fault on every first start: so look first.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(CadreDbContext db, CancellationToken cancel)
+    {
+        var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        if (!await history.ExistsAsync(cancel)) return db.Database.GetMigrations().ToList();
+        return (await db.Database.GetPendingMigrationsAsync(cancel)).ToList();
     }
 
     /// <summary>Creates a user with one role and (optionally) one organisation; throws with Identity's own words on failure.</summary>

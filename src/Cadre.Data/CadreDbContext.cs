@@ -13,7 +13,7 @@ namespace Cadre.Data;
 /// <see cref="IOrganisationOwned"/> is filtered to the current <see cref="IOrganisationScope"/> automatically.
 /// </summary>
 public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisationScope scope, IAuditActor actor)
-    : IdentityDbContext<CadreUser>(options)
+    : IdentityDbContext<CadreUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>The query filter name, should a system job need <c>IgnoreQueryFilters(["Organisation"])</c>.</summary>
     public const string OrganisationFilter = "Organisation";
@@ -45,6 +45,8 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>The cookie and anti-forgery key ring, shared by every instance on PostgreSQL (empty on SQLite).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     // Read by the query filters on every query (EF passes them as parameters), so one model serves every user.
     internal bool ScopeUnrestricted => Scope.IsUnrestricted;

@@ -53,7 +53,11 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            if (DataDirectory is not null) Directory.CreateDirectory(DataDirectory);
+            if (DataDirectory is not null)
+            {
+                DataFolder.Ensure(DataDirectory);
+                DataFolder.EnsurePrivateFile(Path.Combine(DataDirectory, SqliteFileName));
+            }
             builder.UseSqlite(ConnectionString);
         }
         else

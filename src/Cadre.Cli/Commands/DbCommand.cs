@@ -76,7 +76,7 @@ internal static class DatabaseArguments
     {
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in CadreRoles.All)
+        foreach (var role in CadreRoles.Stored)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
     }
 

@@ -24,6 +24,11 @@ public static class ServeCommand
         };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo organisation into a new database." };
         var verbose = new Option<bool>("--verbose") { Description = "Print the web server's own log lines." };
+        var keysCertificate = new Option<string?>("--keys-certificate")
+        {
+            Description = "On PostgreSQL: certificate (.pfx/.p12, or .pem with its private key) that encrypts the shared sign-in keys " +
+                          "(or set CADRE_KEYS_CERTIFICATE; its password in CADRE_KEYS_CERTIFICATE_PASSWORD). Required in production.",
+        };
 
         var command = new Command("serve", "Run the Cadre web app and print the address and how to sign in.");
         command.Options.Add(urls);
@@ -31,6 +36,11 @@ public static class ServeCommand
         command.Options.Add(postgres);
         command.Options.Add(noDemo);
         command.Options.Add(verbose);
+        command.Options.Add(keysCertificate);
+        var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names to answer, separated by ';' (or set CADRE_ALLOWED_HOSTS); others get 400." };
+        var knownProxies = new Option<string?>("--known-proxies") { Description = "IP addresses of reverse proxies whose forwarded headers are believed, separated by ';' (or set CADRE_KNOWN_PROXIES); default loopback." };
+        command.Options.Add(allowedHosts);
+        command.Options.Add(knownProxies);
         command.SetAction(async (parse, cancel) =>
         {
             var options = new CadreWebOptions
@@ -40,8 +50,19 @@ public static class ServeCommand
                 Postgres = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("CADRE_DB"),
                 Demo = !parse.GetValue(noDemo),
                 VerboseLogging = parse.GetValue(verbose),
+                KeysCertificate = parse.GetValue(keysCertificate),
+                AllowedHosts = parse.GetValue(allowedHosts),
+                KnownProxies = parse.GetValue(knownProxies),
             };
-            return await CadreWebApp.ServeAsync(options, Console.Out, cancel);
+            try
+            {
+                return await CadreWebApp.ServeAsync(options, Console.Out, cancel);
+            }
+            catch (CadreStartupException e)
+            {
+                Console.Error.WriteLine($"cadre serve: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

@@ -30,8 +30,8 @@ public static class UsersCommand
         {
             var address = parse.GetValue(email)!.Trim();
             if (!address.Contains('@') || address.Length < 3) throw new CliException($"'{address}' is not an email address.");
-            var roleName = CadreRoles.Find(parse.GetValue(role))
-                ?? throw new CliException($"'{parse.GetValue(role)}' is not a role; use one of {string.Join(", ", CadreRoles.All)}.");
+            var roleName = CadreRoles.FindStored(parse.GetValue(role))
+                ?? throw new CliException($"'{parse.GetValue(role)}' is not a role; use one of {string.Join(", ", CadreRoles.Stored)}.");
             string password;
             var generated = !parse.GetValue(passwordStdin);
             if (generated) password = PasswordGenerator.Generate();

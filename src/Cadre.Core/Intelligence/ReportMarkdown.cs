@@ -32,6 +32,10 @@ public static class ReportMarkdown
         _ => Escape(value.ToString() ?? ""),
     };
 
-    // A pipe would end the cell and a line break the row; "*" alone would read as emphasis.
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("\r", " ").Replace("\n", " ");
+    // A pipe would end the cell and a line break the row; "*" alone would read as emphasis. Markdown passes HTML through,
+    // so a department named "<img src=x onerror=…>" would run in whatever renders the paper: < > & become entities.
+    // Brackets are escaped so text cannot become a link ("[click](javascript:…)").
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+        .Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("[", "\\[").Replace("]", "\\]")
+        .Replace("`", "\\`").Replace("\r", " ").Replace("\n", " ");
 }

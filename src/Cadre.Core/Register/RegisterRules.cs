@@ -113,6 +113,8 @@ public static partial class RegisterRules
         else if (person.StaffNumber.Length > 30) problems.Add(new(nameof(person.StaffNumber), "Staff number is at most 30 characters"));
         if (string.IsNullOrWhiteSpace(person.FamilyName)) problems.Add(new(nameof(person.FamilyName), "Family name is required"));
         if (string.IsNullOrWhiteSpace(person.GivenName)) problems.Add(new(nameof(person.GivenName), "Given name is required"));
+        if (Text.NameText.Problem(person.GivenName) is { } given) problems.Add(new(nameof(person.GivenName), "Given name " + given));
+        if (Text.NameText.Problem(person.FamilyName) is { } family) problems.Add(new(nameof(person.FamilyName), "Family name " + family));
         if (person.YearOfBirth is { } year && (year < currentYear - 100 || year > currentYear - 15))
             problems.Add(new(nameof(person.YearOfBirth), $"Year of birth must be between {currentYear - 100} and {currentYear - 15}; {year} was given"));
         foreach (var (a, i) in person.Assignments.Select((a, i) => (a, i + 1)))

@@ -16,6 +16,8 @@ namespace Cadre.Data.Auditing;
 public sealed class AuditChainKey
 {
     public const string FileName = "audit-chain.key";
+    /// <summary>The key itself (base64 of 32 bytes), for several instances on one PostgreSQL database: each must seal alike.</summary>
+    public const string KeyVariable = "CADRE_AUDIT_KEY";
     public static AuditChainKey Unkeyed { get; } = new([]);
 
     private readonly byte[] _key;
@@ -26,6 +28,7 @@ public sealed class AuditChainKey
     /// <summary>Reads the key from the folder, making it (32 random bytes, mode 0600) on first use.</summary>
     public static AuditChainKey Load(string? keyDirectory)
     {
+        if (Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } shared) return new AuditChainKey(Convert.FromBase64String(shared.Trim()));
         if (keyDirectory is null) return Unkeyed;
         Directory.CreateDirectory(keyDirectory);
         var path = Path.Combine(keyDirectory, FileName);

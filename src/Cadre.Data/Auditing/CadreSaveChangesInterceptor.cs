@@ -79,6 +79,7 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
             });
         }
         audit.AddRange(UserAccessAudit(db, entries, now));
+        audit.AddRange(NationalLibraryAudit.Entries(db, entries, now));
         db.AuditEntries.AddRange(audit);
     }
 
@@ -180,14 +181,20 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
 
     /// <summary>
     /// An administrator may grant access only to what they can see themselves: their own organisations and those
-    /// organisations' departments. (Which users they may manage at all is decided by the users page, which lists only
-    /// users of their organisations.)
+    /// organisations' departments; and they may change another user's account only when all that user's organisations
+    /// are theirs (<see cref="UserAdministration"/>). The users page lists only users of their organisations.
     /// </summary>
     private static void GuardAccess(CadreDbContext db, EntityEntry entry)
     {
         // Only a signed-in user's grants are limited: accounts made with no user at all are the system's own set-up
         // (the first administrator, `cadre users add`, test fixtures), and no anonymous page can grant access.
         if (db.Scope.IsUnrestricted || db.Actor.UserId is null) return;
+        // Roles, password and lock are global to the user, so a user shared with an organisation the actor does not
+        // run can only have access withdrawn (UserAdministration); their own account is the actor's to change.
+        if (AccountOf(entry) is { } account && account != db.Actor.UserId
+            && UserAdministration.ReachOf(db, account) == UserAdministration.Reach.WithdrawOnly
+            && !UserAdministration.OnlyWithdraws(entry))
+            throw new OrganisationScopeException(UserAdministration.SharedUserRefusal);
         if (entry.Entity is UserOrganisation membership && !db.Scope.OrganisationIds.Contains(membership.OrganisationId))
             throw new OrganisationScopeException("Access to an organisation you do not belong to cannot be granted or removed.");
         if (entry.Entity is UserDepartmentScope grant)
@@ -197,6 +204,19 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
                 throw new OrganisationScopeException("Access to a department outside your organisations cannot be granted or removed.");
         }
     }
+
+    /// <summary>The user whose account (sign-in, roles, grants, Identity's claims, logins and tokens) a change touches.</summary>
+    private static string? AccountOf(EntityEntry entry) => entry.Entity switch
+    {
+        CadreUser user => user.Id,
+        Microsoft.AspNetCore.Identity.IdentityUserRole<string> role => role.UserId,
+        Microsoft.AspNetCore.Identity.IdentityUserClaim<string> claim => claim.UserId,
+        Microsoft.AspNetCore.Identity.IdentityUserLogin<string> login => login.UserId,
+        Microsoft.AspNetCore.Identity.IdentityUserToken<string> token => token.UserId,
+        UserOrganisation membership => membership.UserId,
+        UserDepartmentScope grant => grant.UserId,
+        _ => null,
+    };
 
     /// <summary>Which organisation's trail a change belongs to; null for records outside the register (Identity's own tables).</summary>
     private static Guid? OrganisationOf(EntityEntry entry) => entry.Entity switch

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Cadre.Core.Coding;
 using Cadre.Core.Coding.Extract;
+using Cadre.Core.Text;
 using Cadre.Data.Register.Export;
 using Cadre.Data.Register.Import;
 using Microsoft.EntityFrameworkCore;
@@ -55,11 +56,12 @@ public static class ExtractRuns
             {
                 using var reader = TableReader.Open(upload, fileName);
                 await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-                CsvText.WriteRecord(writer, reader.Headers);
+                // Written as read (formulas and all): the staged copy is the extract reader's input, never a download.
+                CsvText.WriteRawRecord(writer, reader.Headers);
                 var rows = 0;
                 while (reader.Read())
                 {
-                    CsvText.WriteRecord(writer, Enumerable.Range(0, reader.Headers.Count).Select(reader.Get));
+                    CsvText.WriteRawRecord(writer, Enumerable.Range(0, reader.Headers.Count).Select(reader.Get));
                     rows++;
                 }
                 return (path, rows);
@@ -67,9 +69,14 @@ public static class ExtractRuns
             if (!System.IO.Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase))
                 throw new ImportFormatException($"{System.IO.Path.GetFileName(fileName)}: the extract must be a CSV or an Excel workbook (.xlsx)");
             await using (var file = File.Create(path)) await upload.CopyToAsync(file, cancel);
-            var lines = 0;
-            using (var count = new StreamReader(path)) while (await count.ReadLineAsync(cancel) is { } line) if (line.Length > 0) lines++;
-            return (path, Math.Max(0, lines - 1));
+            // Counted as records, not lines: a line break inside a quoted field is part of its row.
+            var records = 0;
+            using (var count = new StreamReader(path))
+            {
+                var csv = new CsvRecordReader(count);
+                while (csv.Read()) if (csv.FieldCount > 1 || !csv.Field(0).IsWhiteSpace()) records++;
+            }
+            return (path, Math.Max(0, records - 1));
         }
         catch
         {
@@ -237,13 +244,14 @@ public static class ExtractRuns
         var reader = new CsvRecordReader(new StringReader(csv));
         var fields = new List<string>();
         if (!reader.Read(fields)) return ([], []);
-        var header = fields.Select(f => f.Trim()).ToList();
+        var header = fields.Select(f => SpreadsheetSafety.Restore(f.Trim())).ToList();
         var rows = new List<string[]>();
         while (reader.Read(fields))
         {
             if (fields.Count == 1 && fields[0].Length == 0) continue;
             var row = new string[header.Count];
-            for (var i = 0; i < row.Length; i++) row[i] = i < fields.Count ? fields[i] : "";
+            // Fields come back as they were before the writer neutralised them (post numbers must match the register).
+            for (var i = 0; i < row.Length; i++) row[i] = i < fields.Count ? SpreadsheetSafety.Restore(fields[i]) : "";
             rows.Add(row);
         }
         return (header, rows);
@@ -300,10 +308,11 @@ public static class ExtractRuns
     }
 
     // Numbers stay numbers in a workbook; everything else is text (and is neutralised by the writer).
-    // Post numbers such as "00123" keep their leading zeros (text).
+    // Post numbers such as "00123" keep their leading zeros (text); whole numbers (row numbers, counts) stay whole.
     private static object? Cell(string s)
     {
         if (s.Length == 0) return null;
+        if (s.Length < 10 && s[0] is >= '1' and <= '9' && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var whole)) return whole;
         var looksNumeric = s.Length < 12 && s[0] is >= '0' and <= '9' && (s[0] != '0' || s == "0" || s.StartsWith("0.", StringComparison.Ordinal));
         return looksNumeric && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : s;
     }

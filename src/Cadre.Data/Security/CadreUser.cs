@@ -44,7 +44,18 @@ public static class CadreRoles
     public const string JobEvaluationPanel = "JobEvaluationPanel";
     public const string Viewer = "Viewer";
 
+    /// <summary>
+    /// Keeps the national job evaluation library, which every organisation matches against: imports suites. Not an
+    /// organisation's role, so it is not in <see cref="All"/> and an organisation's administrator cannot grant it; it is
+    /// given with <c>cadre users add --role national-library</c> by whoever runs the service (docs/decisions/je-library-access.md).
+    /// </summary>
+    public const string NationalLibrary = "NationalLibrary";
+
+    /// <summary>The roles an organisation's administrator gives to the organisation's users.</summary>
     public static IReadOnlyList<string> All { get; } = [Administrator, WorkforceInformation, ServiceLead, JobEvaluationPanel, Viewer];
+
+    /// <summary>Every role the database holds: the organisation roles and <see cref="NationalLibrary"/>.</summary>
+    public static IReadOnlyList<string> Stored { get; } = [.. All, NationalLibrary];
 
     /// <summary>Roles that may see people's personal details (names, year of birth, registrations) and export them.</summary>
     public static IReadOnlyList<string> SeePersonalDetails { get; } = [Administrator, WorkforceInformation, ServiceLead];
@@ -58,6 +69,13 @@ public static class CadreRoles
         var key = new string(name.Where(char.IsLetter).ToArray());
         return All.FirstOrDefault(r => string.Equals(r, key, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// As <see cref="Find"/>, including <see cref="NationalLibrary"/>: for the command line only, which whoever runs
+    /// the service uses. The users page uses <see cref="Find"/>, so an organisation's administrator cannot grant it.
+    /// </summary>
+    public static string? FindStored(string? name) =>
+        Find(name) ?? (name is not null && string.Equals(new string(name.Where(char.IsLetter).ToArray()), NationalLibrary, StringComparison.OrdinalIgnoreCase) ? NationalLibrary : null);
 
     /// <summary>Identity options Cadre uses everywhere (web sign-in and the CLI): strong passwords, lockout, unique emails.</summary>
     public static void ConfigureIdentity(IdentityOptions options)

@@ -32,6 +32,27 @@ public sealed class CadreWebOptions
 
     /// <summary>Framework log lines at Information and above (off by default: `cadre serve` prints its own lines).</summary>
     public bool VerboseLogging { get; set; }
+
+    /// <summary>On PostgreSQL: the certificate (.pfx/.p12, or .pem with its key) that encrypts the shared key ring; null reads CADRE_KEYS_CERTIFICATE.</summary>
+    public string? KeysCertificate { get; set; }
+
+    /// <summary>The .pfx's password; null reads CADRE_KEYS_CERTIFICATE_PASSWORD.</summary>
+    public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>
+    /// Host names this instance answers to, separated by ';' (e.g. cadre.example.nhs.uk); other Host headers get 400.
+    /// Null reads CADRE_ALLOWED_HOSTS; unset, any host is answered (a workstation, or a proxy that checks the host itself).
+    /// </summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ';'. Null reads
+    /// CADRE_KNOWN_PROXIES; unset, only a proxy on this machine (loopback) is believed.
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>Certificates being retired, separated by ';': keys they encrypted stay readable; null reads CADRE_KEYS_PREVIOUS_CERTIFICATES.</summary>
+    public string? KeysPreviousCertificates { get; set; }
 }
 
 public static class CadreWebApp
@@ -49,14 +70,20 @@ public static class CadreWebApp
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no product name for a scanner
         builder.WebHost.UseStaticWebAssets(); // harmless outside Development; lets `dotnet run` pick up edits
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", options.VerboseLogging ? LogLevel.Information : LogLevel.Error);
-        // Keys are kept in the data folder, protected by its file permissions (see docs/decisions/spine-web-security.md).
+        // A failed command is also thrown, and logged where it is handled; logged here too it only adds noise, such as
+        // Migrate's expected read of a history table a new PostgreSQL database does not have yet (npgsql/efcore.pg
+        // #3407), which an operator reads as a fault on every first start.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", options.VerboseLogging ? LogLevel.Information : LogLevel.None);
+        // Where the keys live and how they are protected is KeyRing's; its warnings about an unencrypted ring in the data
+        // folder are expected there (see docs/decisions/spine-web-security.md).
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        Data.DataFolder.Ensure(dataDirectory);
         var services = builder.Services;
         var database = DatabaseOptionsFor(options, dataDirectory);
         services.AddSingleton(options);
@@ -100,12 +127,9 @@ public static class CadreWebApp
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddDataProtection()
-            .SetApplicationName("Cadre")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddCadreKeyRing(options, database, dataDirectory, builder.Environment);
         services.AddAuthorization(CadrePolicies.Add);
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        services.AddCadreProxyAndHosts(options);
         services.Configure<RouteOptions>(route => route.LowercaseUrls = true);
         services.AddRazorPages(pages =>
             {
@@ -151,6 +175,7 @@ public static class CadreWebApp
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseHostFiltering();
         app.UseWhen(IsApi, api => api.UseExceptionHandler(failure => failure.Run(async context =>
         {
             // A body or parameter the API cannot read (RouteHandlerOptions.ThrowOnBadRequest) says what was wrong.
@@ -190,9 +215,11 @@ public static class CadreWebApp
         app.UseAuthorization();
         app.UseCadrePasswordChangeGate();
 
+        // Liveness (the process answers) and readiness (the database is reachable and migrated), as a load balancer asks.
         app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>
                 await db.Database.CanConnectAsync(cancel) ? Results.Text("Healthy") : Results.Text("Unhealthy", statusCode: 503))
             .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/health/ready", Readiness.CheckAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCadreApi();
         Features.JobEvaluation.JeApiEndpoints.MapJeApi(app);
@@ -212,7 +239,9 @@ public static class CadreWebApp
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        context.Response.Redirect(context.RedirectUri);
+        // The handler builds an absolute address from the request's Host header; send only the path, so a forged Host is
+        // never reflected into a redirect.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 
@@ -220,12 +249,11 @@ public static class CadreWebApp
         DatabaseOptions.FromCommandLine(dataDirectory, options.Postgres);
 
     /// <summary>Migrates the database, loads the demo organisation and creates the first administrator when needed.</summary>
-    public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default)
+    public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default, bool interactive = false)
     {
         var result = await CadreDatabaseInitialiser.InitialiseAsync(app.Services, new InitialiseOptions { LoadDemo = options.Demo }, cancel);
         var message = result.AdministratorPassword is { } password
-            ? $"First run: sign in as {result.AdministratorEmail} with the password {password}\n" +
-              "This password is shown only this once. Keep it safe; add more users with `cadre users add`."
+            ? FirstAdministratorNotice.Write(Path.GetFullPath(options.DataDirectory), result.AdministratorEmail!, password, interactive)
             : "Sign in with your Cadre account (an administrator can add users with `cadre users add`).";
         return new CadreStartup(result, message);
     }
@@ -234,7 +262,8 @@ public static class CadreWebApp
     public static async Task<int> ServeAsync(CadreWebOptions options, TextWriter output, CancellationToken cancel = default)
     {
         await using var app = Build(options);
-        var startup = await InitialiseAsync(app, options, cancel);
+        // A person at a terminal sees the first password; a service's output goes to a log, so it goes to a 0600 file.
+        var startup = await InitialiseAsync(app, options, cancel, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         await app.StartAsync(cancel);
         var address = app.Urls.FirstOrDefault() ?? options.Urls;
         output.WriteLine($"Cadre is running at {address}");

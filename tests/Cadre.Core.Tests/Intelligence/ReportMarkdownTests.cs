@@ -33,3 +33,20 @@ public sealed class MeasureDocumentationTests
     private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }
+
+public sealed class ReportMarkdownHtmlTests
+{
+    [Fact]
+    public void Html_and_links_in_names_are_written_as_text_not_markup()
+    {
+        var report = new Report("x", "<script>alert(1)</script>", "Trust <b>A</b> & co", new DateOnly(2026, 6, 30), false,
+            [new ReportTable(Measures.Headcount.Id, "Headcount", ["Department", "Headcount"], [["<img src=x onerror=alert(1)>", 3], ["[click](javascript:alert(1))", 1]])]);
+        var md = ReportMarkdown.Write(report);
+        Assert.DoesNotContain("<script>", md);
+        Assert.DoesNotContain("<img", md);
+        Assert.DoesNotContain("<b>", md);
+        Assert.Contains("# &lt;script&gt;alert(1)&lt;/script&gt;", md);
+        Assert.Contains("Trust &lt;b&gt;A&lt;/b&gt; &amp; co", md);
+        Assert.Contains("| \\[click\\](javascript:alert(1)) | 1 |", md);
+    }
+}

@@ -113,5 +113,5 @@ public class SpreadsheetSafetyTests
     [InlineData("O'Brien", "O'Brien")]
     [InlineData("", "")]
     public void Text_that_a_spreadsheet_would_run_is_made_inert(string text, string expected) =>
-        Assert.Equal(expected, Cadre.Data.Register.Export.SpreadsheetSafety.Neutralise(text));
+        Assert.Equal(expected, Cadre.Core.Text.SpreadsheetSafety.Neutralise(text));
 }

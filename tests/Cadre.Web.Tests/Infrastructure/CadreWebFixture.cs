@@ -36,6 +36,7 @@ public sealed class CadreWebFixture : IAsyncLifetime
         public const string Lead = "lead@a.test";
         public const string OtherTrust = "wi@b.test";
         public const string Lockout = "lockout@a.test";
+        public const string Library = "library@national.test";
     }
 
     /// <summary>A PostgreSQL connection string to run on instead of SQLite (a new database is made on that server).</summary>
@@ -54,6 +55,11 @@ public sealed class CadreWebFixture : IAsyncLifetime
             postgres = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase, Pooling = false }.ConnectionString;
         }
         var options = new CadreWebOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, Environment = "Production", Postgres = postgres };
+        if (postgres is not null)
+        {
+            options.KeysCertificate = KeyRingCertificate.Write(Path.Combine(DataDirectory, "certificate"));
+            options.KeysCertificatePassword = KeyRingCertificate.Password;
+        }
         App = CadreWebApp.Build(options);
         await CadreWebApp.InitialiseAsync(App, options);
         await App.StartAsync();
@@ -73,6 +79,7 @@ public sealed class CadreWebFixture : IAsyncLifetime
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Lead, "Lee Lead", Password, CadreRoles.ServiceLead, DemoOrganisation, [LeadDepartment]);
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.OtherTrust, "Bea Otherton", Password, CadreRoles.WorkforceInformation, SecondOrganisation);
         await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Lockout, "Lou Lockout", Password, CadreRoles.Viewer, DemoOrganisation);
+        await CadreDatabaseInitialiser.CreateUserAsync(users, Users.Library, "Lin Library", Password, CadreRoles.NationalLibrary, DemoOrganisation);
     }
 
     /// <summary>A context that sees every organisation, for arranging and checking data behind the app's back.</summary>

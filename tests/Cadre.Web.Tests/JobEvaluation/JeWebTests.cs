@@ -445,7 +445,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         // And a service lead cannot record or change outcomes.
         var refused = await CadreWebFixture.PostFormAsync(client, $"/job-evaluation/outcomes/{mineId}",
             new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{mineId}?handler=Notify");
-        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.OriginalString);
         await using (var all = app.SystemContext())
             Assert.Null((await all.Set<JeOutcome>().SingleAsync(o => o.Id == mineId)).NotifiedOn);
     }
@@ -526,7 +526,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.DoesNotContain("Kit Staff", viewed);
         Assert.Contains("Staff side practitioner", viewed);
         var viewerPost = await CadreWebFixture.PostFormAsync(viewer, "/job-evaluation/sessions", Session(("X", "management"), ("Y", "staff"), ("Z", "management"), ("W", "staff")));
-        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.OriginalString);
         using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(sessionUrl)).StatusCode);
         await using (var db = app.SystemContext())
@@ -571,16 +571,34 @@ public sealed class JeWebTests(CadreWebFixture app)
     }
 
     [Fact]
-    public async Task A_suite_upload_is_all_or_nothing_and_only_for_panel_roles()
+    public async Task A_suite_upload_is_all_or_nothing_audited_everywhere_and_only_for_the_national_library_role()
     {
         using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
         var denied = await viewer.GetAsync("/job-evaluation/import");
         Assert.True(denied.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden);
         Assert.Contains("access-denied", denied.Headers.Location?.OriginalString ?? "access-denied");
 
-        using var panel = await app.ClientAsync(CadreWebFixture.Users.Panel);
-        var page = await panel.GetStringAsync("/job-evaluation/import");
+        // Issue 12: a panel member of one organisation cannot supersede the library every organisation matches against.
+        using var library = await app.ClientAsync(CadreWebFixture.Users.Library);
+        var page = await library.GetStringAsync("/job-evaluation/import");
         var token = CadreWebFixture.AntiForgeryToken(page)!;
+        using var panel = await app.ClientAsync(CadreWebFixture.Users.Panel);
+        Assert.DoesNotContain("/job-evaluation/import", await panel.GetStringAsync("/job-evaluation"));
+        var panelPage = await panel.GetAsync("/job-evaluation/import");
+        Assert.Contains("access-denied", panelPage.Headers.Location?.OriginalString ?? (panelPage.StatusCode == HttpStatusCode.Forbidden ? "access-denied" : ""));
+        await using (var check = app.SystemContext())
+        {
+            var held = await check.Set<JeProfile>().CountAsync();
+            using var attack = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Cadre.Core.ReferenceFiles.ReadAllText("job-evaluation/profiles/patient-services.txt"))), "File", "patient-services.txt" },
+            };
+            var refused = await panel.PostAsync("/job-evaluation/import", attack);
+            Assert.True(refused.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, refused.StatusCode.ToString());
+            Assert.Equal(held, await check.Set<JeProfile>().CountAsync());
+        }
+        panel.Dispose();
         var text = Cadre.Core.ReferenceFiles.ReadAllText("job-evaluation/profiles/patient-services.txt").Replace("\t4(a)", "\t9(a)");
         using var content = new MultipartFormDataContent
         {
@@ -589,7 +607,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         };
         await using var db = app.SystemContext();
         var before = await db.Set<JeProfile>().CountAsync();
-        var html = WebUtility.HtmlDecode(await (await panel.PostAsync("/job-evaluation/import", content)).Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await (await library.PostAsync("/job-evaluation/import", content)).Content.ReadAsStringAsync());
         Assert.Contains("Nothing was stored", html);
         Assert.Contains("Profile '", html);
         Assert.Contains("There is a problem", html);
@@ -602,11 +620,15 @@ public sealed class JeWebTests(CadreWebFixture app)
             { new StringContent(token), "__RequestVerificationToken" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(good)), "File", "patient-services.txt" },
         };
-        var stored = WebUtility.HtmlDecode(await (await panel.PostAsync("/job-evaluation/import", goodContent)).Content.ReadAsStringAsync());
+        var stored = WebUtility.HtmlDecode(await (await library.PostAsync("/job-evaluation/import", goodContent)).Content.ReadAsStringAsync());
         Assert.Contains("17 profile(s), 7 archived, 24 earlier version(s) superseded", stored);
         Assert.Equal(before + 24, await db.Set<JeProfile>().CountAsync());
         Assert.Equal(17, await db.Set<JeProfile>().CountAsync(p => p.Status == ProfileStatus.Current));
-        Assert.Equal(17, Regex.Matches(await panel.GetStringAsync("/job-evaluation"), "data-testid=\"profile-row\"").Count);
+        Assert.Equal(17, Regex.Matches(await library.GetStringAsync("/job-evaluation"), "data-testid=\"profile-row\"").Count);
+        // Every organisation's trail says who changed the library it matches against.
+        var audited = await db.AuditEntries.IgnoreQueryFilters().Where(e => e.EntityType == "NationalProfileSuite" && e.Who == "Lin Library").Select(e => e.OrganisationId).ToListAsync();
+        Assert.Contains(app.DemoOrganisation, audited);
+        Assert.Contains(app.SecondOrganisation, audited);
     }
 }
 

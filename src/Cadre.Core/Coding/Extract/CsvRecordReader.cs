@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Cadre.Core.Text;
 
 namespace Cadre.Core.Coding.Extract;
 
@@ -27,6 +28,15 @@ public sealed class CsvRecordReader
 
     public int FieldCount { get; private set; }
 
+    /// <summary>The first field of the record holding a byte that was not UTF-8 (<see cref="TextEncodings.NotUtf8"/>); -1 when none.</summary>
+    public int NotUtf8Field { get; private set; } = -1;
+
+    /// <summary>
+    /// The first field of the record longer than <see cref="InputLimits.CellCharacters"/>; -1 when none. Only the
+    /// first characters of such a field are kept, so a 20 MB "cell" costs no more memory than a spreadsheet's largest.
+    /// </summary>
+    public int TooLongField { get; private set; } = -1;
+
     public ReadOnlySpan<char> Field(int i) => i < FieldCount ? _record.AsSpan(_starts[i], _ends[i] - _starts[i]) : default;
 
     public string FieldString(int i) => i < FieldCount ? new string(_record, _starts[i], _ends[i] - _starts[i]) : "";
@@ -46,6 +56,8 @@ public sealed class CsvRecordReader
     {
         FieldCount = 0;
         _recordLength = 0;
+        TooLongField = -1;
+        NotUtf8Field = -1;
         if (!EnsureData()) return false;
         RecordNumber++;
         while (true)
@@ -59,7 +71,12 @@ public sealed class CsvRecordReader
             var endOfRecord = ReadField();
             _ends[FieldCount] = _recordLength;
             FieldCount++;
-            if (endOfRecord) return true;
+            if (endOfRecord)
+            {
+                var bad = _record.AsSpan(0, _recordLength).IndexOf(TextEncodings.NotUtf8);
+                if (bad >= 0) NotUtf8Field = FieldAt(bad);
+                return true;
+            }
         }
     }
 
@@ -71,9 +88,22 @@ public sealed class CsvRecordReader
         return _length > 0;
     }
 
+    private int FieldAt(int offset)
+    {
+        var i = 0;
+        while (i < FieldCount - 1 && offset >= _ends[i]) i++;
+        return i;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<char> chars)
     {
+        var room = InputLimits.CellCharacters - (_recordLength - _starts[FieldCount]);
+        if (chars.Length > room)
+        {
+            if (TooLongField < 0) TooLongField = FieldCount;
+            chars = chars[..Math.Max(0, room)];
+        }
         if (_recordLength + chars.Length > _record.Length) Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + chars.Length));
         chars.CopyTo(_record.AsSpan(_recordLength));
         _recordLength += chars.Length;
@@ -81,6 +111,7 @@ public sealed class CsvRecordReader
 
     private void Append(char c)
     {
+        if (_recordLength - _starts[FieldCount] >= InputLimits.CellCharacters) { if (TooLongField < 0) TooLongField = FieldCount; return; }
         if (_recordLength == _record.Length) Array.Resize(ref _record, _record.Length * 2);
         _record[_recordLength++] = c;
     }

@@ -1,15 +1,26 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Cadre.Core.Text;
 
 namespace Cadre.Core.Coding.Extract;
 
-/// <summary>Writes CSV fields, quoting only when a field needs it; reads small CSV tables (reference data).</summary>
+/// <summary>
+/// Writes CSV fields, quoting only when a field needs it, and formula-safe: text a spreadsheet would run (= + - @ tab CR
+/// first) gets the apostrophe of <see cref="SpreadsheetSafety"/>, because every CSV Cadre writes may be opened in Excel.
+/// Reads small CSV tables (reference data).
+/// </summary>
 public static class CsvText
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WriteField(TextWriter writer, string? value)
+    public static void WriteField(TextWriter writer, string? value) => WriteRawField(writer, SpreadsheetSafety.Neutralise(value ?? ""));
+
+    /// <summary>
+    /// Writes a field exactly as given, formulas and all: only for a file Cadre writes to read back itself and never
+    /// hands to a person (an uploaded workbook staged as CSV for the extract reader).
+    /// </summary>
+    public static void WriteRawField(TextWriter writer, string? value)
     {
         value ??= "";
         if (value.AsSpan().IndexOfAny(NeedsQuotes) < 0) { writer.Write(value); return; }
@@ -21,6 +32,7 @@ public static class CsvText
     /// <summary>Writes a field held in a builder, quoting it when needed, without making a string of it.</summary>
     public static void WriteField(TextWriter writer, System.Text.StringBuilder value)
     {
+        if (value.Length > 0 && SpreadsheetSafety.NeedsPrefix([value[0]])) { WriteField(writer, value.ToString()); return; }
         var needsQuotes = false;
         foreach (var chunk in value.GetChunks()) needsQuotes |= chunk.Span.IndexOfAny(NeedsQuotes) >= 0;
         if (!needsQuotes)
@@ -43,20 +55,25 @@ public static class CsvText
         writer.Write('"');
     }
 
-    /// <summary>The field as it would be written (quoted when needed).</summary>
+    /// <summary>The field as it would be written (neutralised, quoted when needed).</summary>
     public static string Escape(string? value)
     {
-        value ??= "";
+        value = SpreadsheetSafety.Neutralise(value ?? "");
         return value.AsSpan().IndexOfAny(NeedsQuotes) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
     }
 
-    public static void WriteRecord(TextWriter writer, IEnumerable<string?> fields)
+    public static void WriteRecord(TextWriter writer, IEnumerable<string?> fields) => WriteRecord(writer, fields, neutralise: true);
+
+    /// <summary>A record written exactly as given: see <see cref="WriteRawField"/> for the one place this is right.</summary>
+    public static void WriteRawRecord(TextWriter writer, IEnumerable<string?> fields) => WriteRecord(writer, fields, neutralise: false);
+
+    private static void WriteRecord(TextWriter writer, IEnumerable<string?> fields, bool neutralise)
     {
         var first = true;
         foreach (var f in fields)
         {
             if (!first) writer.Write(',');
-            WriteField(writer, f);
+            if (neutralise) WriteField(writer, f); else WriteRawField(writer, f);
             first = false;
         }
         writer.Write('\n');

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Cadre.Core.Coding.Reference;
+using Cadre.Core.Text;
 
 namespace Cadre.Core.Coding.Extract;
 
@@ -148,6 +149,7 @@ public sealed class ExtractReader
         // One list reused for every row; a row keeps its own copy only when it has problems.
         var problems = _problems;
         problems.Clear();
+        if (_csv.NotUtf8Field >= 0 || _csv.TooLongField >= 0) return Unreadable(rowNumber, problems);
 
         var postId = Field(0);
         if (postId.Length == 0) problems.Add(new ExtractProblem(rowNumber, Columns[0], "", "the post id is empty; expected the ESR position number or another id for the post"));
@@ -217,6 +219,25 @@ public sealed class ExtractReader
         if (!_memoUseless && _templates.Count < TemplateLimit) _templates[new string(_key, 0, keyLength)] = role; // the first job descriptions seen are the common ones
         CurrentJobDescription = role;
         return new ExtractRow(rowNumber, role, []);
+    }
+
+    // A byte that is not UTF-8 or a cell longer than a spreadsheet's: the row is refused by column, never guessed at.
+    private ExtractRow Unreadable(int rowNumber, List<ExtractProblem> problems)
+    {
+        var field = _csv.NotUtf8Field >= 0 ? _csv.NotUtf8Field : _csv.TooLongField;
+        var at = Array.IndexOf(_index, field);
+        var column = at >= 0 ? Columns[at] : $"{field + 1} (not one Cadre reads)";
+        var value = _csv.FieldString(field);
+        if (_csv.NotUtf8Field >= 0)
+        {
+            var bad = value.IndexOf(TextEncodings.NotUtf8);
+            problems.Add(new ExtractProblem(rowNumber, column, value[..bad],
+                "this value holds a byte that is not UTF-8 text (the value shown is what comes before it); save the file as \"CSV UTF-8\" and upload it again"));
+        }
+        else
+            problems.Add(new ExtractProblem(rowNumber, column, value[..40] + "…",
+                $"this value is longer than {InputLimits.Describe(InputLimits.CellCharacters)} characters, more than a spreadsheet cell holds"));
+        return new ExtractRow(rowNumber, null, problems.ToArray());
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

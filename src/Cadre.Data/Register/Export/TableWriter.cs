@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Cadre.Core.Text;
 
 namespace Cadre.Data.Register.Export;
 
@@ -10,17 +11,6 @@ public enum ExportFormat
 {
     Csv,
     Xlsx,
-}
-
-/// <summary>Makes text safe to open in a spreadsheet.</summary>
-public static class SpreadsheetSafety
-{
-    /// <summary>
-    /// A cell beginning with = + - @ (or tab / carriage return) is run as a formula by Excel and others ("CSV injection").
-    /// Such text is prefixed with an apostrophe, which spreadsheets show as text and do not evaluate.
-    /// </summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
 
 /// <summary>Writes a table row by row to CSV or to a one-sheet XLSX workbook, streaming either way.</summary>

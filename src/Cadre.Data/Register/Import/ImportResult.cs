@@ -5,7 +5,12 @@ namespace Cadre.Data.Register.Import;
 public sealed record ImportProblem(string File, int Row, string Column, string Value, string Expected)
 {
     public override string ToString() =>
-        Row == 0 ? $"{File}: {Expected}" : $"{File}, row {Row}, column '{Column}': '{Value}' - {Expected}";
+        Row == 0 ? $"{File}: {Expected}" : $"{File}, row {Row}, column '{Column}': '{ShownValue}' - {Expected}";
+
+    /// <summary>The value as a message quotes it: enough to find it, never a whole 30,000-character cell echoed back.</summary>
+    public string ShownValue => Value.Length <= ShownCharacters ? Value : Value[..ShownCharacters] + $"… ({Cadre.Core.Text.InputLimits.Describe(Value.Length)} characters)";
+
+    private const int ShownCharacters = 80;
 }
 
 /// <summary>

@@ -51,6 +51,9 @@ public sealed class PeopleImporter(CadreDbContext db)
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>The encoding the person said a CSV is in; null to decide from its bytes (docs/decisions/input-encoding.md).</summary>
+    public System.Text.Encoding? DeclaredEncoding { get; init; }
+
     public async Task<ImportResult> ImportAsync(Guid organisationId, Stream stream, string fileName, CancellationToken cancellationToken = default)
     {
         await using var seekable = await SeekableStream.EnsureAsync(stream, cancellationToken);
@@ -64,7 +67,7 @@ public sealed class PeopleImporter(CadreDbContext db)
         var thisYear = DateTime.UtcNow.Year;
         try
         {
-            using var reader = TableReader.Open(seekable.Stream, file);
+            using var reader = TableReader.Open(seekable.Stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, problems);
             if (problems.Count > 0) return new ImportResult(file, 0, 0, 0, 0, problems);
             var seen = new Dictionary<(string Staff, Guid? Post, DateOnly? Start), int>(AssignmentKeyComparer.Instance);
@@ -124,7 +127,7 @@ public sealed class PeopleImporter(CadreDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            using var reader = TableReader.Open(stream, file);
+            using var reader = TableReader.Open(stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, []);
             var batch = new List<Row>(BatchSize);
 
@@ -227,8 +230,10 @@ public sealed class PeopleImporter(CadreDbContext db)
         if (staff is null) Problem(StaffNumber, null, "a staff number is required");
         var given = Text(GivenName);
         if (given is null) Problem(GivenName, null, "a given name is required");
+        else if (Core.Text.NameText.Problem(given) is { } givenProblem) Problem(GivenName, given, "a name without hidden characters: this one " + givenProblem);
         var family = Text(FamilyName);
         if (family is null) Problem(FamilyName, null, "a family name is required");
+        else if (Core.Text.NameText.Problem(family) is { } familyProblem) Problem(FamilyName, family, "a name without hidden characters: this one " + familyProblem);
         int? year = null;
         if (Text(YearOfBirth) is { } yearText)
         {

@@ -49,6 +49,9 @@ public sealed class PostImporter(CadreDbContext db)
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>The encoding the person said a CSV is in; null to decide from its bytes (docs/decisions/input-encoding.md).</summary>
+    public System.Text.Encoding? DeclaredEncoding { get; init; }
+
     /// <summary>Imports from a file on disk.</summary>
     public async Task<ImportResult> ImportFileAsync(Guid organisationId, string path, CancellationToken cancellationToken = default)
     {
@@ -68,7 +71,7 @@ public sealed class PostImporter(CadreDbContext db)
         var rows = 0;
         try
         {
-            using var reader = TableReader.Open(seekable.Stream, file);
+            using var reader = TableReader.Open(seekable.Stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, problems);
             if (problems.Count > 0) return new ImportResult(file, 0, 0, 0, 0, problems);
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -105,7 +108,7 @@ public sealed class PostImporter(CadreDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            using var reader = TableReader.Open(stream, file);
+            using var reader = TableReader.Open(stream, file, DeclaredEncoding);
             var map = new ColumnMap(reader.Headers, Columns, file, []);
             var batch = new List<ParsedPost>(BatchSize);
             var departmentIds = departments.ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.OrdinalIgnoreCase);
@@ -190,13 +193,35 @@ public sealed class PostImporter(CadreDbContext db)
             // with the column sets the value even when blank; a file without it keeps the post's.
             if (present.Contains(Specialist)) target.Specialist = Post.Specialist;
             if (present.Contains(TraineeProgramme)) target.TraineeProgramme = Post.TraineeProgramme;
-            if (given.Contains(TimeSplit))
+            if (given.Contains(TimeSplit)) ApplySplit(target, db);
+        }
+
+        // A share the post already has (same service) is updated in place, so importing an unchanged export leaves
+        // the rows, their ids and the audit trail alone; only shares gone from the file are removed.
+        private void ApplySplit(Post target, CadreDbContext db)
+        {
+            var held = target.Activities.ToList();
+            foreach (var a in Post.Activities)
             {
-                db.PostActivities.RemoveRange(target.Activities);
-                target.Activities = Post.Activities.Select(a => new PostActivity
+                var same = held.FirstOrDefault(h => h.Service.Equals(a.Service, StringComparison.OrdinalIgnoreCase));
+                if (same is null)
                 {
-                    OrganisationId = target.OrganisationId, PostId = target.Id, Service = a.Service, AreaOfWork = a.AreaOfWork, ScienceTheme = a.ScienceTheme, Percent = a.Percent,
-                }).ToList();
+                    target.Activities.Add(new PostActivity
+                    {
+                        OrganisationId = target.OrganisationId, PostId = target.Id, Service = a.Service, AreaOfWork = a.AreaOfWork, ScienceTheme = a.ScienceTheme, Percent = a.Percent,
+                    });
+                    continue;
+                }
+                held.Remove(same);
+                if (same.Service != a.Service) same.Service = a.Service;
+                if (same.AreaOfWork != a.AreaOfWork) same.AreaOfWork = a.AreaOfWork;
+                if (same.ScienceTheme != a.ScienceTheme) same.ScienceTheme = a.ScienceTheme;
+                if (same.Percent != a.Percent) same.Percent = a.Percent;
+            }
+            foreach (var gone in held)
+            {
+                target.Activities.Remove(gone);
+                db.PostActivities.Remove(gone);
             }
         }
     }

@@ -43,15 +43,15 @@ public static class ApiEndpoints
     private static async Task<Ok<PagedList<PostSummaryDto>>> ListPosts(CadreDbContext db, [AsParameters] PostListQuery query, CancellationToken cancel)
     {
         var filter = new PostFilter { Q = query.Q, Department = query.Department, Band = query.Band, Status = query.Status, Code = query.Code, Sort = query.Sort, Dir = query.Dir };
-        var page = Math.Max(1, query.Page ?? 1);
+        var page = Shared.Paging.Bound(query.Page);
         var size = Math.Clamp(query.PageSize ?? 50, 1, MaxPageSize);
         var (rows, total) = await PostQuery.PageAsync(db, filter, page, size, cancel);
         var departments = await db.Posts.AsNoTracking().Where(p => rows.Select(r => r.Id).Contains(p.Id)).Select(p => new { p.Id, p.DepartmentId }).ToDictionaryAsync(p => p.Id, p => p.DepartmentId, cancel);
         return TypedResults.Ok(new PagedList<PostSummaryDto>(rows.Select(r => new PostSummaryDto(r.Id, r.PostNumber, r.Title, departments.GetValueOrDefault(r.Id), r.Department,
-            r.Band.Code, r.FundedWte, r.FilledWte, r.Status, r.OccupationCode)).ToList(), page, size, total));
+            r.Band.Code, r.FundedWte, r.FilledWte, r.Status, r.OccupationCode, r.Occupancy, r.StatusDisagrees)).ToList(), page, size, total));
     }
 
-    public sealed record PostListQuery(string? Q, Guid? Department, string? Band, PostStatus? Status, string? Code, string? Sort, string? Dir, int? Page, int? PageSize);
+    public sealed record PostListQuery(string? Q, Guid? Department, string? Band, PostShown? Status, string? Code, string? Sort, string? Dir, int? Page, int? PageSize);
 
     private static async Task<Results<Ok<PostDto>, NotFound>> GetPost(Guid id, CadreDbContext db, CancellationToken cancel)
     {
@@ -104,7 +104,7 @@ public static class ApiEndpoints
 
     private static async Task<Ok<PagedList<PersonSummaryDto>>> ListPeople(CadreDbContext db, string? q, int? page, int? pageSize, CancellationToken cancel)
     {
-        var p = Math.Max(1, page ?? 1);
+        var p = Shared.Paging.Bound(page);
         var size = Math.Clamp(pageSize ?? 50, 1, MaxPageSize);
         var people = PeopleQuery.Search(db.People.AsNoTracking(), q);
         var total = await people.CountAsync(cancel);

@@ -58,7 +58,7 @@ public sealed class IndexModel(CadreDbContext db) : PageModel
 
     public static string Describe(ImportProblem p) =>
         p.Row == 0 ? p.Expected
-        : $"Row {p.Row}, column '{p.Column}': '{p.Value}' – {(p.Expected.StartsWith("expected", StringComparison.OrdinalIgnoreCase) ? "" : "expected ")}{p.Expected}";
+        : $"Row {p.Row}, column '{p.Column}': '{p.ShownValue}' – {(p.Expected.StartsWith("expected", StringComparison.OrdinalIgnoreCase) ? "" : "expected ")}{p.Expected}";
 
     private async Task LoadOrganisationsAsync(CancellationToken cancel) =>
         Organisations = (await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancel))

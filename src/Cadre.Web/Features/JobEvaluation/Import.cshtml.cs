@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Features.JobEvaluation;
 
-/// <summary>Upload a national profile suite: all or nothing, every problem named; a new version supersedes the one held.</summary>
-[Authorize(Roles = JeAccess.PanelRoles)]
+/// <summary>
+/// Upload a national profile suite: all or nothing, every problem named; a new version supersedes the one held for
+/// every organisation, so only the national library role may, and each import is audited in every organisation's trail.
+/// </summary>
+[Authorize(Roles = JeAccess.ImportRoles)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public sealed class ImportModel(CadreDbContext db) : PageModel

@@ -13,6 +13,14 @@ public static class JeAccess
 {
     public const string PanelRoles = CadreRoles.Administrator + "," + CadreRoles.JobEvaluationPanel;
 
+    /// <summary>
+    /// Importing a suite changes the national library every organisation matches against: only the national library
+    /// role may (docs/decisions/je-library-access.md), never an organisation's panel member or administrator.
+    /// </summary>
+    public const string ImportRoles = CadreRoles.NationalLibrary;
+
+    public static bool MayImportSuites(ClaimsPrincipal user) => user.IsInRole(CadreRoles.NationalLibrary);
+
     public static bool MayRunPanels(ClaimsPrincipal user) => user.IsInRole(CadreRoles.Administrator) || user.IsInRole(CadreRoles.JobEvaluationPanel);
 
     /// <summary>The name a session or outcome is recorded by.</summary>

@@ -38,6 +38,15 @@ public sealed record Paging(int Page, int PageSize, int Total, string Path, IRea
     /// The page number from the query string, read by hand: "page" is a reserved route value in Razor Pages, so it cannot be
     /// model-bound.
     /// </summary>
+    /// <summary>
+    /// The last page anyone may ask for: (page - 1) × the largest page size stays far inside an int, so a page number
+    /// of 2,147,483,647 gives an empty page, not an overflow and a 500.
+    /// </summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>A requested page number kept between 1 and <see cref="MaxPage"/>.</summary>
+    public static int Bound(int? page) => Math.Clamp(page ?? 1, 1, MaxPage);
+
     public static int FromQuery(HttpRequest request) =>
-        int.TryParse(request.Query["page"], out var page) && page > 0 ? Math.Min(page, 1_000_000) : 1;
+        int.TryParse(request.Query["page"], out var page) ? Bound(page) : 1;
 }

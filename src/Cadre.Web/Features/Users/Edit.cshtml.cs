@@ -11,8 +11,9 @@ namespace Cadre.Web.Features.Users;
 /// Adding a user (/users/new: a one-time password is generated and shown once, on the page that confirms it; the user
 /// chooses their own at first sign-in) and changing one (/users/{id}: organisations, roles, a service lead's departments,
 /// unlocking, a new one-time password). An administrator gives access only to their own organisations and never touches
-/// a user's membership of others. Users outside the administrator's organisations are not found. Each save is one
-/// transaction; the data layer writes the audit rows.
+/// a user's membership of others. Users outside the administrator's organisations are not found; a user who also
+/// belongs to an organisation the administrator does not run can only have their access withdrawn
+/// (<see cref="UserAdministration"/>). Each save is one transaction; the data layer writes the audit rows.
 /// </summary>
 [Authorize(Policy = CadrePolicies.ManageUsers)]
 public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) : PageModel
@@ -21,6 +22,9 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
     public string? Id { get; private set; }
     public bool IsNew => Id is null;
     public bool LockedOut { get; private set; }
+    /// <summary>For an existing user: whether this administrator may change everything or only withdraw access.</summary>
+    public UserAdministration.Reach Reach { get; private set; } = UserAdministration.Reach.Full;
+    public bool Shared => Reach == UserAdministration.Reach.WithdrawOnly;
     public string? GeneratedPassword { get; private set; }
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name, Guid OrganisationId)> Departments { get; private set; } = [];
@@ -37,14 +41,8 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         }
         var user = await FindAsync(id, cancel);
         if (user is null) return NotFound();
-        Input = new UserInput
-        {
-            Email = user.Email, DisplayName = user.DisplayName,
-            Roles = [.. await users.GetRolesAsync(user)],
-            DepartmentIds = await db.UserDepartmentScopes.Where(s => s.UserId == id).Select(s => s.DepartmentId).ToListAsync(cancel),
-            OrganisationIds = await MembershipsAsync(id, cancel),
-        };
-        LockedOut = await users.IsLockedOutAsync(user);
+        Reach = await UserAdministration.ReachOfAsync(db, id, cancel);
+        await FillInputAsync(user, cancel);
         return Page();
     }
 
@@ -58,6 +56,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
             user = await FindAsync(id, cancel);
             if (user is null) return NotFound();
             LockedOut = await users.IsLockedOutAsync(user);
+            if (await RefuseSharedAsync(user, cancel) is { } refused) return refused;
         }
 
         var roles = Input.Roles.Select(CadreRoles.Find).ToList();
@@ -118,7 +117,9 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
 
         // Department scopes only mean something for a service lead; other roles see every department anyway.
         var keep = wanted.Contains(CadreRoles.ServiceLead) ? departments : [];
-        var existing = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id).ToListAsync(cancel);
+        // Only grants of the administrator's own departments are theirs to change (a grant elsewhere would be refused).
+        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        var existing = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id && mineDepartments.Contains(s.DepartmentId)).ToListAsync(cancel);
         db.UserDepartmentScopes.RemoveRange(existing.Where(s => !keep.Contains(s.DepartmentId)));
         db.UserDepartmentScopes.AddRange(keep.Where(d => existing.All(s => s.DepartmentId != d)).Select(d => new UserDepartmentScope { UserId = user.Id, DepartmentId = d }));
         await db.SaveChangesAsync(cancel);
@@ -139,6 +140,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         await LoadDepartmentsAsync(cancel);
         var user = await FindAsync(id, cancel);
         if (user is null) return NotFound();
+        if (await RefuseSharedAsync(user, cancel) is { } refused) return refused;
         if (user.Id == users.GetUserId(User))
         {
             TempData["Notice"] = "To change your own password, use this page.";
@@ -168,12 +170,73 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancel)
     {
+        Id = id;
+        await LoadDepartmentsAsync(cancel);
         var user = await FindAsync(id, cancel);
         if (user is null) return NotFound();
+        if (await RefuseSharedAsync(user, cancel) is { } refused) return refused;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         TempData["Saved"] = $"{user.DisplayName} can sign in again";
         return Redirect("/users");
+    }
+
+    /// <summary>
+    /// Takes away the user's access to the administrator's own organisations and the departments in them; what they hold
+    /// elsewhere stays. The only change an administrator may make to a user shared with another organisation, and open
+    /// to any user they can see. Their sessions end, so the withdrawal takes effect on their next request.
+    /// </summary>
+    public async Task<IActionResult> OnPostWithdrawAccessAsync(string id, CancellationToken cancel)
+    {
+        Id = id;
+        await LoadDepartmentsAsync(cancel);
+        var user = await FindAsync(id, cancel);
+        if (user is null) return NotFound();
+        if (user.Id == users.GetUserId(User))
+        {
+            Reach = await UserAdministration.ReachOfAsync(db, id, cancel);
+            await FillInputAsync(user, cancel);
+            ModelState.AddModelError("", "You cannot remove your own access; ask another administrator");
+            return Invalid();
+        }
+        var mine = Organisations.Select(o => o.Id).ToList();
+        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        db.UserOrganisations.RemoveRange(await db.UserOrganisations.Where(m => m.UserId == id && mine.Contains(m.OrganisationId)).ToListAsync(cancel));
+        db.UserDepartmentScopes.RemoveRange(await db.UserDepartmentScopes.Where(s => s.UserId == id && mineDepartments.Contains(s.DepartmentId)).ToListAsync(cancel));
+        await db.SaveChangesAsync(cancel);
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancel);
+        TempData["Saved"] = $"{user.DisplayName} no longer has access to {string.Join(" or ", Organisations.Select(o => o.Name))}";
+        return Redirect("/users");
+    }
+
+    /// <summary>
+    /// The refusal for any change but withdrawing access to a user shared with an organisation this administrator does
+    /// not run: the page again, with the reason, answered 403 (the save guard would refuse the write anyway).
+    /// </summary>
+    private async Task<IActionResult?> RefuseSharedAsync(CadreUser user, CancellationToken cancel)
+    {
+        Reach = await UserAdministration.ReachOfAsync(db, user.Id, cancel);
+        if (!Shared) return null;
+        await FillInputAsync(user, cancel);
+        Errors = [new FormError("withdraw-access", UserAdministration.SharedUserRefusal)];
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
+    }
+
+    private async Task FillInputAsync(CadreUser user, CancellationToken cancel)
+    {
+        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        Input = new UserInput
+        {
+            Email = user.Email, DisplayName = user.DisplayName,
+            Roles = [.. await users.GetRolesAsync(user)],
+            DepartmentIds = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id && mineDepartments.Contains(s.DepartmentId)).Select(s => s.DepartmentId).ToListAsync(cancel),
+            OrganisationIds = await MembershipsAsync(user.Id, cancel),
+        };
+        LockedOut = await users.IsLockedOutAsync(user);
     }
 
     private IActionResult Invalid()

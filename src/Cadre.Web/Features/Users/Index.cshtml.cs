@@ -10,7 +10,8 @@ public sealed class IndexModel(CadreDbContext db) : PageModel
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
-    public sealed record UserRow(string Id, string Name, string Email, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, bool LockedOut);
+    /// <param name="Shared">Also a user of an organisation the administrator does not run: only access can be withdrawn.</param>
+    public sealed record UserRow(string Id, string Name, string Email, IReadOnlyList<string> Roles, IReadOnlyList<string> Departments, bool LockedOut, bool Shared);
 
     public async Task OnGetAsync(CancellationToken cancel) => Rows = await UserDirectory.ListAsync(db, cancel);
 }
@@ -33,11 +34,13 @@ public static class UserDirectory
             .ToListAsync(cancel);
         var departments = await (from s in db.UserDepartmentScopes join d in db.Departments on s.DepartmentId equals d.Id where ids.Contains(s.UserId) select new { s.UserId, d.Name })
             .ToListAsync(cancel);
+        var mine = db.Scope.OrganisationIds.ToArray();
+        var shared = (await db.UserOrganisations.Where(m => ids.Contains(m.UserId) && !mine.Contains(m.OrganisationId)).Select(m => m.UserId).Distinct().ToListAsync(cancel)).ToHashSet();
         var now = DateTimeOffset.UtcNow;
         return users.Select(u => new IndexModel.UserRow(u.Id, u.DisplayName, u.Email ?? "",
             roles.Where(r => r.UserId == u.Id).Select(r => RoleLabel(r.Name)).Order().ToList(),
             departments.Where(d => d.UserId == u.Id).Select(d => d.Name).Order().ToList(),
-            u.LockoutEnd is { } end && end > now)).ToList();
+            u.LockoutEnd is { } end && end > now, shared.Contains(u.Id))).ToList();
     }
 
     public static string RoleLabel(string? role) => role switch
