@@ -23,6 +23,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public IOrganisationScope Scope { get; } = scope;
     public IAuditActor Actor { get; } = actor;
 
+    /// <summary>The transaction the audit chain opened for this save, if the caller had none (see AuditChainInterceptor).</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? ChainTransaction { get; set; }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Accreditation> Accreditations => Set<Accreditation>();
@@ -41,6 +44,7 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>The cookie and anti-forgery key ring, shared by every instance on PostgreSQL (empty on SQLite).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -26,15 +26,21 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(full, SqliteFileName)}", full);
     }
 
-    public static DatabaseOptions PostgreSql(string connectionString) => new(DatabaseProvider.PostgreSql, connectionString);
+    /// <summary>PostgreSQL; the data folder, when given, holds the keys (the audit chain's, the cookies').</summary>
+    public static DatabaseOptions PostgreSql(string connectionString, string? dataDirectory = null) =>
+        new(DatabaseProvider.PostgreSql, connectionString, dataDirectory is null ? null : Path.GetFullPath(dataDirectory));
+
+    /// <summary>Where the audit chain's key lives (DATA/keys, beside the cookie keys); null when there is no data folder.</summary>
+    public string? KeyDirectory => DataDirectory is null ? null : Path.Combine(DataDirectory, "keys");
 
     /// <summary>The command line's choice: --postgres wins, then CADRE_DB, then SQLite in --data (or ./data).</summary>
     public static DatabaseOptions FromCommandLine(string? dataDirectory, string? postgres, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        if (!string.IsNullOrWhiteSpace(postgres)) return PostgreSql(postgres);
-        if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment) return PostgreSql(fromEnvironment);
-        return Sqlite(string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory);
+        var folder = string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory : dataDirectory;
+        if (!string.IsNullOrWhiteSpace(postgres)) return PostgreSql(postgres, folder);
+        if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment) return PostgreSql(fromEnvironment, folder);
+        return Sqlite(folder);
     }
 
     /// <summary>A description safe to print: no password.</summary>
@@ -58,7 +64,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         {
             builder.UseNpgsql(ConnectionString);
         }
-        builder.AddInterceptors(CadreSaveChangesInterceptor.Instance);
+        // The audit hook adds entries; the chain then seals them (in this order).
+        builder.AddInterceptors(CadreSaveChangesInterceptor.Instance, AuditChainInterceptor.For(KeyDirectory));
         // Migrations are written by hand (the design-time package does not restore here), so there is no model snapshot
         // to compare with; the schema test compares migrated and model-created databases instead.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

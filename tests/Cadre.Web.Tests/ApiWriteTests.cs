@@ -142,7 +142,7 @@ public sealed class ApiWriteTests(CadreWebFixture app)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
         // Someone holding posts only in other departments does not exist for the lead.
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/people/{outsider}", Person("X-1", null))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/people/{outsider}", Person("X-1", null, version: Guid.NewGuid()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/people/{outsider}/registrations",
             new { registrationType = "HcpcClinicalScientist", number = "CS777777" })).StatusCode);
         await using (var db = app.SystemContext())
@@ -162,12 +162,12 @@ public sealed class ApiWriteTests(CadreWebFixture app)
             var ours = await db.Posts.Where(p => p.OrganisationId == app.DemoOrganisation).Select(p => p.PostNumber).ToListAsync();
             theirPost = (await db.Posts.Where(p => p.OrganisationId == app.SecondOrganisation).Select(p => p.PostNumber).ToListAsync()).First(n => !ours.Contains(n));
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/people/{theirPerson}", Person("API-X-1", null))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/people/{theirPerson}", Person("API-X-1", null, version: Guid.NewGuid()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/people/{theirPerson}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/people/{theirPerson}/training",
             new { programme = "Stp", specialism = "Radiotherapy Physics", startDate = "2026-09-01", expectedEndDate = "2029-08-31" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/departments/{theirDepartment}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/departments/{theirDepartment}", new { name = "Taken over" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/v1/departments/{theirDepartment}", new { name = "Taken over", version = "guessed" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/departments/{theirDepartment}/accreditations",
             new { scheme = "UKAS MPACE", standard = "BS 70000", status = "Accredited" })).StatusCode);
 

@@ -52,7 +52,7 @@ public sealed class IsolationTests(CadreWebFixture app)
         var (id, number) = await app.AnyPostAsync(app.DemoOrganisation);
         using var client = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/posts/{id}")).StatusCode);
-        var put = await client.PutAsJsonAsync($"/api/v1/posts/{id}", new { postNumber = number, title = "Hijacked", departmentId = app.LeadDepartment, band = "5", fundedWte = 1.0 });
+        var put = await client.PutAsJsonAsync($"/api/v1/posts/{id}", new { postNumber = number, title = "Hijacked", departmentId = app.LeadDepartment, band = "5", fundedWte = 1.0, version = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/posts/{id}")).StatusCode);
         var create = await client.PostAsJsonAsync("/api/v1/posts", new { postNumber = "HIJACK-2", title = "Hijacked", departmentId = app.LeadDepartment, band = "5", fundedWte = 1.0 });

@@ -224,4 +224,22 @@ public class AuditEntry : IOrganisationOwned
     public AuditAction Action { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>For events of a request (sign-in, token use, export, a record read): the caller's network address.</summary>
+    public string? Address { get; set; }
+    /// <summary>For events of a request: the caller's browser or program, as it names itself.</summary>
+    public string? UserAgent { get; set; }
+    /// <summary>Position in the trail, from 1 with no gaps: a missing number is a deleted entry.</summary>
+    public long Sequence { get; set; }
+    /// <summary>
+    /// The seal: a keyed hash of this entry and the previous entry's seal, so changing, removing or inserting an entry
+    /// breaks the chain from there on. Empty only for entries written before the chain began.
+    /// </summary>
+    public string Hash { get; set; } = "";
+}
+
+/// <summary>Column sizes of the request details on an <see cref="AuditEntry"/>; longer values are cut, not refused.</summary>
+public static class AuditLimits
+{
+    public const int Address = 64;       // an IPv6 address with a zone fits
+    public const int UserAgent = 512;    // browsers send about 150 characters; anything past 512 is noise
 }

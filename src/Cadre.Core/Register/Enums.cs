@@ -105,6 +105,15 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+    // Events, not changes (docs/decisions/audit-events-and-chain.md): the Data Security and Protection Toolkit asks
+    // for access to personal data to be recorded as well as changes to it.
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    TokenUsed,
+    TokenRefused,
+    Exported,
+    Viewed,
 }
 
 /// <summary>

@@ -48,12 +48,14 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
         {
             if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
                 throw new AuditTrailException("The audit trail is append-only: audit entries cannot be changed or deleted.");
-            if (entry.Entity is IOrganisationOwned owned && owned.OrganisationId == Guid.Empty)
+            // An audit event may belong to no organisation (a sign-in attempt for an unknown account): AuditEvents.
+            if (entry.Entity is IOrganisationOwned owned and not AuditEntry && owned.OrganisationId == Guid.Empty)
                 owned.OrganisationId = OrganisationFromParent(db, entry);
         }
 
         foreach (var entry in entries) Guard(db, entry);
         foreach (var entry in entries) GuardAccess(db, entry);
+        SessionEnder.EndSessionsOfChangedUsers(db, entries, DateTimeOffset.UtcNow);
 
         var now = DateTime.UtcNow;
         var audit = new List<AuditEntry>();
@@ -89,8 +91,8 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
     /// <summary>
     /// Who may sign in and what they may do is as sensitive as the register itself, so user accounts, their roles and
     /// their organisation and department grants are audited too, in each organisation the user belongs to (the trail is
-    /// per organisation). Password hashes and security stamps are left out; a failed sign-in is audited only when it
-    /// locks the account.
+    /// per organisation). Password hashes and security stamps are left out; as a change of the account, a failed
+    /// sign-in shows only when it locks the account (every attempt is also an event of its own: AuditEvents).
     /// </summary>
     private static IEnumerable<AuditEntry> UserAccessAudit(CadreDbContext db, List<EntityEntry> entries, DateTime now)
     {

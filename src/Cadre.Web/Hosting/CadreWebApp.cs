@@ -96,7 +96,13 @@ public static class CadreWebApp
             .AddEntityFrameworkStores<CadreDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>();
+        // Every request checks the cookie's security stamp against the database and rebuilds the user's roles and
+        // organisations from it, so sign-out, a role or organisation change, a password reset or a lockout (each of
+        // which gives the user a new stamp, see SessionEnder) ends every session at once, not after Identity's default
+        // 30 minutes (ASVS 3.3.1, 3.3.3; docs/decisions/sessions-and-tokens.md).
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
 
+        services.AddCadreApiTokens();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "cadre.auth";
@@ -139,6 +145,8 @@ public static class CadreWebApp
             })
             .AddApplicationPart(typeof(CadreWebMarker).Assembly);
         services.AddProblemDetails();
+        // Binding failures are thrown to the API's exception handler, which says what was wrong (not a bare 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -152,7 +160,9 @@ public static class CadreWebApp
                 document.Info.Title = "Cadre API";
                 document.Info.Version = "v1";
                 document.Info.Description = "The Healthcare Science establishment register: posts, people and departments. " +
-                    "Sign in at /sign-in; the API uses the same cookie. Unsafe methods take JSON bodies only.";
+                    "Programs send an API token made by an administrator at /tokens as `Authorization: Bearer <token>`; " +
+                    "in a browser the API uses the sign-in cookie. Unsafe methods take JSON bodies only; every PUT carries the version read.";
+                OpenApiSecurity.Declare(document);
                 return Task.CompletedTask;
             });
         });
@@ -168,6 +178,14 @@ public static class CadreWebApp
         app.UseHostFiltering();
         app.UseWhen(IsApi, api => api.UseExceptionHandler(failure => failure.Run(async context =>
         {
+            // A body or parameter the API cannot read (RouteHandlerOptions.ThrowOnBadRequest) says what was wrong.
+            if (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+            {
+                context.Response.StatusCode = bad.StatusCode;
+                await Results.Problem(title: "The request could not be read", detail: Features.Api.ApiRequestRules.Describe(bad),
+                    statusCode: bad.StatusCode).ExecuteAsync(context);
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await Results.Problem(title: "Something went wrong", detail: "The request could not be completed. It has been logged.",
                 statusCode: 500).ExecuteAsync(context);
@@ -178,7 +196,12 @@ public static class CadreWebApp
         }
         else
         {
-            app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/error"));
+            // A request the endpoint could not read keeps its 400 (binding failures are thrown, see ThrowOnBadRequest).
+            app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = failure => failure is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            }));
         }
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseCadreSecurityHeaders();
@@ -188,6 +211,7 @@ public static class CadreWebApp
         }
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCadreApiTokenRules();
         app.UseAuthorization();
         app.UseCadrePasswordChangeGate();
 

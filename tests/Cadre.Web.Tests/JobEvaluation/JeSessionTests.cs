@@ -185,7 +185,7 @@ public sealed class JeSessionTests(CadreWebFixture app)
         }
         using var admin = await app.ClientAsync(CadreWebFixture.Users.Admin);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/je/sessions/{theirs.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync($"/api/v1/je/sessions/{theirs.Id}", Body("2026-06-02", null, BalancedBody))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync($"/api/v1/je/sessions/{theirs.Id}", Body("2026-06-02", "guessed", BalancedBody))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/job-evaluation/sessions/{theirs.Id}/edit")).StatusCode);
         Assert.DoesNotContain((await admin.GetFromJsonAsync<JsonElement>("/api/v1/je/sessions")).EnumerateArray(), s => s.GetProperty("id").GetGuid() == theirs.Id);
         await using (var db = app.SystemContext())

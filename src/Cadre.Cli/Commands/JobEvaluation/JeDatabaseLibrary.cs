@@ -39,7 +39,7 @@ internal static class JeDatabaseLibrary
         if (!Requested(parse))
             return new Library(JeReference.Default.LoadLibrary().All, "the national profile suites shipped with Cadre");
         var database = DatabaseArguments.Read(parse);
-        if (database.DataDirectory is { } dir && !File.Exists(Path.Combine(dir, Cadre.Data.DatabaseOptions.SqliteFileName)))
+        if (database.Provider == Cadre.Data.DatabaseProvider.Sqlite && database.DataDirectory is { } dir && !File.Exists(Path.Combine(dir, Cadre.Data.DatabaseOptions.SqliteFileName)))
             throw new CliException($"--data {parse.GetValue(DatabaseArguments.Data)}: no Cadre database there ({Path.Combine(dir, Cadre.Data.DatabaseOptions.SqliteFileName)} does not exist); create it with 'cadre db migrate --data DIR' or 'cadre je import FILE --data DIR'.");
         await using var services = DatabaseArguments.Services(database, what);
         await using var db = DatabaseArguments.Context(services);

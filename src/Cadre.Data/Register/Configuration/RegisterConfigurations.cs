@@ -181,6 +181,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Action).AsName();
+        b.Property(a => a.Address).HasMaxLength(AuditLimits.Address);
+        b.Property(a => a.UserAgent).HasMaxLength(AuditLimits.UserAgent);
+        // Defaults only for rows that existed before the chain (migration AuditChain numbers them); new rows always get both.
+        b.Property(a => a.Sequence).HasDefaultValue(0L);
+        b.Property(a => a.Hash).HasMaxLength(64).IsRequired().HasDefaultValue("");
+        b.HasIndex(a => a.Sequence).IsUnique();
         b.HasIndex(a => new { a.OrganisationId, a.EntityType, a.EntityId });
         b.HasIndex(a => new { a.OrganisationId, a.When });
     }

@@ -1,12 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Cadre.Data;
+using Cadre.Data.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<CadreUser> users) : PageModel
+/// <summary>
+/// Signing in with a Cadre password. Every attempt is in the audit trail with the caller's address and user agent:
+/// a success or failure of a known account in each of its organisations' trails, an unknown name under no organisation.
+/// </summary>
+public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<CadreUser> users, CadreDbContext db, AuditRecorder audit) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -29,6 +34,10 @@ public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<Cad
         if (user is not null)
         {
             var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            var organisations = await AuditEvents.OrganisationsOfUserAsync(db, user.Id, HttpContext.RequestAborted);
+            var who = new AuditActor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName);
+            await audit.RecordAsync(result.Succeeded ? AuditAction.SignedIn : AuditAction.SignInFailed, "User", user.Id, organisations,
+                result.Succeeded ? null : new { Reason = result.IsLockedOut ? "account locked" : "wrong password" }, who);
             if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
             if (result.IsLockedOut)
             {
@@ -36,6 +45,11 @@ public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<Cad
                 Errors = FormErrors.From(ModelState);
                 return Page();
             }
+        }
+        else
+        {
+            await audit.RecordAsync(AuditAction.SignInFailed, "User", "(unknown)", [], new { UserName = Input.UserName.Trim(), Reason = "no such account" },
+                AuditActor.System("anonymous"));
         }
         // The same words whether the user name or the password was wrong, so the page does not reveal who has an account.
         ModelState.AddModelError("Input.UserName", "Enter a correct user name and password");

@@ -18,7 +18,7 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapCadreApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Cadre");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("Cadre").RequireVersionOnPut();
 
         api.MapGet("/departments", ListDepartments).WithName("ListDepartments").WithSummary("Departments the user can see, with their post counts.");
         api.MapGet("/posts", ListPosts).WithName("ListPosts").WithSummary("Posts, filtered, sorted and paged.");
@@ -116,8 +116,13 @@ public static class ApiEndpoints
         return TypedResults.Ok(new PagedList<PersonSummaryDto>(rows.Select(x => new PersonSummaryDto(x.Id, x.StaffNumber, x.GivenName, x.FamilyName, x.YearOfBirth, x.Current.Count, x.Current.Sum())).ToList(), p, size, total));
     }
 
-    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, CancellationToken cancel) =>
-        await LoadPersonAsync(db, id, cancel) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, CadreDbContext db, AuditRecorder audit, CancellationToken cancel)
+    {
+        if (await LoadPersonAsync(db, id, cancel) is not { } person) return TypedResults.NotFound();
+        // A read of a person's record is audited as on the person's page.
+        await audit.RecordAsync(AuditAction.Viewed, nameof(Person), id.ToString(), audit.CurrentOrganisations(), cancel: cancel);
+        return TypedResults.Ok(person);
+    }
 
     internal static async Task<PersonDto?> LoadPersonAsync(CadreDbContext db, Guid id, CancellationToken cancel)
     {

@@ -99,4 +99,20 @@ public static class AuditDiff
         }
         return chars.ToString();
     }
+
+    /// <summary>What happened, as the trail's "Record" column reads after the record type ("Post created", "User signed in").</summary>
+    public static string ActionLabel(AuditAction action) => action switch
+    {
+        AuditAction.Created => "created",
+        AuditAction.Updated => "updated",
+        AuditAction.Deleted => "deleted",
+        AuditAction.SignedIn => "signed in",
+        AuditAction.SignInFailed => "sign-in refused",
+        AuditAction.SignedOut => "signed out",
+        AuditAction.TokenUsed => "used",
+        AuditAction.TokenRefused => "refused",
+        AuditAction.Exported => "downloaded",
+        AuditAction.Viewed => "opened",
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {action}"),
+    };
 }

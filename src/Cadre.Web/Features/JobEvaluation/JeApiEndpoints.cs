@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cadre.Core.JobEvaluation;
 using Cadre.Data.JobEvaluation;
+using Cadre.Web.Features.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public static class JeApiEndpoints
 
     public static IEndpointRouteBuilder MapJeApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/je").RequireAuthorization().WithTags("Job evaluation");
+        var api = app.MapGroup("/api/v1/je").RequireAuthorization().WithTags("Job evaluation").RequireVersionOnPut();
         api.MapGet("/profiles", ListProfiles).WithName("ListJeProfiles").WithSummary("National profiles (current; archived with includeArchived=true), by suite and band.");
         api.MapGet("/profiles/{id:guid}", GetProfile).WithName("GetJeProfile").WithSummary("One profile with its 16 factors, computed and printed figures and warnings.");
         api.MapPost("/score", Score).WithName("ScoreJeLevels").WithSummary("Total and band for 16 levels (e.g. \"3a\"), with the rules applied.");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadre.Web.Features.People;
 
 [Authorize(Policy = CadrePolicies.SeePeople)]
-public sealed class DetailsModel(CadreDbContext db) : PageModel
+public sealed class DetailsModel(CadreDbContext db, AuditRecorder audit) : PageModel
 {
     public Person Person { get; private set; } = default!;
     public IReadOnlyList<(AuditEntry Entry, IReadOnlyList<Audit.FieldChange> Changes)> History { get; private set; } = [];
@@ -19,6 +19,8 @@ public sealed class DetailsModel(CadreDbContext db) : PageModel
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancel);
         if (person is null) return NotFound();
         Person = person;
+        // Who opened whose record is kept, as the Data Security and Protection Toolkit asks of access to personal data.
+        await audit.RecordAsync(AuditAction.Viewed, nameof(Person), id.ToString(), [person.OrganisationId], cancel: cancel);
         var keys = new List<string> { id.ToString() };
         keys.AddRange(person.Assignments.Select(a => a.Id.ToString()));
         keys.AddRange(person.Registrations.Select(r => r.Id.ToString()));
