@@ -35,7 +35,7 @@ public sealed class HostingTests(CadreWebFixture app)
         using var client = await app.ClientAsync();
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/sign-in", response.Headers.Location!.OriginalString);
         var signIn = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var html = await signIn.Content.ReadAsStringAsync();

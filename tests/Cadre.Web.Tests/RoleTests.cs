@@ -32,7 +32,7 @@ public sealed class RoleTests(CadreWebFixture app)
         Assert.DoesNotContain("href=\"/people\"", home);
         var people = await client.GetAsync("/people");
         Assert.Equal(HttpStatusCode.Redirect, people.StatusCode);
-        Assert.StartsWith("/access-denied", people.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", people.Headers.Location!.OriginalString);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class RoleTests(CadreWebFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.DeleteAsync($"/api/v1/posts/{id}")).StatusCode);
         var edit = await client.GetAsync($"/posts/{id}/edit");
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.StartsWith("/access-denied", edit.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", edit.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class ServicesPageTests(CadreWebFixture app)
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.OriginalString);
         }
         Assert.DoesNotContain("Change service details", await client.GetStringAsync($"/departments/{app.LeadDepartment}"));
     }

@@ -234,7 +234,7 @@ public sealed class UserAdminTests(CadreWebFixture app)
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.OriginalString);
         }
         Assert.DoesNotContain("href=\"/users\"", await client.GetStringAsync("/"));
     }

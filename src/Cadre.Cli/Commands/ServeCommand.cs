@@ -37,6 +37,10 @@ public static class ServeCommand
         command.Options.Add(noDemo);
         command.Options.Add(verbose);
         command.Options.Add(keysCertificate);
+        var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names to answer, separated by ';' (or set CADRE_ALLOWED_HOSTS); others get 400." };
+        var knownProxies = new Option<string?>("--known-proxies") { Description = "IP addresses of reverse proxies whose forwarded headers are believed, separated by ';' (or set CADRE_KNOWN_PROXIES); default loopback." };
+        command.Options.Add(allowedHosts);
+        command.Options.Add(knownProxies);
         command.SetAction(async (parse, cancel) =>
         {
             var options = new CadreWebOptions
@@ -47,6 +51,8 @@ public static class ServeCommand
                 Demo = !parse.GetValue(noDemo),
                 VerboseLogging = parse.GetValue(verbose),
                 KeysCertificate = parse.GetValue(keysCertificate),
+                AllowedHosts = parse.GetValue(allowedHosts),
+                KnownProxies = parse.GetValue(knownProxies),
             };
             try
             {

@@ -1,6 +1,6 @@
 namespace Cadre.Core.Careers;
 
-/// <summary>A role of the MSC career framework (seed 001 Annex 3) with its levels, usual bands and register.</summary>
+/// <summary>A role of the MSC career framework (Modernising Scientific Careers: The England Action Plan (DH 2010) Annex 3) with its levels, usual bands and register.</summary>
 public sealed record CareerRole(string Id, string Name, string CareerFrameworkLevels, string TypicalBands, string Registration, string EntryRequirement, string Citation);
 
 /// <summary>A training programme or equivalence route: how long, who may enter, what it leads to.</summary>

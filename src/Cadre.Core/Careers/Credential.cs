@@ -10,11 +10,11 @@ public enum Credential
 {
     /// <summary>Nothing yet: everyone holds this, so routes from school or from outside the NHS start here.</summary>
     None,
-    /// <summary>Assistant learning: the credit-bearing modular national curriculum (seed 001 ch.4 para 28).</summary>
+    /// <summary>Assistant learning: the credit-bearing modular national curriculum (Modernising Scientific Careers: The England Action Plan (DH 2010) ch.4 para 28).</summary>
     AssistantQualification,
-    /// <summary>Associate learning: a Foundation degree (seed 001 ch.4 para 28).</summary>
+    /// <summary>Associate learning: a Foundation degree (Modernising Scientific Careers: The England Action Plan (DH 2010) ch.4 para 28).</summary>
     FoundationDegree,
-    /// <summary>A first or upper-second honours degree in a relevant science: the STP entry requirement (anchors A3).</summary>
+    /// <summary>A first or upper-second honours degree in a relevant science: the STP entry requirement (National School of Healthcare Science programme guidance).</summary>
     HonoursDegree,
     /// <summary>On the Academy for Healthcare Science accredited register as a practitioner.</summary>
     AhcsPractitioner,
@@ -71,7 +71,7 @@ public static class Credentials
 
     /// <summary>
     /// The credentials that meet a post's entry requirement. Assistant posts are recruited locally with no prior
-    /// qualification (seed 001 ch.5 para 22); the others follow the registration of the role (reference/careers/roles.tsv).
+    /// qualification (Modernising Scientific Careers: The England Action Plan (DH 2010) ch.5 para 22); the others follow the registration of the role (reference/careers/roles.tsv).
     /// </summary>
     public static IReadOnlyList<Credential> Meeting(EntryRequirement requirement) => requirement switch
     {

@@ -15,7 +15,7 @@ public sealed record PersonCareer(IReadOnlyCollection<Credential> Held, IReadOnl
 
     /// <summary>
     /// The register records registrations, not degrees. A direct-entry STP trainee was selected on a first or
-    /// upper-second honours degree (anchors A3, STP entry), so someone on the STP with no credential recorded is read as
+    /// upper-second honours degree (National School of Healthcare Science programme guidance, STP entry), so someone on the STP with no credential recorded is read as
     /// holding that degree: their route is then the STP they are on, not a degree they already have. Registrations are
     /// never inferred: whether an HSST trainee is registered is exactly what CAREER-TRAIN-HSST-REG checks.
     /// </summary>

@@ -21,19 +21,19 @@ public static class TraineePipeline
 
     public static readonly CareerRule Overdue = new("CAREER-PIPE-OVERDUE",
         "A trainee still on the programme after the expected end date is overdue: agree an extension with the training provider or record the completion or withdrawal.",
-        "reference/careers/programmes.tsv (PTP and STP 3 years, HSST 5 years); anchors A3 (STP in-service part-time up to 5 years); seed 004 Time Commitment");
+        "Modernising Scientific Careers: The England Action Plan (DH 2010) ch.4 (PTP and STP 3 years, HSST 5 years); National School of Healthcare Science programme guidance (STP in-service part-time up to 5 years); IPEM Workforce Intelligence Unit report Is HSST meeting the needs of the Medical Physics profession? (2023) Time Commitment");
 
     public static readonly CareerRule Interrupted = new("CAREER-PIPE-INTERRUPTED",
         "An interrupted trainee is at risk of not completing; withdrawals are recorded and reported.",
-        "seed 004 Background (NSHCS records about 17% HSST attrition in Medical Physics) and Time Commitment (work-life balance behind at least 20% of withdrawals)");
+        "IPEM Workforce Intelligence Unit report Is HSST meeting the needs of the Medical Physics profession? (2023) Background (NSHCS records about 17% HSST attrition in Medical Physics) and Time Commitment (work-life balance behind at least 20% of withdrawals)");
 
     public static readonly CareerRule NoPost = new("CAREER-PIPE-NOPOST",
         "A trainee with no current post has no training place on the register: record the post they train in.",
-        "anchors A3 (STP direct entry on a fixed-term band 6 post, or in-service; HSST at band 7 or above)");
+        "National School of Healthcare Science programme guidance (STP direct entry on a fixed-term band 6 post, or in-service; HSST at band 7 or above)");
 
     public static readonly CareerRule FinishingSoon = new("CAREER-PIPE-SOON",
         "A trainee expected to finish within six months: plan the post they will qualify into.",
-        "seed 001 ch.5 para 25 (on completion trainees compete for posts suited to their new skills)");
+        "Modernising Scientific Careers: The England Action Plan (DH 2010) ch.5 para 25 (on completion trainees compete for posts suited to their new skills)");
 
     public static IReadOnlyList<CareerRule> Rules { get; } = [Overdue, Interrupted, NoPost, FinishingSoon];
 

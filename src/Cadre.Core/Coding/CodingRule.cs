@@ -6,7 +6,7 @@ public sealed record CodingRule(string Id, string Summary, string Document, stri
 /// <summary>The rules Cadre applies, by id. Ids are stable: reports, overrides and tests refer to them.</summary>
 public static class CodingRules
 {
-    private const string Ipem = "IPEM guidance on coding Medical Physics and Clinical Engineering staff within ESR (seed 000)";
+    private const string Ipem = "IPEM guidance on coding Medical Physics and Clinical Engineering staff within ESR";
     private const string Manual = "NHS Occupation Code Manual";
 
     public static readonly CodingRule PostNotPerson = new("ESR-POST-01",
@@ -95,7 +95,7 @@ public static class CodingRules
 
     public static readonly CodingRule EntryLevel = new("ESR-LEVEL-01",
         "The level character follows the entry requirement: assistant 9, associate 5, practitioner 4 (specialist 3), clinical scientist 2 (specialist 1), biomedical scientist E (specialist D, themes A-D).",
-        Manual + " v22.1 (levels 0-9, A-F); seed 000 Background (\"page 5 of the Healthcare Science section\")", "Healthcare Science levels");
+        Manual + " v22.1 (levels 0-9, A-F); IPEM guidance on coding Medical Physics and Clinical Engineering staff within ESR Background (\"page 5 of the Healthcare Science section\")", "Healthcare Science levels");
 
     public static IReadOnlyList<CodingRule> All { get; } =
     [

@@ -150,8 +150,8 @@ public static class HeadOfServiceReport
             {
                 var mine = enrolments.Where(e => e.Programme == programme).ToList();
                 return Row(ReportWords.Programme(programme), Count(mine.Count(e => e.Status == TrainingStatus.Active)), Count(mine.Count(e => e.Status == TrainingStatus.Interrupted)),
-                    Count(mine.Count(e => e.ExpectedEndDate <= w.On.AddMonths(6))),
-                    Count(mine.Count(e => e.ExpectedEndDate > w.On.AddMonths(6) && e.ExpectedEndDate <= w.On.AddMonths(12))),
+                    Count(mine.Count(e => DueSoon.IsFinishingSoon(e.Status, e.ExpectedEndDate, w.On))),
+                    Count(mine.Count(e => e.ExpectedEndDate > DueSoon.TraineesFinishingBy(w.On) && e.ExpectedEndDate <= w.On.AddMonths(12))),
                     Count(mine.Count(e => e.ExpectedEndDate > w.On.AddMonths(12))));
             }).ToList(), Chart: new ReportChart("bar", 0, [3, 4, 5], Stacked: true));
     }

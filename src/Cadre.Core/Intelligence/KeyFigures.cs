@@ -25,7 +25,7 @@ public static class KeyFigures
         var consultantPeople = w.PeopleIn(consultants);
         var trainees = people.Count(p => w.EnrolmentsOf(p).Any(Workforce.InTraining));
         var registrations = people.SelectMany(w.RegistrationsOf).ToList();
-        var due = registrations.Count(r => r.ExpiresOn is { } e && e >= w.On && e <= w.On.AddDays(Measures.RenewalWindowDays));
+        var due = registrations.Count(r => DueSoon.IsRegistrationDue(r.ExpiresOn, w.On));
         var lapsed = registrations.Count(r => r.ExpiresOn is { } e && e < w.On);
         var unregistered = ProtectedTitles.Check(w, posts).Sum(t => t.Unregistered);
         var cover = ExpertCoverRows(w, posts, departments);

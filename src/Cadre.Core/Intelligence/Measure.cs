@@ -9,7 +9,7 @@ public sealed record Measure(string Id, string Name, string Definition, string? 
 /// </summary>
 public static class Measures
 {
-    public const int RenewalWindowDays = 90;
+    public const int RenewalWindowDays = Register.DueSoon.RegistrationWindowDays;
     public const int AccreditationWindowDays = 180;
     public const decimal NationalMiscodedPercent = 26m;
 

@@ -35,10 +35,10 @@ public sealed class Workforce
 
     public IReadOnlyList<HolderRow> HoldersOf(Guid postId) => _holders.TryGetValue(postId, out var h) ? h : [];
     public decimal InPostWte(PostRow post) => HoldersOf(post.Id).Sum(h => h.Wte);
-    public static bool IsFunded(PostRow post) => post.Status != PostStatus.Frozen;
-    public bool IsFilled(PostRow post) => InPostWte(post) > 0;
+    public static bool IsFunded(PostRow post) => Establishment.IsFunded(post.Status);
+    public bool IsFilled(PostRow post) => Establishment.IsHeld(InPostWte(post));
     /// <summary>Funded WTE not covered by holders; frozen posts carry no vacancy.</summary>
-    public decimal VacancyWte(PostRow post) => IsFunded(post) ? Math.Max(0, post.FundedWte - InPostWte(post)) : 0;
+    public decimal VacancyWte(PostRow post) => Establishment.VacancyWte(post.Status, post.FundedWte, InPostWte(post));
     /// <summary>Seed 004: a Consultant Clinical Scientist sits at band 8c, 8d or 9.</summary>
     public static bool IsConsultant(PostRow post) => post.Band >= PayBand.Band8c;
 
@@ -75,7 +75,7 @@ public sealed class Workforce
     }
 
     /// <summary>In training on the day: an enrolment that is active or interrupted.</summary>
-    public static bool InTraining(EnrolmentRow e) => e.Status is TrainingStatus.Active or TrainingStatus.Interrupted;
+    public static bool InTraining(EnrolmentRow e) => DueSoon.IsInTraining(e.Status);
 
     public bool IsCurrent(DateOnly? expires) => expires is null || expires >= On;
 

@@ -8,7 +8,11 @@ using R = Cadre.Core.Register;
 namespace Cadre.Data.Coding;
 
 /// <summary>The engine's proposal for one role of a post, next to what the register records.</summary>
-public sealed record RoleProposal(Guid? PostRoleId, string Role, decimal Wte, string? RecordedCode, string? RecordedAreaOfWork, CodingDecision Decision);
+public sealed record RoleProposal(Guid? PostRoleId, string Role, decimal Wte, string? RecordedCode, string? RecordedAreaOfWork, CodingDecision Decision)
+{
+    /// <summary>INTEL-COD-01's reading: a code was proposed and the recorded one differs.</summary>
+    public bool IsMiscoded => MiscodedShare.IsMiscoded(RecordedCode, Decision.ProposedCode);
+}
 
 /// <summary>A post and the proposal for each of its roles (one per job description).</summary>
 public sealed record PostProposal(Post Post, IReadOnlyList<RoleProposal> Roles)
@@ -16,6 +20,11 @@ public sealed record PostProposal(Post Post, IReadOnlyList<RoleProposal> Roles)
     /// <summary>The post's overall status: review if any role needs a look, recode if any role changes, else unchanged.</summary>
     public CodingStatus Status => Roles.Any(r => r.Decision.Status == CodingStatus.Review) ? CodingStatus.Review
         : Roles.Any(r => r.Decision.Status == CodingStatus.Recode) ? CodingStatus.Recode : CodingStatus.Unchanged;
+
+    /// <summary>This post's part of the miscoded share (INTEL-COD-01).</summary>
+    public MiscodedShare Share => new(Roles.Count, Roles.Count(r => r.Decision.ProposedCode is not null), Roles.Count(r => r.IsMiscoded));
+
+    public static MiscodedShare ShareOf(IEnumerable<PostProposal> posts) => posts.Aggregate(default(MiscodedShare), (sum, p) => sum + p.Share);
 }
 
 /// <summary>The outcome of accepting or overriding: the problems (nothing saved) or the records written.</summary>
@@ -43,23 +52,35 @@ public sealed class PostCoding(CadreDbContext db)
     }
 
     /// <summary>Proposals for every post the query selects (within the user's scope, by the query filters).</summary>
+    /// <remarks>
+    /// Set-based: the holders and their registrations are read by joining the same selection in the database, never by
+    /// sending the posts' ids back as parameters (one per post fails with "too many SQL variables" at 70,000 posts on
+    /// SQLite). The request's cancellation is observed between queries and while the engine runs.
+    /// </remarks>
     public async Task<IReadOnlyList<PostProposal>> ProposeManyAsync(Func<IQueryable<Post>, IQueryable<Post>> select, CancellationToken cancel = default, bool tracked = false)
     {
         IQueryable<Post> query = db.Posts.Include(p => p.Department).Include(p => p.Activities).Include(p => p.Roles).AsSplitQuery();
         if (!tracked) query = query.AsNoTracking();
         var posts = await select(query).ToListAsync(cancel);
-        var ids = posts.Select(p => p.Id).ToList();
+        if (posts.Count == 0) return [];
         var today = Today;
-        var held = await db.Assignments.AsNoTracking()
-            .Where(a => ids.Contains(a.PostId) && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .Select(a => new { a.PostId, a.PersonId })
-            .ToListAsync(cancel);
-        var people = held.Select(h => h.PersonId).Distinct().ToList();
-        var types = (await db.Registrations.AsNoTracking().Where(r => people.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Type }).ToListAsync(cancel))
+        var selected = select(db.Posts.AsNoTracking()).Select(p => p.Id);
+        var current = db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today));
+        var heldQuery = current.Where(a => selected.Contains(a.PostId));
+        var held = await heldQuery.Select(a => new { a.PostId, a.PersonId }).ToListAsync(cancel);
+        var holders = heldQuery.Select(a => a.PersonId);
+        var types = (await db.Registrations.AsNoTracking().Where(r => holders.Contains(r.PersonId)).Select(r => new { r.PersonId, r.Type }).ToListAsync(cancel))
             .ToLookup(r => r.PersonId, r => r.Type);
         var registrations = held.GroupBy(h => h.PostId)
             .ToDictionary(g => g.Key, g => g.SelectMany(h => types[h.PersonId]).Distinct().Select(RegistrationName).ToList());
-        return posts.Select(p => Propose(p, registrations.GetValueOrDefault(p.Id), today)).ToList();
+        var proposals = new List<PostProposal>(posts.Count);
+        foreach (var p in posts)
+        {
+            // A few hundred microseconds a post: an abandoned request stops within a few hundred posts.
+            if (proposals.Count % 256 == 0) cancel.ThrowIfCancellationRequested();
+            proposals.Add(Propose(p, registrations.GetValueOrDefault(p.Id), today));
+        }
+        return proposals;
     }
 
     /// <param name="registrations">The current holders' registrations; null when the post is vacant.</param>
@@ -242,16 +263,37 @@ public sealed class PostCoding(CadreDbContext db)
         return new CodingChange([], [record]);
     }
 
+    /// <summary>The most posts that may be ticked one by one; more is a selection "of all matching" (<see cref="AcceptRecodesMatchingAsync"/>).</summary>
+    public const int MaxSelected = 500;
+
     /// <summary>Accepts the proposal of every selected post whose status is recode, in one transaction.</summary>
     public async Task<CodingChange> AcceptRecodesAsync(IReadOnlyCollection<Guid> postIds, CancellationToken cancel = default)
     {
         if (postIds.Count == 0) return CodingChange.Fail("Select at least one post to recode.");
         var ids = postIds.Distinct().ToList();
+        if (ids.Count > MaxSelected) return CodingChange.Fail($"Select at most {MaxSelected:N0} posts one by one, or accept all the recodes matching the filters. Nothing was changed.");
         var proposals = await ProposeManyAsync(q => q.Where(p => ids.Contains(p.Id)), cancel, tracked: true);
         if (proposals.Count != ids.Count) return CodingChange.Fail("Some of the selected posts were not found; nothing was changed.");
         var notRecode = proposals.Where(p => p.Status != CodingStatus.Recode).Select(p => p.Post.PostNumber).ToList();
         if (notRecode.Count > 0)
             return CodingChange.Fail($"Only posts to recode can be accepted together; {string.Join(", ", notRecode)} need{(notRecode.Count == 1 ? "s" : "")} a person's look or no change. Nothing was changed.");
+        return await AcceptAsync(proposals, cancel);
+    }
+
+    /// <summary>
+    /// Accepts the proposal of every post the filter selects whose status is recode (posts needing review or no change are
+    /// left as they are), in one transaction: "select all n matching" on the review page.
+    /// </summary>
+    /// <param name="also">A further condition on the proposal itself (a code filter), applied after the engine has run.</param>
+    public async Task<CodingChange> AcceptRecodesMatchingAsync(Func<IQueryable<Post>, IQueryable<Post>> select, Func<PostProposal, bool>? also = null, CancellationToken cancel = default)
+    {
+        var proposals = (await ProposeManyAsync(select, cancel, tracked: true)).Where(p => p.Status == CodingStatus.Recode && (also is null || also(p))).ToList();
+        if (proposals.Count == 0) return CodingChange.Fail("No post matching these filters is waiting to be recoded; nothing was changed.");
+        return await AcceptAsync(proposals, cancel);
+    }
+
+    private async Task<CodingChange> AcceptAsync(IReadOnlyList<PostProposal> proposals, CancellationToken cancel)
+    {
         var records = proposals.SelectMany(p => p.Roles.Where(r => r.Decision.Status == CodingStatus.Recode)
             .Select(r => Record(p.Post, r, CodingAction.Accepted, r.Decision.ProposedCode!.Value.ToString(), r.Decision.ProposedAreaOfWork, null, null))).ToList();
         await SaveAsync(records, cancel);

@@ -52,8 +52,8 @@ public static class WorkforceSnapshotQuery
         if (checkCoding && postIds.Count > 0)
         {
             var proposals = await new PostCoding(db).ProposeManyAsync(q => q.Where(p => orgIds.Contains(p.OrganisationId)), cancel);
-            coding.AddRange(proposals.Select(p => new CodingRow(p.Post.Id, p.Roles.Count,
-                p.Roles.Count(r => r.Decision.ProposedCode is not null), p.Roles.Count(IsMiscoded), p.Roles.Count(r => r.Decision.Status == CodingStatus.Review))));
+            coding.AddRange(proposals.Select(p => new CodingRow(p.Post.Id, p.Share.Roles, p.Share.Proposed, p.Share.Miscoded,
+                p.Roles.Count(r => r.Decision.Status == CodingStatus.Review))));
         }
 
         return new WorkforceSnapshot
@@ -77,10 +77,6 @@ public static class WorkforceSnapshotQuery
             JobEvaluations = je.Where(j => postIds.Contains(j.Key)).Select(j => new JobEvaluationRow(j.Key, j.Value.Band!)).ToList(),
         };
     }
-
-    /// <summary>The coding page's reading of "miscoded": a code was proposed and the recorded one differs.</summary>
-    public static bool IsMiscoded(RoleProposal r) =>
-        r.Decision.ProposedCode is { } p && !string.Equals(r.RecordedCode, p.ToString(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The programme recorded on the post, else the one its title names (the coding rules' reading).</summary>
     private static Core.Register.TraineeProgramme Programme(Core.Register.TraineeProgramme? recorded, string title)

@@ -39,6 +39,18 @@ public sealed class CadreWebOptions
     /// <summary>The .pfx's password; null reads CADRE_KEYS_CERTIFICATE_PASSWORD.</summary>
     public string? KeysCertificatePassword { get; set; }
 
+    /// <summary>
+    /// Host names this instance answers to, separated by ';' (e.g. cadre.example.nhs.uk); other Host headers get 400.
+    /// Null reads CADRE_ALLOWED_HOSTS; unset, any host is answered (a workstation, or a proxy that checks the host itself).
+    /// </summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, separated by ';'. Null reads
+    /// CADRE_KNOWN_PROXIES; unset, only a proxy on this machine (loopback) is believed.
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
     /// <summary>Certificates being retired, separated by ';': keys they encrypted stay readable; null reads CADRE_KEYS_PREVIOUS_CERTIFICATES.</summary>
     public string? KeysPreviousCertificates { get; set; }
 }
@@ -58,6 +70,7 @@ public static class CadreWebApp
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no product name for a scanner
         builder.WebHost.UseStaticWebAssets(); // harmless outside Development; lets `dotnet run` pick up edits
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", options.VerboseLogging ? LogLevel.Information : LogLevel.Error);
@@ -110,8 +123,7 @@ public static class CadreWebApp
         });
         services.AddCadreKeyRing(options, database, dataDirectory, builder.Environment);
         services.AddAuthorization(CadrePolicies.Add);
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        services.AddCadreProxyAndHosts(options);
         services.Configure<RouteOptions>(route => route.LowercaseUrls = true);
         services.AddRazorPages(pages =>
             {
@@ -153,6 +165,7 @@ public static class CadreWebApp
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseHostFiltering();
         app.UseWhen(IsApi, api => api.UseExceptionHandler(failure => failure.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -202,7 +215,9 @@ public static class CadreWebApp
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        context.Response.Redirect(context.RedirectUri);
+        // The handler builds an absolute address from the request's Host header; send only the path, so a forged Host is
+        // never reflected into a redirect.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 

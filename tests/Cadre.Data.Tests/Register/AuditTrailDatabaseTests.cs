@@ -71,11 +71,13 @@ public class AuditTrailDatabaseTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
-    public async Task Registrations_due_and_trainees_finishing_are_counted_inside_their_windows(string kind)
+    public async Task Registrations_due_and_trainees_finishing_are_counted_inside_their_windows_for_people_in_post(string kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
         var on = new DateOnly(2026, 3, 1);
         var org = new Organisation { Name = "Window Trust", OdsCode = "ZW1" };
+        var department = new Department { OrganisationId = org.Id, Name = "Medical Physics" };
+        var post = new Post { OrganisationId = org.Id, DepartmentId = department.Id, PostNumber = "W-1", Title = "Clinical Scientist" };
         var person = new Person { OrganisationId = org.Id, StaffNumber = "W1", GivenName = "Ann", FamilyName = "Lee",
             Registrations =
             [
@@ -87,13 +89,21 @@ public class AuditTrailDatabaseTests
             TrainingEnrolments =
             [
                 new() { OrganisationId = org.Id, Programme = TrainingProgramme.Stp, Specialism = "Radiotherapy Physics", StartDate = on.AddYears(-3), ExpectedEndDate = on.AddDays(180) },
-                new() { OrganisationId = org.Id, Programme = TrainingProgramme.Hsst, Specialism = "Imaging", StartDate = on.AddYears(-4), ExpectedEndDate = on.AddDays(181) },
+                new() { OrganisationId = org.Id, Programme = TrainingProgramme.Hsst, Specialism = "Imaging", StartDate = on.AddYears(-4), ExpectedEndDate = on.AddMonths(6).AddDays(1) },
                 new() { OrganisationId = org.Id, Programme = TrainingProgramme.Ptp, Specialism = "Clinical Engineering", StartDate = on.AddYears(-2), ExpectedEndDate = on.AddDays(30), Status = TrainingStatus.Withdrawn },
             ] };
+        // Someone who left last month: their registration and training are no longer the service's to plan for.
+        var leaver = new Person { OrganisationId = org.Id, StaffNumber = "W2", GivenName = "Bo", FamilyName = "Tam",
+            Registrations = [new() { OrganisationId = org.Id, Type = RegistrationType.Ahcs, Number = "A2", ExpiresOn = on.AddDays(10) }],
+            TrainingEnrolments = [new() { OrganisationId = org.Id, Programme = TrainingProgramme.Stp, Specialism = "Imaging", StartDate = on.AddYears(-3), ExpectedEndDate = on.AddDays(10) }] };
         await using (var db = database.NewContext(OrganisationScope.System))
         {
             db.Organisations.Add(org);
-            db.People.Add(person);
+            db.Departments.Add(department);
+            db.Posts.Add(post);
+            db.People.AddRange(person, leaver);
+            db.Assignments.Add(new Assignment { OrganisationId = org.Id, PostId = post.Id, PersonId = person.Id, Wte = 1.0m, StartDate = on.AddYears(-1) });
+            db.Assignments.Add(new Assignment { OrganisationId = org.Id, PostId = post.Id, PersonId = leaver.Id, Wte = 1.0m, StartDate = on.AddYears(-2), EndDate = on.AddDays(-20) });
             await db.SaveChangesAsync();
         }
         await using var scoped = database.NewContext(OrganisationScope.For([org.Id]));

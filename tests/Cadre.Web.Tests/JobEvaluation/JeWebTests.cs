@@ -445,7 +445,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         // And a service lead cannot record or change outcomes.
         var refused = await CadreWebFixture.PostFormAsync(client, $"/job-evaluation/outcomes/{mineId}",
             new() { ["notified-on"] = "2026-10-05", ["notified-how"] = "Letter" }, $"/job-evaluation/outcomes/{mineId}?handler=Notify");
-        Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", refused.Headers.Location!.OriginalString);
         await using (var all = app.SystemContext())
             Assert.Null((await all.Set<JeOutcome>().SingleAsync(o => o.Id == mineId)).NotifiedOn);
     }
@@ -526,7 +526,7 @@ public sealed class JeWebTests(CadreWebFixture app)
         Assert.DoesNotContain("Kit Staff", viewed);
         Assert.Contains("Staff side practitioner", viewed);
         var viewerPost = await CadreWebFixture.PostFormAsync(viewer, "/job-evaluation/sessions", Session(("X", "management"), ("Y", "staff"), ("Z", "management"), ("W", "staff")));
-        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/access-denied", viewerPost.Headers.Location!.OriginalString);
         using var other = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(sessionUrl)).StatusCode);
         await using (var db = app.SystemContext())

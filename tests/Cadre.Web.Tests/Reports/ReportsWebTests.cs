@@ -169,7 +169,7 @@ public sealed class ReportsWebTests(CadreWebFixture app)
         {
             var response = await panel.GetAsync(page + "?format=csv");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.OriginalString);
         }
     }
 

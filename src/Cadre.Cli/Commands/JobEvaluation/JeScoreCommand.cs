@@ -12,7 +12,7 @@ internal static class JeScoreCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("FILE") { Description = "A profile suite printed as tab-separated text (like seed 003).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("FILE") { Description = "A profile suite printed as tab-separated text (the layout NHS Employers prints its national profiles in).", Arity = ArgumentArity.ZeroOrOne };
         var levels = new Option<string?>("--levels") { Description = "Score one job: 16 levels separated by commas, factor 1 first (e.g. \"4,5,3,2,3,5,1,2,2,1,2,3,4,3,4,4\"; sub-letters allowed, e.g. 4a)." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("score", "Score a profile suite (FILE) or one job (--levels) and give the band.");

@@ -18,13 +18,23 @@ public sealed class RegisterExporter(CadreDbContext db)
     /// <summary>Extra post columns for roles that may see people: who holds the post.</summary>
     public const string HoldersColumn = "Post Holders";
     public const string HolderStaffNumbersColumn = "Holder Staff Numbers";
+    /// <summary>
+    /// Where the post stands today by its holders (Filled, Vacant, Frozen: the figures' reading), after the typed Status the
+    /// importer reads back; "Recorded as vacant but held" flags a typed status to correct. Not read on import.
+    /// </summary>
+    public const string InPostColumn = "WTE In Post";
+    public const string OccupancyColumn = "Occupancy";
 
     public async Task<int> ExportPostsAsync(Stream output, ExportFormat format, IEnumerable<string> callerRoles, CancellationToken cancellationToken = default)
     {
         var personal = CadreRoles.MaySeePersonalDetails(callerRoles);
         var headers = PostImporter.Columns.Select(c => c.Name).ToList();
         if (personal) headers.AddRange([HoldersColumn, HolderStaffNumbersColumn]);
+        headers.AddRange([InPostColumn, OccupancyColumn]);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // Two narrow columns for every current assignment: small next to the posts, and one query instead of one per post.
+        var inPost = (await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today)).Select(a => new { a.PostId, a.Wte }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
         using var writer = TableWriter.Create(output, format, "Posts");
         writer.WriteRow(headers);
         var count = 0;
@@ -47,6 +57,9 @@ public sealed class RegisterExporter(CadreDbContext db)
                 row.Add(string.Join("; ", holders.Select(h => $"{h.GivenName} {h.FamilyName}")));
                 row.Add(string.Join("; ", holders.Select(h => h.StaffNumber)));
             }
+            var wte = inPost.GetValueOrDefault(post.Id);
+            row.Add(wte);
+            row.Add(Establishment.TypedStatusDisagrees(post.Status, wte) ? "Recorded as vacant but held" : Fields.Words(Establishment.OccupancyOf(post.Status, wte)));
             writer.WriteRow(row);
             count++;
         }

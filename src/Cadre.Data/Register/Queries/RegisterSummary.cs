@@ -24,14 +24,6 @@ public sealed record RegisterSummary(
     int RegistrationsDue, int TraineesFinishing,
     IReadOnlyList<BandSlice> ByBand, IReadOnlyList<ThemeSlice> ByTheme, IReadOnlyList<DepartmentSlice> ByDepartment)
 {
-    /// <summary>Registrations are counted as due when they must be renewed within this many days (a head of service's ask).</summary>
-    public const int RegistrationWindowDays = 90;
-    /// <summary>
-    /// Trainees are counted as finishing within this many days: replacing a trainee or appointing them to a qualified post
-    /// takes a recruitment round, so the service needs to know about two terms ahead.
-    /// </summary>
-    public const int TrainingWindowDays = 180;
-
     /// <param name="db">A context with the user's scope: the summary covers only what they may see.</param>
     /// <param name="on">The day the figures describe (who is in post then).</param>
     public static async Task<RegisterSummary> ComputeAsync(CadreDbContext db, DateOnly on, CancellationToken cancellationToken = default)
@@ -41,19 +33,19 @@ public sealed record RegisterSummary(
             .Select(p => new { p.Id, p.DepartmentId, p.Band, p.FundedWte, p.Status }).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, d.ScienceTheme }).ToListAsync(cancellationToken);
         var activities = await db.PostActivities.AsNoTracking().Select(a => new { a.PostId, a.ScienceTheme, a.Percent }).ToListAsync(cancellationToken);
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))
+        var assignments = await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(on))
             .Select(a => new { a.PostId, a.PersonId, a.Wte }).ToListAsync(cancellationToken);
-        var inTraining = await db.TrainingEnrolments.AsNoTracking().Where(t => t.Status == TrainingStatus.Active)
-            .Select(t => t.PersonId).Distinct().CountAsync(cancellationToken);
+        var current = Current(db, on);
+        var inTraining = await db.TrainingEnrolments.AsNoTracking().Where(t => current.Any(a => a.PersonId == t.PersonId))
+            .Where(t => t.Status == TrainingStatus.Active || t.Status == TrainingStatus.Interrupted).Select(t => t.PersonId).Distinct().CountAsync(cancellationToken);
         var registrationsDue = await RegistrationsDueQuery(db, on).CountAsync(cancellationToken);
         var traineesFinishing = await TraineesFinishingQuery(db, on).CountAsync(cancellationToken);
 
         var filledByPost = assignments.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
         var departmentTheme = departments.ToDictionary(d => d.Id, d => d.ScienceTheme ?? '\0');
         var activitiesByPost = activities.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.ToList());
-        bool Filled(Guid id) => filledByPost.GetValueOrDefault(id) > 0;
-        var funded = posts.Where(p => p.Status != PostStatus.Frozen).ToList();
+        Occupancy Of(PostStatus status, Guid id) => Establishment.OccupancyOf(status, filledByPost.GetValueOrDefault(id));
+        var funded = posts.Where(p => Establishment.IsFunded(p.Status)).ToList();
 
         // A post's funded WTE is shared across themes by its split of time (a 50:50 post adds half to each); a post with
         // no split counts wholly to its department's theme.
@@ -72,43 +64,51 @@ public sealed record RegisterSummary(
         return new RegisterSummary(
             Posts: posts.Count,
             FundedPosts: funded.Count,
-            FilledPosts: funded.Count(p => Filled(p.Id)),
-            VacantPosts: funded.Count(p => !Filled(p.Id)),
+            FilledPosts: posts.Count(p => Of(p.Status, p.Id) == Occupancy.Filled),
+            VacantPosts: posts.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant),
             FrozenPosts: posts.Count - funded.Count,
             FundedWte: funded.Sum(p => p.FundedWte),
             InPostWte: assignments.Sum(a => a.Wte),
-            VacantWte: funded.Sum(p => Math.Max(0, p.FundedWte - filledByPost.GetValueOrDefault(p.Id))),
+            VacantWte: funded.Sum(p => Establishment.VacancyWte(p.Status, p.FundedWte, filledByPost.GetValueOrDefault(p.Id))),
             Headcount: assignments.Select(a => a.PersonId).Distinct().Count(),
             InTraining: inTraining,
             RegistrationsDue: registrationsDue,
             TraineesFinishing: traineesFinishing,
             ByBand: posts.GroupBy(p => p.Band).OrderBy(g => g.Key)
-                .Select(g => new BandSlice(g.Key, g.Count(p => p.Status != PostStatus.Frozen && Filled(p.Id)),
-                    g.Count(p => p.Status != PostStatus.Frozen && !Filled(p.Id)), g.Count(p => p.Status == PostStatus.Frozen),
-                    g.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte))).ToList(),
+                .Select(g => new BandSlice(g.Key, g.Count(p => Of(p.Status, p.Id) == Occupancy.Filled),
+                    g.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant), g.Count(p => Of(p.Status, p.Id) == Occupancy.Frozen),
+                    g.Where(p => Establishment.IsFunded(p.Status)).Sum(p => p.FundedWte))).ToList(),
             ByTheme: themeWte.Where(t => t.Value > 0).OrderByDescending(t => t.Value)
                 .Select(t => new ThemeSlice(t.Key, Math.Round(t.Value, 2))).ToList(),
             ByDepartment: departments.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d =>
             {
                 var mine = posts.Where(p => p.DepartmentId == d.Id).ToList();
                 return new DepartmentSlice(d.Id, d.Name, d.ScienceTheme, mine.Count,
-                    mine.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte),
+                    mine.Where(p => Establishment.IsFunded(p.Status)).Sum(p => p.FundedWte),
                     mine.Sum(p => filledByPost.GetValueOrDefault(p.Id)),
-                    mine.Count(p => p.Status != PostStatus.Frozen && !Filled(p.Id)));
+                    mine.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant));
             }).ToList());
     }
 
-    /// <summary>Registrations to renew from <paramref name="on"/> to <see cref="RegistrationWindowDays"/> days later.</summary>
+    /// <summary>Registrations of people in post to renew from <paramref name="on"/> to <see cref="DueSoon.RegistrationWindowDays"/> days later (INTEL-REG-01).</summary>
     public static IQueryable<ProfessionalRegistration> RegistrationsDueQuery(CadreDbContext db, DateOnly on)
     {
-        var until = on.AddDays(RegistrationWindowDays);
-        return db.Registrations.AsNoTracking().Where(r => r.ExpiresOn != null && r.ExpiresOn >= on && r.ExpiresOn <= until);
+        // The same bounds as DueSoon.IsRegistrationDue, which the reports use in memory.
+        var until = DueSoon.RegistrationsDueUntil(on);
+        var current = Current(db, on);
+        return db.Registrations.AsNoTracking().Where(r => current.Any(a => a.PersonId == r.PersonId)).Where(r => r.ExpiresOn != null && r.ExpiresOn >= on && r.ExpiresOn <= until);
     }
 
-    /// <summary>Active trainees expected to finish from <paramref name="on"/> to <see cref="TrainingWindowDays"/> days later.</summary>
+    /// <summary>Enrolments of people in post still in training and expected to finish within <see cref="DueSoon.TrainingWindowMonths"/> months (INTEL-TRN-01).</summary>
     public static IQueryable<TrainingEnrolment> TraineesFinishingQuery(CadreDbContext db, DateOnly on)
     {
-        var until = on.AddDays(TrainingWindowDays);
-        return db.TrainingEnrolments.AsNoTracking().Where(t => t.Status == TrainingStatus.Active && t.ExpectedEndDate >= on && t.ExpectedEndDate <= until);
+        // The same reading as DueSoon.IsFinishingSoon, which the reports use in memory.
+        var by = DueSoon.TraineesFinishingBy(on);
+        var current = Current(db, on);
+        return db.TrainingEnrolments.AsNoTracking().Where(t => current.Any(a => a.PersonId == t.PersonId))
+            .Where(t => (t.Status == TrainingStatus.Active || t.Status == TrainingStatus.Interrupted) && t.ExpectedEndDate <= by);
     }
+
+    /// <summary>Assignments current on the day: the figures count people through the posts they hold.</summary>
+    private static IQueryable<Assignment> Current(CadreDbContext db, DateOnly on) => db.Assignments.Where(Establishment.CurrentOn(on));
 }

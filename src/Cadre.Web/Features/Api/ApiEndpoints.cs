@@ -48,10 +48,10 @@ public static class ApiEndpoints
         var (rows, total) = await PostQuery.PageAsync(db, filter, page, size, cancel);
         var departments = await db.Posts.AsNoTracking().Where(p => rows.Select(r => r.Id).Contains(p.Id)).Select(p => new { p.Id, p.DepartmentId }).ToDictionaryAsync(p => p.Id, p => p.DepartmentId, cancel);
         return TypedResults.Ok(new PagedList<PostSummaryDto>(rows.Select(r => new PostSummaryDto(r.Id, r.PostNumber, r.Title, departments.GetValueOrDefault(r.Id), r.Department,
-            r.Band.Code, r.FundedWte, r.FilledWte, r.Status, r.OccupationCode)).ToList(), page, size, total));
+            r.Band.Code, r.FundedWte, r.FilledWte, r.Status, r.OccupationCode, r.Occupancy, r.StatusDisagrees)).ToList(), page, size, total));
     }
 
-    public sealed record PostListQuery(string? Q, Guid? Department, string? Band, PostStatus? Status, string? Code, string? Sort, string? Dir, int? Page, int? PageSize);
+    public sealed record PostListQuery(string? Q, Guid? Department, string? Band, PostShown? Status, string? Code, string? Sort, string? Dir, int? Page, int? PageSize);
 
     private static async Task<Results<Ok<PostDto>, NotFound>> GetPost(Guid id, CadreDbContext db, CancellationToken cancel)
     {

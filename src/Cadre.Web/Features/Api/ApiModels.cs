@@ -5,8 +5,11 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 
 public sealed record DepartmentDto(Guid Id, string Name, string ScienceTheme, string? Site, int Posts);
 
+/// <param name="Status">The status recorded on the post.</param>
+/// <param name="Occupancy">Where the post stands today by its holders: the reading every figure uses.</param>
+/// <param name="StatusToCheck">Recorded as vacant, yet somebody holds it.</param>
 public sealed record PostSummaryDto(Guid Id, string PostNumber, string Title, Guid DepartmentId, string Department, string Band,
-    decimal FundedWte, decimal InPostWte, PostStatus Status, string? OccupationCode);
+    decimal FundedWte, decimal InPostWte, PostStatus Status, string? OccupationCode, Occupancy Occupancy, bool StatusToCheck);
 
 public sealed record ActivityDto(string Service, string? AreaOfWork, string ScienceTheme, int Percent);
 

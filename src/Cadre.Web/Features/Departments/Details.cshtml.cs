@@ -16,6 +16,7 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
     public decimal FundedWte { get; private set; }
     public int Vacant { get; private set; }
     public int Frozen { get; private set; }
+    public int ToCheck { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancel)
     {
@@ -26,13 +27,17 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
         CanEdit = (await authorization.AuthorizeAsync(User, CadrePolicies.EditServices)).Succeeded;
         if (CanSeePeople && department.LeadPersonId is { } lead)
             LeadName = await db.People.AsNoTracking().Where(p => p.Id == lead).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(cancel);
+        var today = Cadre.Web.Features.Posts.PostQuery.Today;
         var posts = await db.Posts.AsNoTracking().Where(p => p.DepartmentId == id).Select(p => new { p.Id, p.FundedWte, p.Status }).ToListAsync(cancel);
-        var ids = posts.Select(p => p.Id).ToList();
-        var filled = await Cadre.Web.Features.Posts.PostQuery.FilledWteAsync(db, ids, cancel);
+        // Joined in the database rather than passed as a list of ids: a large department has thousands of posts.
+        var filled = (await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today)).Where(a => a.Post!.DepartmentId == id)
+            .Select(a => new { a.PostId, a.Wte }).ToListAsync(cancel)).GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
+        Occupancy Of(PostStatus status, Guid post) => Establishment.OccupancyOf(status, filled.GetValueOrDefault(post));
         Posts = posts.Count;
-        FundedWte = posts.Where(p => p.Status != PostStatus.Frozen).Sum(p => p.FundedWte);
-        Vacant = posts.Count(p => p.Status != PostStatus.Frozen && filled.GetValueOrDefault(p.Id) == 0);
-        Frozen = posts.Count(p => p.Status == PostStatus.Frozen);
+        FundedWte = posts.Where(p => Establishment.IsFunded(p.Status)).Sum(p => p.FundedWte);
+        Vacant = posts.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant);
+        Frozen = posts.Count(p => Of(p.Status, p.Id) == Occupancy.Frozen);
+        ToCheck = posts.Count(p => Establishment.TypedStatusDisagrees(p.Status, filled.GetValueOrDefault(p.Id)));
         return Page();
     }
 

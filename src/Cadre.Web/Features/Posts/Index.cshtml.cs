@@ -48,6 +48,6 @@ public sealed class IndexModel(CadreDbContext db, IAuthorizationService authoriz
     public static IEnumerable<SelectListItem> BandChoices(string? selected) =>
         new[] { new SelectListItem("All bands", "") }.Concat(PayBand.All.Select(b => new SelectListItem($"Band {b.Code}", b.Code, b.Code == selected)));
 
-    public static IEnumerable<SelectListItem> StatusChoices(PostStatus? selected) =>
-        new[] { new SelectListItem("All statuses", "") }.Concat(Enum.GetValues<PostStatus>().Select(s => new SelectListItem(Labels.Status(s), s.ToString(), s == selected)));
+    public static IEnumerable<SelectListItem> StatusChoices(PostShown? selected) =>
+        new[] { new SelectListItem("All posts", "") }.Concat(Enum.GetValues<PostShown>().Select(s => new SelectListItem(Labels.Shown(s), s.ToString(), s == selected)));
 }

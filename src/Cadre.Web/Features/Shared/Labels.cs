@@ -22,6 +22,34 @@ public static class Labels
         _ => "nhsuk-tag",
     };
 
+    /// <summary>Where a post stands by its holders (the figures' reading), in users' words.</summary>
+    public static string Occupancy(Occupancy o) => o switch
+    {
+        Core.Register.Occupancy.Filled => "Filled",
+        Core.Register.Occupancy.Vacant => "Vacant",
+        Core.Register.Occupancy.Frozen => "Frozen",
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {o}"),
+    };
+
+    public static string OccupancyTag(Occupancy o) => o switch
+    {
+        Core.Register.Occupancy.Filled => "nhsuk-tag nhsuk-tag--green",
+        Core.Register.Occupancy.Vacant => "nhsuk-tag nhsuk-tag--orange",
+        Core.Register.Occupancy.Frozen => "nhsuk-tag nhsuk-tag--grey",
+        _ => throw new System.Diagnostics.UnreachableException($"No tag for {o}"),
+    };
+
+    /// <summary>The posts list's status filter choices.</summary>
+    public static string Shown(Posts.PostShown s) => s switch
+    {
+        Posts.PostShown.Funded => "Funded (filled or vacant)",
+        Posts.PostShown.Filled => "Filled",
+        Posts.PostShown.Vacant => "Vacant",
+        Posts.PostShown.Frozen => "Frozen",
+        Posts.PostShown.ToCheck => "Recorded as vacant but held",
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {s}"),
+    };
+
     public static string Band(PayBand b) => $"Band {b.Code}";
 
     public static string Entry(EntryRequirement e) => e switch
