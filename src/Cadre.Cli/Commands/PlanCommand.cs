@@ -9,7 +9,7 @@ public static class PlanCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("scenario") { Description = "Scenario JSON (shape: docs/decisions/planning-scenario-json.md; example: reference/planning/examples/medical-physics.json)." };
+        var file = new Argument<FileInfo>("scenario") { Description = "Scenario JSON: segments, assumptions and demand, as downloaded from a scenario's page in Cadre." };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON instead of tables." };
         var runs = new Option<int>("--runs") { Description = "Monte Carlo runs for the p10/p50/p90 spread (0 for the central projection only).", DefaultValueFactory = _ => PlanningEngine.DefaultRuns };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Add a tornado: each uncertain assumption at its low and its high, others central, and the change in the target-year gap and commissions." };

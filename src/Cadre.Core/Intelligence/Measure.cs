@@ -34,7 +34,7 @@ public static class Measures
         "Posts, funded WTE, WTE in post and vacancy WTE for each Agenda for Change band.");
     public static readonly Measure ByLevel = new("INTEL-MIX-02", "Mix by U-matrix level",
         "Posts and funded WTE by the level character of the occupation code the post holds today (second character, e.g. U2H is level 2 Clinical Scientist); posts without a code or outside the U matrix are shown apart.",
-        "NHS Occupation Code Manual, U matrix v22.1 (reference/occupation-codes/levels.csv)");
+        "NHS Occupation Code Manual, U matrix v22.1");
     public static readonly Measure ByTheme = new("INTEL-MIX-03", "Mix by science theme",
         "Funded WTE by U-matrix science theme, each post shared across themes by its split of time (a post with no split counts to its department's theme).");
     public static readonly Measure RenewalsDue = new("INTEL-REG-01", $"Registrations to renew in {RenewalWindowDays} days",
@@ -46,7 +46,7 @@ public static class Measures
         "IPEM guidance on coding MP & CE posts in ESR, Protected Titles: record protected titles in the job title and in the professional registration field");
     public static readonly Measure ExpertCover = new("INTEL-EXP-01", "Statutory expert cover",
         "For each department whose work needs a Medical Physics Expert (radiotherapy, nuclear medicine, imaging with ionising radiation), a Radiation Protection Adviser (any ionising radiation work, radiation safety) or a Radioactive Waste Adviser (nuclear medicine, unsealed sources): how many people in post hold an in-date certificate, in the department and elsewhere in the organisation. An MPE must be in the department; an RPA or RWA, appointed for the employer, may be elsewhere in the organisation. None means the cover must come from elsewhere (a service level agreement), which the register does not record.",
-        "IR(ME)R 2017 (MPE), IRR17 (RPA), Environmental Permitting Regulations (RWA); docs/decisions/intelligence-expert-cover.md");
+        "IR(ME)R 2017 (MPE), IRR17 (RPA), Environmental Permitting Regulations (RWA)");
     public static readonly Measure Trainees = new("INTEL-TRN-01", "Trainees by programme",
         "People in post with an active or interrupted national training enrolment (PTP, STP, HSST, HSSE), and when they are expected to finish: within 6 months (including any past their expected end: the dashboard's \"trainees due to finish\"), 6 to 12 months, later.");
     public static readonly Measure TraineeWithdrawal = new("INTEL-TRN-02", "Training withdrawal",
@@ -63,7 +63,7 @@ public static class Measures
         "IPEM guidance on coding MP & CE posts in ESR, introduction: at least 26% of the HCS workforce is estimated to be inaccurately coded");
     public static readonly Measure JeMismatches = new("INTEL-JE-01", "Job evaluation band mismatches",
         "Posts whose recorded pay band differs from the band of their latest job evaluation outcome (rule JE-CONS-03).",
-        "NHS Job Evaluation Handbook; docs/decisions/je-consistency.md");
+        "NHS Job Evaluation Handbook");
     public static readonly Measure Accreditation = new("INTEL-ACC-01", "Service accreditation",
         $"Departments' accreditations (e.g. UKAS MPACE against BS 70000) by status; a service counts as accredited only while an accreditation is in date on the day (one past its expiry is shown as expired); accredited ones expiring within {AccreditationWindowDays} days are flagged, and so are Medical Physics (H) and Clinical Engineering (J) departments with no accreditation recorded.",
         "IPEM policy statement on leadership and management of MP & CE services: MPACE is the accreditation standard intended to cover all MP & CE services, against BS 70000");
@@ -77,11 +77,11 @@ public static class Measures
 
     public static readonly Measure ServiceLeadership = new("INTEL-LEAD-01", "Service leadership by a Consultant Clinical Scientist",
         "For each Medical Physics (H) or Clinical Engineering (J) service: whether the lead recorded for it is a Consultant Clinical Scientist on the day (holds a band 8c, 8d or 9 post and a current Higher Specialist Scientific Register entry); a lead at consultant band not on the register, a lead below band 8c, a lead holding no post here, and no lead recorded are each flagged. Access to consultant leadership from another organisation and the organisation's executive-level Healthcare Science lead are not recorded in Cadre, so they are not counted.",
-        "IPEM policy statement on leadership and management of Medical Physics and Clinical Engineering services, sections 5 and 6.3; IPEM Workforce Intelligence Unit, Is HSST meeting the needs of the Medical Physics profession? (bands 8c, 8d, 9); docs/decisions/intelligence-leadership.md");
+        "IPEM policy statement on leadership and management of Medical Physics and Clinical Engineering services, sections 5 and 6.3; IPEM Workforce Intelligence Unit, Is HSST meeting the needs of the Medical Physics profession? (bands 8c, 8d, 9)");
 
     public static readonly Measure BySpecialism = new("INTEL-PRO-01", "Workforce by specialism",
         "For each science theme (a post counts wholly to its main theme, the one with the largest share of its time, else its department's theme): headcount, WTE in post, funded WTE, vacancy rate, consultant (8c+) headcount and share, trainees by programme, and the share aged 55 and over.",
-        "U-matrix themes v22.1 (reference/occupation-codes/themes.csv)");
+        "U-matrix themes v22.1");
     public static readonly Measure Findings = new("INTEL-PRO-02", "Key findings",
         "The headline figures a professional body's workforce report leads with, each with the measure it comes from.",
         "IPEM report Is HSST meeting the needs of the Medical Physics profession? as the model of such a report");

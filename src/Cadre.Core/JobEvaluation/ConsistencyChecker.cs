@@ -19,7 +19,7 @@ public sealed class ConsistencyChecker(FactorPlan plan, BandRanges bands, Consis
     public static readonly JeRule SameJobDifferentLevels = new("JE-CONS-01", "Jobs matched to the same profile, or with the same title, should not differ on a factor without reason",
         "NHS JE Handbook 7th ed., chapter 14 (achieving quality and consistent outcomes)");
     public static readonly JeRule FarFromProfile = new("JE-CONS-02", "An outcome far from its profile is referred back to the panel",
-        "NHS JE Handbook 7th ed., chapter 14; thresholds are Cadre's (docs/decisions/je-consistency.md)");
+        "NHS Job Evaluation Handbook 7th ed., chapter 14; the thresholds are Cadre's own, where the Handbook sets none");
     public static readonly JeRule PostBand = new("JE-CONS-03", "A post's recorded pay band should be the band its JE outcome gives",
         "NHS Terms and Conditions of Service handbook, section 1 (pay band follows job weight)");
 

@@ -22,7 +22,7 @@ public static class JeRules
         "NHS JE Handbook 7th ed., chapter 5 (level definitions: (a) ... or (b) ...)");
 
     public static readonly JeRule ProfileRange = new("JE-LEVEL-02", "A profile range covers every level from its lowest to its highest",
-        "NHS JE Handbook 7th ed., chapter 9 (guide to the use of profiles); docs/decisions/je-level-notation.md");
+        "NHS JE Handbook 7th ed., chapter 9 (guide to the use of profiles)");
 
     public static readonly JeRule LevelWithinPlan = new("JE-LEVEL-03", "A level must exist in the factor plan",
         "NHS JE Handbook 7th ed., chapter 5 (number of levels per factor)");
@@ -31,13 +31,13 @@ public static class JeRules
         "NHS Terms and Conditions of Service handbook, table 1 (pay bands and job weight) / NHS JE Handbook 7th ed., chapter 8");
 
     public static readonly JeRule AboveBandNine = new("JE-BAND-02", "A total above 765 is outside Agenda for Change and is not banded",
-        "NHS T&Cs table 1 (band 9 ends at 765); docs/decisions/je-above-765.md");
+        "NHS T&Cs table 1 (band 9 ends at 765)");
 
     public static readonly JeRule GenericProfile = new("JE-GEN-01", "Generic profiles (band marked *) keep their band when their minimum falls below it",
         "NHS JE Handbook 2nd ed., section 7 para 5.2 (generic profile provisions), as quoted in the national profile suites");
 
     public static readonly JeRule PrintedFiguresChecked = new("JE-PRINT-01", "Printed scores are checked against the scores the levels give",
-        "Cadre import rule; docs/decisions/je-printed-figures.md");
+        "Cadre's import rule: printed figures are checked against the factor plan and reported, not copied");
 
     public static readonly JeRule FactorWithinRange = new("JE-MATCH-01", "A job level inside the profile's level or range is not a variation",
         "NHS JE Handbook 2nd ed., section 9 ('matched exactly the profile levels or range'); 7th ed., chapter 11");
@@ -46,16 +46,16 @@ public static class JeRules
         "NHS JE Handbook 7th ed., chapter 11 (matching procedure); variation limits not verified, handbook digest section 3.2");
 
     public static readonly JeRule MaxVariedFactors = new("JE-MATCH-03", "No more varied factors than the matching policy allows",
-        "NHS JE Handbook 2nd ed., section 8 para 5 (matching rules), not verified; policy data reference/job-evaluation/matching-policies.json");
+        "NHS JE Handbook 2nd ed., section 8 para 5 (matching rules), not verified");
 
     public static readonly JeRule ProtectedFactor = new("JE-MATCH-04", "A protected factor may not vary",
-        "Matching policy option (handbook digest section 3.2, not verified); reference/job-evaluation/matching-policies.json");
+        "Matching policy option (handbook digest section 3.2, not verified)");
 
     public static readonly JeRule MaxLevelsPerVariation = new("JE-MATCH-05", "A factor may not vary by more levels than the policy allows",
-        "Matching policy option (handbook digest section 3.2, no evidence found); reference/job-evaluation/matching-policies.json");
+        "Matching policy option (handbook digest section 3.2, no evidence found)");
 
     public static readonly JeRule RecalculatedBand = new("JE-MATCH-06", "The recalculated total must stay in the profile's band",
-        "NHS JE Handbook 7th ed., chapter 11 (score decides band), not verified; reference/job-evaluation/matching-policies.json");
+        "NHS JE Handbook 7th ed., chapter 11 (score decides band), not verified");
 
     public static readonly JeRule NoMatchNextStep = new("JE-MATCH-07", "No match: try another profile, else evaluate locally",
         "NHS JE Handbook 7th ed., chapter 11 and chapter 12 (local evaluation triggers)");

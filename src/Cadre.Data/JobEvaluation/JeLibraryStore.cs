@@ -106,7 +106,7 @@ public static class JeLibraryStore
             if (await db.Set<JeSuite>().AnyAsync(s => s.Name == suiteName && s.Version == version, cancel)) continue;
             using var text = new StreamReader(ReferenceFiles.Open("job-evaluation/profiles/" + file));
             var suite = reference.SuiteReader().Read(text, suiteName, version);
-            var result = await ImportAsync(db, suite, Shipped + ": reference/job-evaluation/profiles/" + file, "cadre (first-run set-up)", cancel);
+            var result = await ImportAsync(db, suite, Shipped + ": NHS Employers national job profiles, " + suiteName + " suite", "cadre (first-run set-up)", cancel);
             if (!result.Succeeded) throw new InvalidOperationException($"The shipped suite {file} could not be loaded: {string.Join(" ", result.Problems)}");
             loaded++;
         }

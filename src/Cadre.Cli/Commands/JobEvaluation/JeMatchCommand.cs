@@ -11,7 +11,7 @@ internal static class JeMatchCommand
         var job = new Argument<string>("JOB") { Description = "The job: JSON {\"title\": \"...\", \"levels\": [16 levels]} or a bare array of 16 levels." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var top = new Option<int?>("--top") { Description = "Show only the best N candidates (default: every profile offered for matching)." };
-        var policy = new Option<string?>("--policy") { Description = "Matching policy id from reference/job-evaluation/matching-policies.json (default: the file's default)." };
+        var policy = new Option<string?>("--policy") { Description = "Matching policy id, for example afc-common-5 or afc-protect-kte (default: Cadre's default policy)." };
         var suites = new Option<string[]>("--suite") { Description = "Also match against this suite file (repeatable); its profiles supersede shipped ones of the same title.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("match", "Rank the national profiles for a job given as 16 factor levels: match, match with variations or no match, with reasons.");
         command.Arguments.Add(job);

@@ -109,7 +109,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         // Memberships of the administrator's own organisations follow the form; any others the user has are not theirs to change.
         if (!IsNew)
         {
-            var mine = Organisations.Select(o => o.Id).ToList();
+            var mine = MyOrganisationIds();
             var held = await db.UserOrganisations.Where(m => m.UserId == user.Id && mine.Contains(m.OrganisationId)).ToListAsync(cancel);
             db.UserOrganisations.RemoveRange(held.Where(m => !organisations.Contains(m.OrganisationId)));
             db.UserOrganisations.AddRange(organisations.Where(o => held.All(m => m.OrganisationId != o)).Select(o => new UserOrganisation { UserId = user.Id, OrganisationId = o }));
@@ -118,7 +118,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         // Department scopes only mean something for a service lead; other roles see every department anyway.
         var keep = wanted.Contains(CadreRoles.ServiceLead) ? departments : [];
         // Only grants of the administrator's own departments are theirs to change (a grant elsewhere would be refused).
-        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        var mineDepartments = MyDepartmentIds();
         var existing = await db.UserDepartmentScopes.Where(s => s.UserId == user.Id && mineDepartments.Contains(s.DepartmentId)).ToListAsync(cancel);
         db.UserDepartmentScopes.RemoveRange(existing.Where(s => !keep.Contains(s.DepartmentId)));
         db.UserDepartmentScopes.AddRange(keep.Where(d => existing.All(s => s.DepartmentId != d)).Select(d => new UserDepartmentScope { UserId = user.Id, DepartmentId = d }));
@@ -199,8 +199,8 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
             ModelState.AddModelError("", "You cannot remove your own access; ask another administrator");
             return Invalid();
         }
-        var mine = Organisations.Select(o => o.Id).ToList();
-        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        var mine = MyOrganisationIds();
+        var mineDepartments = MyDepartmentIds();
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);
         db.UserOrganisations.RemoveRange(await db.UserOrganisations.Where(m => m.UserId == id && mine.Contains(m.OrganisationId)).ToListAsync(cancel));
         db.UserDepartmentScopes.RemoveRange(await db.UserDepartmentScopes.Where(s => s.UserId == id && mineDepartments.Contains(s.DepartmentId)).ToListAsync(cancel));
@@ -228,7 +228,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
 
     private async Task FillInputAsync(CadreUser user, CancellationToken cancel)
     {
-        var mineDepartments = Departments.Select(d => d.Id).ToList();
+        var mineDepartments = MyDepartmentIds();
         Input = new UserInput
         {
             Email = user.Email, DisplayName = user.DisplayName,
@@ -238,6 +238,11 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         };
         LockedOut = await users.IsLockedOutAsync(user);
     }
+
+    // The administrator's own organisations and departments, as loaded by LoadDepartmentsAsync: the only ones whose
+    // memberships and grants this page reads or changes.
+    private List<Guid> MyOrganisationIds() => Organisations.Select(o => o.Id).ToList();
+    private List<Guid> MyDepartmentIds() => Departments.Select(d => d.Id).ToList();
 
     private IActionResult Invalid()
     {
@@ -258,7 +263,7 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
 
     private async Task<List<Guid>> MembershipsAsync(string userId, CancellationToken cancel)
     {
-        var mine = Organisations.Select(o => o.Id).ToList();
+        var mine = MyOrganisationIds();
         return await db.UserOrganisations.Where(m => m.UserId == userId && mine.Contains(m.OrganisationId)).Select(m => m.OrganisationId).ToListAsync(cancel);
     }
 }
