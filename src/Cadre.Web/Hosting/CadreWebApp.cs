@@ -95,7 +95,8 @@ public static class CadreWebApp
         services.AddIdentity<CadreUser, IdentityRole>(CadreRoles.ConfigureIdentity)
             .AddEntityFrameworkStores<CadreDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>()
+            .AddCadreSignInSecurity();
         // Every request checks the cookie's security stamp against the database and rebuilds the user's roles and
         // organisations from it, so sign-out, a role or organisation change, a password reset or a lockout (each of
         // which gives the user a new stamp, see SessionEnder) ends every session at once, not after Identity's default
