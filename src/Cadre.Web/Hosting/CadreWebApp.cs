@@ -141,6 +141,7 @@ public static class CadreWebApp
                 pages.Conventions.AddPageRoute("/Users/Edit", "/users/new");
                 pages.Conventions.AddPageRoute("/Departments/Edit", "/departments/new");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 pages.Conventions.AllowAnonymousToPage("/Errors/Error");
                 pages.Conventions.AllowAnonymousToPage("/Errors/AccessDenied");
             })
@@ -215,6 +216,7 @@ public static class CadreWebApp
         app.UseCadreApiTokenRules();
         app.UseAuthorization();
         app.UseCadrePasswordChangeGate();
+        Features.Account.SecondFactorGate.UseCadreSecondFactorGate(app);
 
         // Liveness (the process answers) and readiness (the database is reachable and migrated), as a load balancer asks.
         app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>
