@@ -7,15 +7,7 @@ namespace Cadre.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RegisterJourneyTests(BrowserFixture browser)
 {
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        Assert.Contains("/sign-in", page.Url);
-        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
-    }
+    private Task SignInAsync(IPage page, string user) => browser.SignInAsync(page, user);
 
     [Fact]
     public async Task Sign_in_add_a_post_import_with_an_error_fix_it_and_see_the_change_history()
