@@ -175,6 +175,8 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await browser.ShotAsync(page, "10-viewer-post");
         await page.GotoAsync("/people");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
-        Assert.Empty(errors);
+        // The refusal is answered 403 by design (main: role refusals answer 403), which Chromium reports as a failed load.
+        errors.RemoveAll(e => e == "Failed to load resource: the server responded with a status of 403 (Forbidden)");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
