@@ -27,7 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddLogging();
         services.AddIdentityCore<CadreUser>(CadreRoles.ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CadreDbContext>();
+            .AddEntityFrameworkStores<CadreDbContext>()
+            .AddCadreSignInSecurity();
         return services;
     }
 }

@@ -43,6 +43,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Signs in through the form as a person would, typing the code from the authenticator app when asked (an
+    /// administrator's, set up by the app fixture: <see cref="CadreWebFixture.CurrentCode"/>).
+    /// </summary>
+    public async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/sign-in", StringComparison.Ordinal) && !url.Contains("/sign-in?"));
+        if (page.Url.Contains("/sign-in/code"))
+        {
+            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(App.CurrentCode(user));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+        }
+    }
+
     public Task ShotAsync(IPage page, string name, bool fullPage = true) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
 

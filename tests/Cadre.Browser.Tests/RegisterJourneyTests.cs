@@ -7,15 +7,7 @@ namespace Cadre.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RegisterJourneyTests(BrowserFixture browser)
 {
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        Assert.Contains("/sign-in", page.Url);
-        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
-    }
+    private Task SignInAsync(IPage page, string user) => browser.SignInAsync(page, user);
 
     [Fact]
     public async Task Sign_in_add_a_post_import_with_an_error_fix_it_and_see_the_change_history()
@@ -183,6 +175,8 @@ public sealed class RegisterJourneyTests(BrowserFixture browser)
         await browser.ShotAsync(page, "10-viewer-post");
         await page.GotoAsync("/people");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
-        Assert.Empty(errors);
+        // The refusal is answered 403 by design (main: role refusals answer 403), which Chromium reports as a failed load.
+        errors.RemoveAll(e => e == "Failed to load resource: the server responded with a status of 403 (Forbidden)");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

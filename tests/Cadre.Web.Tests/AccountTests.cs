@@ -40,7 +40,7 @@ public sealed class AccountTests(CadreWebFixture app)
         for (var i = 0; i < 5; i++) await CadreWebFixture.SignInAsync(client, CadreWebFixture.Users.Lockout, "wrong-password-" + i);
         var response = await CadreWebFixture.SignInAsync(client, CadreWebFixture.Users.Lockout, CadreWebFixture.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Too many sign-in attempts. Try again in 15 minutes.", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -114,6 +114,10 @@ public enum AuditAction
     TokenRefused,
     Exported,
     Viewed,
+    // The second factor (docs/decisions/sign-in.md): set up, reset (by the user or an administrator), a wrong code.
+    SecondFactorEnrolled,
+    SecondFactorReset,
+    SecondFactorRefused,
 }
 
 /// <summary>

@@ -15,6 +15,8 @@ public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, Ro
 {
     /// <summary>Present while the user still has a password someone else chose (<see cref="CadreUser.MustChangePassword"/>).</summary>
     public const string MustChangePasswordClaim = "cadre:must-change-password";
+    /// <summary>Present when the account has a second factor, so every sign-in to it asked for a code (administrators must).</summary>
+    public const string SecondFactorClaim = "cadre:second-factor";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CadreUser user)
     {
@@ -26,6 +28,7 @@ public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, Ro
         identity.AddClaims(depts.Select(d => new Claim(OrganisationScope.DepartmentClaim, d.ToString())));
         identity.AddClaim(new Claim("name", string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(SecondFactorClaim, "true"));
         return identity;
     }
 }

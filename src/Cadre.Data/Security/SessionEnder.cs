@@ -31,6 +31,7 @@ internal static class SessionEnder
                     userIds.Add(user.Id); break;
             }
         }
+        ForgetAttemptsOfUnlockedUsers(db, entries, now);
         foreach (var userId in userIds)
         {
             var tracked = db.ChangeTracker.Entries<CadreUser>().FirstOrDefault(e => e.Entity.Id == userId);
@@ -41,6 +42,22 @@ internal static class SessionEnder
             if (user is null) continue;
             user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+    }
+
+    /// <summary>
+    /// An administrator's unlock (or any save that ends a lockout early) also clears the sign-in throttle's count for the
+    /// account's names, or the user would still be refused until the window passed (docs/decisions/sign-in.md).
+    /// </summary>
+    private static void ForgetAttemptsOfUnlockedUsers(CadreDbContext db, IReadOnlyList<EntityEntry> entries, DateTimeOffset now)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is not CadreUser user || entry.State != EntityState.Modified || !Changed(entry, nameof(CadreUser.LockoutEnd))) continue;
+            var was = (DateTimeOffset?)entry.Property(nameof(CadreUser.LockoutEnd)).OriginalValue;
+            if (was is null || was <= now || (user.LockoutEnd is { } end && end > now)) continue;
+            var names = new[] { user.NormalizedUserName, user.NormalizedEmail }.OfType<string>().Distinct().ToArray();
+            db.SignInAttempts.RemoveRange(db.SignInAttempts.Where(a => names.Contains(a.Account)).ToList());
         }
     }
 

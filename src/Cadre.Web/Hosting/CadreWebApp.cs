@@ -95,7 +95,8 @@ public static class CadreWebApp
         services.AddIdentity<CadreUser, IdentityRole>(CadreRoles.ConfigureIdentity)
             .AddEntityFrameworkStores<CadreDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<CadreClaimsPrincipalFactory>()
+            .AddCadreSignInSecurity();
         // Every request checks the cookie's security stamp against the database and rebuilds the user's roles and
         // organisations from it, so sign-out, a role or organisation change, a password reset or a lockout (each of
         // which gives the user a new stamp, see SessionEnder) ends every session at once, not after Identity's default
@@ -146,6 +147,7 @@ public static class CadreWebApp
                 pages.Conventions.AddPageRoute("/Users/Edit", "/users/new");
                 pages.Conventions.AddPageRoute("/Departments/Edit", "/departments/new");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 pages.Conventions.AllowAnonymousToPage("/Errors/Error");
                 pages.Conventions.AllowAnonymousToPage("/Errors/AccessDenied");
             })
@@ -233,6 +235,7 @@ public static class CadreWebApp
         app.UseCadreApiTokenRules();
         app.UseAuthorization();
         app.UseCadrePasswordChangeGate();
+        Features.Account.SecondFactorGate.UseCadreSecondFactorGate(app);
 
         // Liveness (the process answers) and readiness (the database is reachable and migrated), as a load balancer asks.
         app.MapGet("/health", async (CadreDbContext db, CancellationToken cancel) =>

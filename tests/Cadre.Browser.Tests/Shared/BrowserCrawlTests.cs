@@ -18,11 +18,7 @@ public sealed partial class BrowserCrawlTests(BrowserFixture browser)
     {
         var errors = new List<string>();
         var page = await browser.NewPageAsync(errors);
-        await page.GotoAsync("/");
-        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
+        await browser.SignInAsync(page, user);
 
         var header = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('header a[href]')].map(a => a.getAttribute('href'))");
         var queue = new Queue<(string Url, int Depth)>(header.Where(Follow).Distinct().Select(h => (h, 1)));

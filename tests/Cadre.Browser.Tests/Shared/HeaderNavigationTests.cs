@@ -17,14 +17,7 @@ public sealed class HeaderNavigationTests(BrowserFixture browser)
           .map(li => li.offsetTop)
         """;
 
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("User name or email address", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(CadreWebFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
-    }
+    private Task SignInAsync(IPage page, string user) => browser.SignInAsync(page, user);
 
     [Fact]
     public async Task An_administrators_header_is_one_line_at_desktop_width_and_More_reaches_Users_by_mouse_and_keyboard()

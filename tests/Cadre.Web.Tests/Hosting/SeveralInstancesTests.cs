@@ -85,6 +85,13 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var signIn = await PostFormAsync(browser, new Uri(onA, "/sign-in"), new Uri(onB, "/sign-in"),
             new() { ["Input.UserName"] = first.Result.AdministratorEmail!, ["Input.Password"] = first.Result.AdministratorPassword! });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode); // A's anti-forgery token, accepted by B; B's cookie follows
+        // An administrator sets up a second factor before anything else (docs/decisions/sign-in.md): the key from A's
+        // page, the code posted to B.
+        var setUp = await browser.GetStringAsync(new Uri(onA, "/account/two-factor"));
+        var key = System.Text.RegularExpressions.Regex.Match(setUp, "data-testid=\"authenticator-key\">([^<]+)<").Groups[1].Value;
+        var enrolled = await PostFormAsync(browser, new Uri(onA, "/account/two-factor"), new Uri(onB, "/account/two-factor"),
+            new() { ["Input.Code"] = Infrastructure.Totp.CodeNow(key) });
+        Assert.Contains("Save your recovery codes", await enrolled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(onA, "/api/v1/posts"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri(onB, "/api/v1/posts"))).StatusCode);
 

@@ -12,7 +12,7 @@ namespace Cadre.Web.Features.Account;
 /// sessions (Identity's security stamp) and keeps this one.
 /// </summary>
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<CadreUser> users, SignInManager<CadreUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<CadreUser> users, SignInManager<CadreUser> signIn, CadreDbContext db, AuditRecorder audit) : PageModel
 {
     [BindProperty] public ChangePasswordInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -36,8 +36,26 @@ public sealed class ChangePasswordModel(UserManager<CadreUser> users, SignInMana
             ModelState.AddModelError("Input.ConfirmPassword", "The new passwords do not match: type the same new password twice");
         if (ModelState.IsValid && Input.NewPassword == Input.CurrentPassword)
             ModelState.AddModelError("Input.NewPassword", "Choose a new password that is different from the current one");
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Input.CurrentPassword!))
+        {
+            // A wrong current password counts towards the lockout like a wrong password at sign-in; otherwise a stolen
+            // session could guess the password here without limit (issue 12).
+            await users.AccessFailedAsync(user);
+            var organisations = await Data.Auditing.AuditEvents.OrganisationsOfUserAsync(db, user.Id, HttpContext.RequestAborted);
+            await audit.RecordAsync(AuditAction.SignInFailed, "User", user.Id, organisations, new { Reason = "wrong current password on the change-password form" });
+            if (await users.IsLockedOutAsync(user))
+            {
+                // The lockout has ended every session of the user (SessionEnder); this browser's cookie goes too.
+                await signIn.SignOutAsync();
+                TempData["Notice"] = "You have been signed out after too many wrong passwords. " +
+                    SignInThrottle.Message((user.LockoutEnd ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow);
+                return LocalRedirect("/sign-in");
+            }
+            ModelState.AddModelError("Input.CurrentPassword", "Your current password is not right: enter the password you signed in with");
+        }
         if (ModelState.IsValid)
         {
+            await users.ResetAccessFailedCountAsync(user);
             var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
             if (!changed.Succeeded)
                 foreach (var e in changed.Errors)

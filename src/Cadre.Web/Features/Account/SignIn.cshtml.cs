@@ -10,8 +10,11 @@ namespace Cadre.Web.Features.Account;
 /// <summary>
 /// Signing in with a Cadre password. Every attempt is in the audit trail with the caller's address and user agent:
 /// a success or failure of a known account in each of its organisations' trails, an unknown name under no organisation.
+/// A known and an unknown name get the same words, the same throttle and the same work (a password hash is checked
+/// for both), so neither the page nor its timing tells who has an account (docs/decisions/sign-in.md).
 /// </summary>
-public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<CadreUser> users, CadreDbContext db, AuditRecorder audit) : PageModel
+public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<CadreUser> users, CadreDbContext db, AuditRecorder audit,
+    SignInThrottle throttle) : PageModel
 {
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -30,34 +33,81 @@ public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<Cad
             Errors = FormErrors.From(ModelState, ["Input.UserName", "Input.Password"]);
             return Page();
         }
-        var user = await users.FindByNameAsync(Input.UserName.Trim()) ?? await users.FindByEmailAsync(Input.UserName.Trim());
-        if (user is not null)
+        var cancel = HttpContext.RequestAborted;
+        var typed = Input.UserName.Trim();
+        var account = SignInThrottle.AccountKey(typed);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var (_, wait) = await throttle.BeginAsync(account, address, DateTime.UtcNow, cancel);
+
+        var user = await users.FindByNameAsync(typed) ?? await users.FindByEmailAsync(typed);
+        var organisations = user is null ? [] : await AuditEvents.OrganisationsOfUserAsync(db, user.Id, cancel);
+        var who = user is null ? AuditActor.System("anonymous")
+            : new AuditActor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName);
+        async Task Failed(string reason) => await audit.RecordAsync(AuditAction.SignInFailed, "User", user?.Id ?? "(unknown)", organisations,
+            user is null ? new { UserName = typed, Reason = reason } : new { Reason = reason }, who, cancel);
+
+        // A known account locked by other means (the change-password form, its second factor, an administrator) waits too.
+        if (wait is null && user is not null && await users.IsLockedOutAsync(user) && user.LockoutEnd is { } end)
+            wait = end.UtcDateTime - DateTime.UtcNow;
+        if (wait is { } throttled)
         {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-            var organisations = await AuditEvents.OrganisationsOfUserAsync(db, user.Id, HttpContext.RequestAborted);
-            var who = new AuditActor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName);
-            await audit.RecordAsync(result.Succeeded ? AuditAction.SignedIn : AuditAction.SignInFailed, "User", user.Id, organisations,
-                result.Succeeded ? null : new { Reason = result.IsLockedOut ? "account locked" : "wrong password" }, who);
-            if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("Input.UserName", "Your account is locked after too many wrong passwords. Try again in 15 minutes, or ask an administrator to unlock it.");
-                Errors = FormErrors.From(ModelState);
-                return Page();
-            }
+            await Failed("too many attempts");
+            return Refuse(SignInThrottle.Message(throttled));
+        }
+
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            // The same hashing work as a real account's wrong password, so the answer takes as long.
+            UnknownAccount.Verify(users.PasswordHasher, Input.Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         }
         else
         {
-            await audit.RecordAsync(AuditAction.SignInFailed, "User", "(unknown)", [], new { UserName = Input.UserName.Trim(), Reason = "no such account" },
-                AuditActor.System("anonymous"));
+            // Lockout is the throttle's (below), counted the same way for known and unknown names.
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        }
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.SucceededAsync(account, cancel);
+            if (result.RequiresTwoFactor) return RedirectToPage("/Account/SignInCode", new { ReturnUrl = SafeReturnUrl() });
+            await audit.RecordAsync(AuditAction.SignedIn, "User", user!.Id, organisations, null, who, cancel);
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        await Failed(user is null ? "no such account" : "wrong password");
+        if (await throttle.WaitAfterFailureAsync(account, address, DateTime.UtcNow, cancel) is { } now)
+        {
+            // The failure that reaches the limit locks a real account for the same time, which ends its sessions too.
+            if (user is not null) await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow + now);
+            return Refuse(SignInThrottle.Message(now));
         }
         // The same words whether the user name or the password was wrong, so the page does not reveal who has an account.
-        ModelState.AddModelError("Input.UserName", "Enter a correct user name and password");
+        return Refuse("Enter a correct user name and password");
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError("Input.UserName", message);
         Errors = FormErrors.From(ModelState);
         return Page();
     }
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}
+
+/// <summary>A password hash of no account's password, checked when the name is unknown so that the work is the same.</summary>
+internal static class UnknownAccount
+{
+    private static readonly CadreUser Nobody = new() { UserName = "(unknown)" };
+    private static string? _hash;
+
+    public static void Verify(IPasswordHasher<CadreUser> hasher, string password)
+    {
+        _hash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        hasher.VerifyHashedPassword(Nobody, _hash, password);
+    }
 }
 
 public sealed class SignInInput

@@ -113,6 +113,9 @@ public static class AuditDiff
         AuditAction.TokenRefused => "refused",
         AuditAction.Exported => "downloaded",
         AuditAction.Viewed => "opened",
+        AuditAction.SecondFactorEnrolled => "set up a second factor",
+        AuditAction.SecondFactorReset => "second factor reset",
+        AuditAction.SecondFactorRefused => "second-factor code refused",
         _ => throw new System.Diagnostics.UnreachableException($"No label for {action}"),
     };
 }
