@@ -44,6 +44,7 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
+    public DbSet<Planning.PlanningResult> PlanningResults => Set<Planning.PlanningResult>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>The cookie and anti-forgery key ring, shared by every instance on PostgreSQL (empty on SQLite).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
