@@ -25,46 +25,48 @@ public sealed class LoadBalancedWalkThroughTests
         var folder = Path.Combine(Path.GetTempPath(), "cadre-walk-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
 
-        // docs/deploy.md, steps 1 to 4: the key-ring certificate, the schema (here with the demo register, so there is a
-        // register to work on), the first administrator and a colleague, then the instances with the same settings.
-        var keys = KeyRingCertificate.Write(folder);
-        await deployment.CadreAsync(null, "db", "migrate", "--with-demo", "--postgres", deployment.Postgres);
-        var first = await deployment.CadreAsync(null, "users", "add", "it.lead@trust.nhs.uk", "--role", "Administrator", "--organisation", "ZZ1", "--postgres", deployment.Postgres);
-        Assert.Contains("Password (shown once, keep it safe):", first);
-        await deployment.CadreAsync(Password, "users", "add", Person, "--name", "Wendy Walker", "--role", "WorkforceInformation", "--organisation", "ZZ1", "--password-stdin", "--postgres", deployment.Postgres);
-        var shared = new Dictionary<string, string>
-        {
-            ["CADRE_DB"] = deployment.Postgres,
-            ["CADRE_KEYS_CERTIFICATE"] = keys,
-            ["CADRE_KEYS_CERTIFICATE_PASSWORD"] = KeyRingCertificate.Password,
-            ["CADRE_AUDIT_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["CADRE_ALLOWED_HOSTS"] = ProxiedDeployment.HostName,
-            ["CADRE_KNOWN_PROXIES"] = "127.0.0.1",
-        };
-        await Task.WhenAll(deployment.StartInstanceAsync("a", shared), deployment.StartInstanceAsync("b", shared));
-        await deployment.StartNginxAsync();
-        var a = deployment.Instances["a"];
-        var b = deployment.Instances["b"];
-
+        IPage? page = null;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CADRE_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", $"--host-resolver-rules=MAP {ProxiedDeployment.HostName} 127.0.0.1"],
-        });
-        // The certificate is the test's own self-signed one; what is tested is that HTTPS ends at nginx.
-        var context = await browser.NewContextAsync(new() { BaseURL = deployment.Address.ToString().TrimEnd('/'), IgnoreHTTPSErrors = true });
-        // Patient, not timed: two servers, a database and nginx share the machine with the rest of the test run.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        var signInPages = 0;
-        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && frame.Url.Contains("/sign-in", StringComparison.Ordinal)) signInPages++; };
+        IBrowser? browser = null;
         try
         {
+            // docs/deploy.md, steps 1 to 4: the key-ring certificate, the schema (here with the demo register, so there is a
+            // register to work on), the first administrator and a colleague, then the instances with the same settings.
+            var keys = KeyRingCertificate.Write(folder);
+            await deployment.CadreAsync(null, "db", "migrate", "--with-demo", "--postgres", deployment.Postgres);
+            var first = await deployment.CadreAsync(null, "users", "add", "it.lead@trust.nhs.uk", "--role", "Administrator", "--organisation", "ZZ1", "--postgres", deployment.Postgres);
+            Assert.Contains("Password (shown once, keep it safe):", first);
+            await deployment.CadreAsync(Password, "users", "add", Person, "--name", "Wendy Walker", "--role", "WorkforceInformation", "--organisation", "ZZ1", "--password-stdin", "--postgres", deployment.Postgres);
+            var shared = new Dictionary<string, string>
+            {
+                ["CADRE_DB"] = deployment.Postgres,
+                ["CADRE_KEYS_CERTIFICATE"] = keys,
+                ["CADRE_KEYS_CERTIFICATE_PASSWORD"] = KeyRingCertificate.Password,
+                ["CADRE_AUDIT_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["CADRE_ALLOWED_HOSTS"] = ProxiedDeployment.HostName,
+                ["CADRE_KNOWN_PROXIES"] = "127.0.0.1",
+            };
+            await Task.WhenAll(deployment.StartInstanceAsync("a", shared), deployment.StartInstanceAsync("b", shared));
+            await deployment.StartNginxAsync();
+            var a = deployment.Instances["a"];
+            var b = deployment.Instances["b"];
+
+            browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("CADRE_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", $"--host-resolver-rules=MAP {ProxiedDeployment.HostName} 127.0.0.1"],
+            });
+            // The certificate is the test's own self-signed one; what is tested is that HTTPS ends at nginx.
+            var context = await browser.NewContextAsync(new() { BaseURL = deployment.Address.ToString().TrimEnd('/'), IgnoreHTTPSErrors = true });
+            // Patient, not timed: two servers, a database and nginx share the machine with the rest of the test run.
+            context.SetDefaultTimeout(90_000);
+            context.SetDefaultNavigationTimeout(90_000);
+            Assertions.SetDefaultExpectTimeout(30_000);
+            page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, error) => errors.Add(error);
+            var signInPages = 0;
+            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && frame.Url.Contains("/sign-in", StringComparison.Ordinal)) signInPages++; };
             // Part 1: both instances up; nginx alternates between them.
             var from = deployment.ServedCount;
             await page.GotoAsync("/");
@@ -136,8 +138,12 @@ public sealed class LoadBalancedWalkThroughTests
         }
         catch (Exception e)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "failed.png") });
+            if (page is not null) await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "failed.png") });
             throw new Xunit.Sdk.XunitException($"{e.Message}\n\nScreenshot: {Path.Combine(folder, "failed.png")}\n{deployment.Describe()}");
+        }
+        finally
+        {
+            if (browser is not null) await browser.DisposeAsync();
         }
     }
 

@@ -89,21 +89,27 @@ public sealed class ProxiedDeployment : IAsyncDisposable
         var instance = new Instance(name, port, process, output);
         _instances[name] = instance;
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         // The instance answers only the allowed host name, as a load balancer's health check would send it.
         client.DefaultRequestHeaders.Host = HostName;
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
+        // A bound for a broken start, not a measure: the machine may be shared with the rest of the test run.
+        var giveUp = DateTime.UtcNow.AddMinutes(4);
+        var last = "no answer yet";
+        while (DateTime.UtcNow < giveUp)
         {
             Assert.False(process.HasExited, $"cadre serve ({name}) stopped at start-up:\n{output}");
             try
             {
-                var ready = await client.GetAsync($"http://127.0.0.1:{port}/health/ready", patience.Token);
+                var ready = await client.GetAsync($"http://127.0.0.1:{port}/health/ready");
                 if (ready.StatusCode == HttpStatusCode.OK) return instance;
+                last = $"{(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException) { } // not listening yet
-            await Task.Delay(200, patience.Token);
+            catch (HttpRequestException e) { last = e.Message; } // not listening yet
+            catch (TaskCanceledException) { last = "no answer within 20 s"; }
+            await Task.Delay(250);
         }
+        Assert.Fail($"cadre serve ({name}) was not ready ({last}):\n{output}");
+        return instance;
     }
 
     /// <summary>
@@ -158,7 +164,7 @@ public sealed class ProxiedDeployment : IAsyncDisposable
         _nginx.ErrorDataReceived += (_, e) => { lock (_nginxOutput) _nginxOutput.AppendLine(e.Data); };
         _nginx.BeginOutputReadLine();
         _nginx.BeginErrorReadLine();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
             Assert.False(_nginx.HasExited, $"nginx stopped at start-up:\n{_nginxOutput}\n{ReadIfThere(Path.Combine(folder, "error.log"))}");
