@@ -30,7 +30,11 @@ public sealed class ProxiedDeployment : IAsyncDisposable
     private readonly StringBuilder _nginxOutput = new();
 
     public string Database { get; } = "cadre_deploy_" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>The owner's connection: migrations and `cadre users add`.</summary>
     public string Postgres { get; }
+    /// <summary>The restricted role the instances run as (docs/deploy.md, step 1), and its connection.</summary>
+    public string AppRole { get; } = "cadre_app_" + Guid.NewGuid().ToString("N")[..12];
+    public string AppPostgres => new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Username = AppRole }.ConnectionString;
     public int HttpsPort { get; private set; }
     public Uri Address => new($"https://{HostName}:{HttpsPort}");
     public IReadOnlyDictionary<string, Instance> Instances => _instances;
@@ -47,6 +51,15 @@ public sealed class ProxiedDeployment : IAsyncDisposable
             : throw new InvalidOperationException("CADRE_TEST_PG is not set: ./test starts a PostgreSQL server and sets it.");
         Postgres = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = Database }.ConnectionString;
         Directory.CreateDirectory(_folder);
+    }
+
+    /// <summary>CREATE ROLE … LOGIN for the app, as the database administrator does in step 1.</summary>
+    public async Task CreateAppRoleAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE ROLE \"{AppRole}\" LOGIN", connection);
+        await create.ExecuteNonQueryAsync();
     }
 
     /// <summary>The repository's own file, as the docs name it (deploy/..., docs/...).</summary>
@@ -282,8 +295,11 @@ public sealed class ProxiedDeployment : IAsyncDisposable
         {
             await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString);
             await connection.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{Database}\" WITH (FORCE)", $"DROP ROLE IF EXISTS \"{AppRole}\"" })
+            {
+                await using var drop = new Npgsql.NpgsqlCommand(sql, connection);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
         catch (Npgsql.NpgsqlException) { } // the server's own clean-up (./test) removes it with everything else
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
