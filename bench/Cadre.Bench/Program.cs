@@ -10,6 +10,8 @@ if (args.Length > 0 && args[0] == "planning-national") return Cadre.Bench.Planni
 if (args.Length > 0 && args[0] == "report-protection") return Cadre.Bench.Intelligence.ReportProtectionTiming.Run(args[1..]);
 // `-- coding-pages [sizes...]` times /coding and the head of service report on a grown register (see bench/Cadre.Bench/Web).
 if (args.Length > 0 && args[0] == "coding-pages") return Cadre.Bench.Web.CodingPagesTimer.Run(args[1..]);
+// `-- import-baseline [rows...] [--pg CONNECTION]` times `cadre import` against sqlite3 .import / COPY (see bench/Cadre.Bench/Register).
+if (args.Length > 0 && args[0] == "import-baseline") return Cadre.Bench.Register.ImportBaseline.Run(args[1..]);
 if (args.Length > 0 && args[0] == "coding-baseline") return Cadre.Bench.Coding.CodingBaseline.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

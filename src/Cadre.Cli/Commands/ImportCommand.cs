@@ -9,7 +9,7 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var command = new Command("import", "Import the register from CSV or XLSX files (see docs/import-formats.md).");
+        var command = new Command("import", "Import the register's posts or people from a CSV or XLSX file; a file with any bad row is refused whole, naming the row and column.");
         command.Subcommands.Add(Make("posts", "Import posts: new post numbers are created, known ones updated.",
             (db, org, path, encoding, ct) => new PostImporter(db) { DeclaredEncoding = encoding }.ImportFileAsync(org, path, ct)));
         command.Subcommands.Add(Make("people", "Import people and their assignments (import posts first).",

@@ -15,7 +15,7 @@ namespace Cadre.Data.Auditing;
 public sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
     // Any fixed number works; it names Cadre's chain among the advisory locks of the database.
-    private const long ChainLock = 0x43616472_65417564;
+    internal const long ChainLock = 0x43616472_65417564;
     private static readonly ConcurrentDictionary<string, AuditChainInterceptor> ByKeyFolder = new();
 
     private readonly AuditChainKey _key;
