@@ -45,7 +45,9 @@ public static class CadreDatabaseInitialiser
         // find nothing left to do. The lock is the session's own, so it is released when this context closes.
         await using var setUpLock = await StartUpLock.TakeAsync(db, cancellationToken);
         var pending = await PendingMigrationsAsync(db, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Only when there is something to apply: on PostgreSQL the app may run as a role that cannot change the schema
+        // (docs/deploy.md), and Migrate would try to create the history table even when it exists.
+        if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             // Write-ahead logging lets the web app read while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

@@ -44,6 +44,7 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
+    public DbSet<Planning.PlanningResult> PlanningResults => Set<Planning.PlanningResult>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>Failed sign-ins within the throttle window (SignInThrottle).</summary>
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();

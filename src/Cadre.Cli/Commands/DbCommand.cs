@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cadre.Cli.Commands;
 
-/// <summary><c>cadre db migrate</c>: bring the database schema up to date.</summary>
+/// <summary>
+/// <c>cadre db migrate</c>: bring the database schema up to date; <c>cadre db grant-app-role ROLE</c>: on PostgreSQL, give
+/// the role the web app runs as what it needs and no more (no changing the audit trail; docs/deploy.md). Both run as the
+/// database's owner.
+/// </summary>
 public static class DbCommand
 {
     public static Command Create()
@@ -16,6 +20,8 @@ public static class DbCommand
         var migrate = new Command("migrate", "Create the database if needed and apply every migration (safe to run again).");
         var withDemo = new Option<bool>("--with-demo") { Description = "Also do the first-run set-up of 'cadre serve': load the demo organisations into an empty database and create the first administrator." };
         migrate.Options.Add(withDemo);
+        var appRole = new Option<string?>("--app-role") { Description = "On PostgreSQL: afterwards, grant this role what `cadre serve` needs, as `cadre db grant-app-role` does (so tables a migration added are covered)." };
+        migrate.Options.Add(appRole);
         DatabaseArguments.AddTo(migrate);
         migrate.SetAction(Guarded.Action("cadre db migrate", async (parse, cancellationToken) =>
         {
@@ -27,6 +33,7 @@ public static class DbCommand
                 Console.WriteLine($"{database.Describe()}: applied {result.AppliedMigrations.Count} migration(s){(result.DemoLoaded ? "; loaded the demo organisations" : "")}.");
                 if (result.AdministratorPassword is not null)
                     Console.WriteLine($"Administrator: {result.AdministratorEmail}  password (shown once, keep it safe): {result.AdministratorPassword}");
+                await GrantAsync(services, parse.GetValue(appRole), cancellationToken);
                 return 0;
             }
             await using var db = DatabaseArguments.Context(services);
@@ -36,10 +43,40 @@ public static class DbCommand
             Console.WriteLine(pending.Count == 0
                 ? $"{database.Describe()} is up to date."
                 : $"{database.Describe()}: applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            await GrantAsync(services, parse.GetValue(appRole), cancellationToken);
             return 0;
         }));
         command.Subcommands.Add(migrate);
+
+        var grant = new Command("grant-app-role", "On PostgreSQL: let ROLE (made beforehand with CREATE ROLE … LOGIN) read and write the register but never change or remove audit entries; run as the owner after each migration.");
+        var role = new Argument<string>("role") { Description = "The PostgreSQL role `cadre serve` connects as (its connection string goes in CADRE_DB)." };
+        grant.Arguments.Add(role);
+        DatabaseArguments.AddTo(grant);
+        grant.SetAction(Guarded.Action("cadre db grant-app-role", async (parse, cancellationToken) =>
+        {
+            var database = DatabaseArguments.Read(parse);
+            await using var services = DatabaseArguments.Services(database, "cadre db grant-app-role");
+            await GrantAsync(services, parse.GetValue(role), cancellationToken);
+            return 0;
+        }));
+        command.Subcommands.Add(grant);
         return command;
+    }
+
+    private static async Task GrantAsync(IServiceProvider services, string? role, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(role)) return;
+        await using var db = DatabaseArguments.Context(services);
+        try
+        {
+            var granted = await AppRole.GrantAsync(db, role.Trim(), cancel);
+            Console.WriteLine($"{granted.Role} may now read and write Cadre's {granted.Tables} tables, add to the audit trail but not change, " +
+                $"delete or truncate it, and not change the schema. Give `cadre serve` a connection string with Username={granted.Role}.");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 }
 

@@ -63,7 +63,7 @@ public enum CodingRunStatus
 }
 
 /// <summary>An ESR extract uploaded for re-coding, with its before/after figures (the files are in <see cref="CodingRunFile"/>).</summary>
-public class CodingRun : IOrganisationOwned
+public class CodingRun : IOrganisationOwned, IClaimedWork
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }

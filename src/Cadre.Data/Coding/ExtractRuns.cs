@@ -88,11 +88,11 @@ public static class ExtractRuns
     /// <summary>The upload kept with an unfinished run, so an interrupted run can be coded again.</summary>
     public const string Upload = "upload";
 
-    /// <summary>How often a running re-code says it is still at work.</summary>
-    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(2);
+    /// <summary>How often a running re-code says it is still at work (the one rule for all shared work: <see cref="WorkClaims"/>).</summary>
+    public static TimeSpan HeartbeatEvery => WorkClaims.HeartbeatEvery;
 
     /// <summary>A running run whose heartbeat is older than this was interrupted: its instance stopped.</summary>
-    public static readonly TimeSpan Interrupted = TimeSpan.FromSeconds(30);
+    public static TimeSpan Interrupted => WorkClaims.Lease;
 
     /// <summary>How many times a run is started before an interruption is reported as a failure.</summary>
     public const int MaxAttempts = 3;
@@ -113,13 +113,9 @@ public static class ExtractRuns
     {
         var run = await db.CodingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancel);
         if (run is null || run.Status != CodingRunStatus.Running) return null;
-        var lastSign = run.HeartbeatAt ?? run.UploadedAt;
-        if (now - lastSign <= Interrupted) return null;
+        if (!WorkClaims.Lapsed(run.HeartbeatAt, run.UploadedAt, now)) return null;
         // The heartbeat seen is the claim's condition: of several instances looking at once, one updates the row.
-        var heartbeat = run.HeartbeatAt;
-        var claimed = await db.CodingRuns.Where(r => r.Id == runId && r.Status == CodingRunStatus.Running && r.HeartbeatAt == heartbeat)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, now).SetProperty(r => r.Attempts, r => r.Attempts + 1), cancel);
-        if (claimed == 0) return null;
+        if (!await WorkClaims.TryClaimAsync(db.CodingRuns.Where(r => r.Status == CodingRunStatus.Running), runId, run.HeartbeatAt, now, cancel)) return null;
         var upload = await FileAsync(db, runId, Upload, cancel);
         if (upload is null || run.Attempts + 1 > MaxAttempts)
         {
@@ -209,10 +205,10 @@ public static class ExtractRuns
         }
     }
 
-    // Progress is not a change anyone made to a record: written straight to the row, outside the audit trail, so a long
-    // run does not fill the trail with a heartbeat every two seconds. Status changes go through SaveChanges and are audited.
+    // The heartbeat carries the count coded, so any instance can show the progress. Status changes go through SaveChanges
+    // and are audited; the heartbeat is not (see WorkClaims).
     private static Task BeatAsync(CadreDbContext db, Guid runId, int done, CancellationToken cancel) =>
-        db.CodingRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(u => u.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow).SetProperty(r => r.Done, done), cancel);
+        WorkClaims.BeatAsync(db.CodingRuns, runId, cancel, u => u.SetProperty(r => r.Done, done));
 
     private static async Task FailAsync(CadreDbContext db, Guid runId, string message, CancellationToken cancel)
     {

@@ -89,6 +89,7 @@ public static class CadreWebApp
         services.AddSingleton(options);
         services.AddCadreWebScope();
         services.AddCadreData(database);
+        services.AddCadreBackgroundWork();
         Features.Coding.CodingSetup.AddCadreCoding(services);
 
         // Password rules and lockout (5 wrong passwords lock the account for 15 minutes) are shared with `cadre users`.
@@ -273,7 +274,17 @@ public static class CadreWebApp
     /// <summary>Migrates the database, loads the demo organisation and creates the first administrator when needed.</summary>
     public static async Task<CadreStartup> InitialiseAsync(WebApplication app, CadreWebOptions options, CancellationToken cancel = default, bool interactive = false)
     {
-        var result = await CadreDatabaseInitialiser.InitialiseAsync(app.Services, new InitialiseOptions { LoadDemo = options.Demo }, cancel);
+        InitialisationResult result;
+        try
+        {
+            result = await CadreDatabaseInitialiser.InitialiseAsync(app.Services, new InitialiseOptions { LoadDemo = options.Demo }, cancel);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // The app's restricted role (docs/deploy.md) met a database that still needs its owner's work.
+            throw new CadreStartupException("The database is not ready for this connection's role, which may not change the schema " +
+                $"({e.MessageText}). Run `cadre db migrate --app-role ROLE` as the database owner first, then start Cadre again.");
+        }
         var message = result.AdministratorPassword is { } password
             ? FirstAdministratorNotice.Write(Path.GetFullPath(options.DataDirectory), result.AdministratorEmail!, password, interactive)
             : "Sign in with your Cadre account (an administrator can add users with `cadre users add`).";

@@ -22,8 +22,8 @@ public sealed class CompareModel(CadreDbContext db) : PageModel
         var second = found.FirstOrDefault(s => s.Id == b);
         if (first is null || second is null) return NotFound();
         (A, B) = (first, second);
-        ResultA = Plans.Run(first).Result;
-        ResultB = Plans.Run(second).Result;
+        ResultA = (await Plans.RunStoredAsync(db, first, cancel)).Result;
+        ResultB = (await Plans.RunStoredAsync(db, second, cancel)).Result;
         return Page();
     }
 

@@ -59,7 +59,7 @@ public static class PlanningApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["runs"] = [$"must be between 0 and 10000; got {n}"] }, title: "The projection was not run");
         var s = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancel);
         if (s is null) return TypedResults.NotFound();
-        var result = Plans.Run(s, n, seed ?? Plans.Seed).Result;
+        var result = (await Plans.RunStoredAsync(db, s, cancel, n, seed ?? Plans.Seed)).Result;
         return TypedResults.Ok(PlanDocument.From(result, s.Id, sensitivity == true ? Sensitivity.For(result.Scenario) : null));
     }
 }

@@ -102,6 +102,19 @@ public static class Plans
         return (document, PlanningEngine.Project(document.Parse(), runs, seed));
     }
 
+    /// <summary>
+    /// The projection of the scenario as saved now, computed once per version and kept (<see cref="PlanningResults"/>):
+    /// a page view reads it, and of several instances asked at once only one computes it.
+    /// </summary>
+    public static async Task<(ScenarioDocument Document, PlanResult Result)> RunStoredAsync(CadreDbContext db, PlanningScenario saved, CancellationToken cancel,
+        int runs = Runs, int seed = Seed)
+    {
+        // Only the pages' runs and seed are kept (one row per version); an API caller's own choice is computed for them.
+        if (runs != Runs || seed != Seed) return Run(saved, runs, seed);
+        var result = await PlanningResults.GetOrComputeAsync(db, saved, runs, seed, () => Run(saved, runs, seed).Result, cancel);
+        return (ScenarioDocument.FromJson(saved.ScenarioJson), result);
+    }
+
     public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
     public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
     public static string Range(Spread s) => $"{F(s.P10)} to {F(s.P90)}";

@@ -54,7 +54,7 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
         var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (saved is null) return NotFound();
         Saved = saved;
-        (Document, Result) = Plans.Run(saved);
+        (Document, Result) = await Plans.RunStoredAsync(db, saved, cancel);
         MayEdit = Plans.MayEdit(User);
         MayDownloadJson = WebScope.MaySeePeople(User);
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))

@@ -6,28 +6,27 @@ namespace Cadre.Web.Features.Coding.Extracts;
 /// <summary>
 /// Codes uploaded extracts off the request (the browser polls the progress and is not held open by a 100,000-row file),
 /// and takes up a run another instance left unfinished. Each run is coded in its own scope and database context, limited
-/// to the run's organisation, by the person who uploaded it.
+/// to the run's organisation, by the person who uploaded it. The run is shared background work (WorkClaims): stopping
+/// this instance hands it back to the others.
 /// </summary>
-public sealed class ExtractRunner(IServiceScopeFactory scopes, CodingRunProgress progress, ILogger<ExtractRunner> log)
+public sealed class ExtractRunner(IServiceScopeFactory scopes, CodingRunProgress progress, BackgroundWork background, ILogger<ExtractRunner> log)
 {
     /// <summary>Starts coding a staged extract for a run already saved as running.</summary>
     public void Start(Guid runId, Guid organisationId, AuditActor actor, string path)
     {
-        _ = Task.Run(async () =>
+        // Each context in a scope of its own that lives as long as it does (the options hold scoped services).
+        async Task WithContext(Func<CadreDbContext, Task> use)
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CadreDbContext>>();
-                await using var db = new CadreDbContext(options, OrganisationScope.For([organisationId]), actor);
-                await ExtractRuns.ProcessAsync(db, runId, path, progress);
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Re-code {Run} failed", runId);
-                progress.Finish(runId);
-            }
-        });
+            using var scope = scopes.CreateScope();
+            var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CadreDbContext>>();
+            await using var db = new CadreDbContext(options, OrganisationScope.For([organisationId]), actor);
+            await use(db);
+        }
+        background.Start(runId, $"Re-code {runId}", async stopping =>
+        {
+            try { await WithContext(db => ExtractRuns.ProcessAsync(db, runId, path, progress, stopping)); }
+            finally { progress.Finish(runId); }
+        }, () => WithContext(db => WorkClaims.ReleaseAsync(db.CodingRuns.Where(r => r.Status == CodingRunStatus.Running), runId, CancellationToken.None)));
     }
 
     /// <summary>
