@@ -39,7 +39,12 @@ public sealed record EstablishmentCostResult(FinancialYear Year, PayScale Scale,
     public IReadOnlyList<string> Rules => [EstablishmentCost.PayScaleId, .. OnCosts.Ids];
 
     /// <summary>Which year's scale was used, in words: a later year than Cadre holds is costed at the latest scale.</summary>
-    public string Basis => $"{PayScales.Citation(Scale.Year)}" + (Scale.Year == Year ? "" : $" (the latest Cadre holds; {Year} not yet loaded)")
+    public string Basis => $"{PayScales.Citation(Scale.Year)}" + (Scale.Year.CompareTo(Year) switch
+        {
+            0 => "",
+            < 0 => $" (the latest Cadre holds; {Year} not yet loaded)",
+            _ => $" (the earliest Cadre holds, for {Year})",
+        })
         + $"; on-costs {OnCosts.Year} ({string.Join(", ", OnCosts.Ids)}); posts without a recorded pay point at the {EstablishmentCost.Words(DefaultPoint)} point";
 }
 

@@ -31,11 +31,11 @@ public sealed record OnCosts(FinancialYear Year, decimal PensionRate, decimal Ni
 
     public static IReadOnlyList<PayAssumption> Assumptions => Loaded.Value;
 
-    /// <summary>The on-costs for a financial year, or the latest year Cadre holds for a later one (as for pay scales).</summary>
+    /// <summary>The on-costs for a financial year, or the nearest year Cadre holds (as for pay scales).</summary>
     public static OnCosts For(FinancialYear year)
     {
-        var held = Assumptions.Select(a => a.Year).Where(y => y.CompareTo(year) <= 0).DefaultIfEmpty().Max();
-        if (held == default) throw new ArgumentOutOfRangeException(nameof(year), $"Cadre holds no on-costs for {year} or earlier.");
+        var years = Assumptions.Select(a => a.Year).Distinct().Order().ToList();
+        var held = years.LastOrDefault(y => y.CompareTo(year) <= 0, years[0]);
         decimal Value(string id) => Assumptions.SingleOrDefault(a => a.Id == id && a.Year == held)?.Value
             ?? throw new FormatException($"reference/pay/on-costs.tsv has no {id} for {held}.");
         return new OnCosts(held, Value(Pension), Value(Ni), Value(NiThresholdId), Value(Levy));

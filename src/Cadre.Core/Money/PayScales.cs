@@ -105,10 +105,9 @@ public static class PayScales
 
     /// <summary>
     /// The scale for a financial year; for a year after the latest Cadre holds, the latest (its year is on the result, so
-    /// pages say which year's scale they used). A year before the earliest is refused.
+    /// pages say which year's scale they used); for a year before the earliest, the earliest, likewise said.
     /// </summary>
-    public static PayScale For(FinancialYear year) =>
-        All.LastOrDefault(s => s.Year.CompareTo(year) <= 0) ?? throw new ArgumentOutOfRangeException(nameof(year), $"Cadre holds no pay scale for {year} or earlier.");
+    public static PayScale For(FinancialYear year) => All.LastOrDefault(s => s.Year.CompareTo(year) <= 0) ?? All[0];
 
     /// <summary>The citation a page prints for a year's scale, e.g. "NHS Employers: Agenda for Change pay scales 2025/26".</summary>
     public static string Citation(FinancialYear year) => $"{SourceName} {year.Label}";

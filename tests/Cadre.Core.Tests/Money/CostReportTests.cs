@@ -29,6 +29,8 @@ public class CostReportTests
         Assert.Equal(["Band 5", 85486m, 85486m, 0m, 0m], table.Rows[0]);
         // Band 7: 6 funded × 64,544.5724 = 387,267.4344; 5 in post = 322,722.862; 1 vacant = 64,544.5724.
         Assert.Equal(["Band 7", 387267m, 322723m, 1.00m, 64545m], table.Rows[1]);
+        // All bands: 85,485.8312 + 387,267.4344 = 472,753.2656; in post 85,485.8312 + 322,722.862 = 408,208.6932.
+        Assert.Equal(["All bands", 472753m, 408209m, 1.00m, 64545m], table.Rows[2]);
         Assert.Contains("NHS Employers: Agenda for Change pay scales 2025/26 (the latest Cadre holds; 2026/27 not yet loaded)", table.Note);
     }
 
@@ -39,5 +41,20 @@ public class CostReportTests
         Assert.Equal(["Band 5", "*", "*", 0m, 0m], table.Rows[0]);
         // Five people in band 7: shown; its one vacant post is hidden as every count of 1 to 4 is.
         Assert.Equal(["Band 7", 387267m, 322723m, "*", "*"], table.Rows[1]);
+        // The total would give band 5 back (total less band 7), so it is hidden with it.
+        Assert.Equal(["All bands", "*", "*", "*", "*"], table.Rows[2]);
     }
+}
+
+/// <summary>Pages show a cost total to a role that sees no people only when it rests on no one or on 5 or more people.</summary>
+public class CostDisclosureTests
+{
+    [Theory]
+    [InlineData(0, false, true)]
+    [InlineData(1, false, false)]
+    [InlineData(4, false, false)]
+    [InlineData(5, false, true)]
+    [InlineData(1, true, true)]
+    public void A_cost_resting_on_1_to_4_people_is_shown_only_to_roles_that_see_people(int people, bool maySeePeople, bool shown) =>
+        Assert.Equal(shown, WorkforceCost.MayShow(people, maySeePeople));
 }

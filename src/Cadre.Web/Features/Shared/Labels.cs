@@ -132,6 +132,9 @@ public static class Labels
     public static string When(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc)
         .ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>Whole pounds as a head of service reads them: "£1,234,567".</summary>
+    public static string Pounds(decimal gbp) => "£" + Math.Round(gbp, 0, MidpointRounding.AwayFromZero).ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string YesNo(bool b) => b ? "Yes" : "No";
 
     public static string Programme(TraineeProgramme t) => t switch
