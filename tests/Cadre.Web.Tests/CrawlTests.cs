@@ -9,7 +9,8 @@ namespace Cadre.Web.Tests;
 /// Signs in as each role and follows the links the app itself renders, from the header and from each page it leads to
 /// (three links deep, at most 150 pages a role and three pages of each kind; downloads, sign-out and form posts are left alone). Every page answers
 /// without a server error, has a main heading, links to nothing missing or refused, and roles that do not see people are
-/// never shown a people page or a link to one.
+/// never shown a people page or a link to one. No page or download (one of each kind) speaks the developers' language:
+/// a source is cited by its title, never as "seed", "anchor" or a repository path.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper output)
@@ -33,6 +34,7 @@ public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper ou
         queue.Enqueue(("/", 0, "(start)"));
         var fetched = 0;
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var downloads = new Dictionary<string, string>(StringComparer.Ordinal);
 
         while (queue.Count > 0 && fetched < MaxPages)
         {
@@ -47,11 +49,13 @@ public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper ou
             if (!seesPeople && status == 200 && IsPeoplePage(finalUrl)) problems.Add($"{url} (linked from {from}): a people page shown to {user}");
             if (status != 200 || !isHtml) continue;
             if (!H1().IsMatch(html)) problems.Add($"{url} (linked from {from}): no <h1>");
+            foreach (var word in DevelopersWords(VisibleText(html))) problems.Add($"{url}: shows \"{word}\"");
 
             var links = Links(html, new Uri(app.BaseAddress, finalUrl), depth == 0);
             foreach (var link in links)
             {
                 if (!seesPeople && IsPeoplePage(link)) problems.Add($"{url}: links to the people page {link}");
+                if (IsDownload(link)) downloads.TryAdd(Shape(link), link);
                 if (depth + 1 > MaxDepth || Skip(link) || !seen.Add(link)) continue;
                 // A list of a thousand posts links a thousand pages of one kind: a few of each kind are enough.
                 var shape = Shape(link);
@@ -61,7 +65,15 @@ public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper ou
             }
         }
 
-        output.WriteLine($"{user}: {fetched} pages, {seen.Count} links seen");
+        foreach (var download in downloads.Values)
+        {
+            using var response = await client.GetAsync(download);
+            if (!response.IsSuccessStatusCode) { problems.Add($"{download}: {(int)response.StatusCode}"); continue; }
+            var text = DownloadText(await response.Content.ReadAsByteArrayAsync());
+            foreach (var word in DevelopersWords(text)) problems.Add($"{download}: contains \"{word}\"");
+        }
+
+        output.WriteLine($"{user}: {fetched} pages, {downloads.Count} downloads, {seen.Count} links seen");
         Assert.True(fetched > 5, $"the crawl reached only {fetched} pages");
         Assert.True(problems.Count == 0, $"{user}, {fetched} pages:\n" + string.Join("\n", problems.Distinct()));
     }
@@ -105,10 +117,13 @@ public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper ou
         }
     }
 
-    private static bool Skip(string link) =>
+    private static bool IsDownload(string link) =>
         link.Contains("format=", StringComparison.OrdinalIgnoreCase)
         || link.Split('?')[0] is var path && (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            || path.Contains("/download", StringComparison.OrdinalIgnoreCase))
+            || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.Contains("/download", StringComparison.OrdinalIgnoreCase));
+
+    private static bool Skip(string link) =>
+        IsDownload(link)
         || link.StartsWith("/sign-out", StringComparison.Ordinal)
         || link.StartsWith("/api/", StringComparison.Ordinal)
         || link.StartsWith("/lib/", StringComparison.Ordinal) || link.StartsWith("/css/", StringComparison.Ordinal)
@@ -122,6 +137,39 @@ public sealed partial class CrawlTests(CadreWebFixture app, ITestOutputHelper ou
         var keys = parts.Length > 1 ? string.Join('&', parts[1].Split('&').Select(p => p.Split('=')[0]).Order()) : "";
         return path + "?" + keys;
     }
+
+    /// <summary>What a reader sees: the page without its scripts, styles and tags (attributes such as CSS class names are not words on the page).</summary>
+    private static string VisibleText(string html) =>
+        WebUtility.HtmlDecode(Tag().Replace(ScriptOrStyle().Replace(html, " "), " "));
+
+    /// <summary>The text of a download: a CSV or Markdown file as it is, a workbook's cell text and sheet names.</summary>
+    private static string DownloadText(byte[] bytes)
+    {
+        if (bytes.Length < 4 || bytes[0] != (byte)'P' || bytes[1] != (byte)'K') return System.Text.Encoding.UTF8.GetString(bytes);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var text = new System.Text.StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(Tag().Replace(reader.ReadToEnd(), " ")).Append(' ');
+            // Sheet names live in attributes: keep them, they are what the user reads on the tabs.
+            if (entry.FullName == "xl/workbook.xml") { using var again = new StreamReader(entry.Open()); text.Append(again.ReadToEnd()); }
+        }
+        return WebUtility.HtmlDecode(text.ToString());
+    }
+
+    /// <summary>Words that show a user our working names: the specification's "seed" files and "anchor" sets, and paths into the repository.</summary>
+    private static IEnumerable<string> DevelopersWords(string text) =>
+        DevelopersWord().Matches(text).Select(m => m.Value).Distinct();
+
+    [GeneratedRegex(@"\bseeds?\b|\banchors?\b|\b(?:docs|reference|src|tests)/[\w./-]+|\b[\w-]+\.(?:cs|md|cshtml)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DevelopersWord();
+
+    [GeneratedRegex("<(script|style)\\b.*?</\\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
 
     [GeneratedRegex("(?<=/)([0-9a-fA-F-]{32,36}|[0-9]+)(?=/|$)")]
     private static partial Regex Id();

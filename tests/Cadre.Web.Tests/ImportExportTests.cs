@@ -65,9 +65,9 @@ public sealed class ImportExportTests(CadreWebFixture app)
     public async Task Only_administrators_and_workforce_information_may_import()
     {
         using var lead = await app.ClientAsync(CadreWebFixture.Users.Lead);
-        Assert.Equal(HttpStatusCode.Redirect, (await lead.GetAsync("/import")).StatusCode);
+        await CadreWebFixture.AssertRoleRefusedAsync(await lead.GetAsync("/import"));
         using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
-        Assert.Equal(HttpStatusCode.Redirect, (await viewer.GetAsync("/import")).StatusCode);
+        await CadreWebFixture.AssertRoleRefusedAsync(await viewer.GetAsync("/import"));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ImportExportTests(CadreWebFixture app)
         var header = csv.Split('\n')[0];
         Assert.DoesNotContain("Holder", header);
         Assert.DoesNotContain(holder.StaffNumber, csv);
-        Assert.Equal(HttpStatusCode.Redirect, (await viewer.GetAsync("/export/people.csv")).StatusCode);
+        await CadreWebFixture.AssertRoleRefusedAsync(await viewer.GetAsync("/export/people.csv"));
 
         using var workforce = await app.ClientAsync(CadreWebFixture.Users.Workforce);
         var full = await workforce.GetStringAsync("/export/posts.csv");

@@ -119,7 +119,13 @@ public static class CadreWebApp
             cookie.ReturnUrlParameter = "returnUrl";
             // The API answers with status codes; a redirect to an HTML sign-in page is no use to a program.
             cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            // A role refusal is a 403 on pages too (the error page says it in words), not a redirect that answers 200:
+            // a script, a proxy's log or an auditor reads the status, and the address stays the one the user asked for.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(antiforgery =>
         {

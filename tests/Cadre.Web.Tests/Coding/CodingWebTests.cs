@@ -131,8 +131,8 @@ public sealed class CodingWebTests(CadreWebFixture app)
         Assert.DoesNotContain("data-testid=\"accept\"", page);
         Assert.DoesNotContain("override-form", page);
         var refused = await CadreWebFixture.PostFormAsync(viewer, "/coding", new(), $"/posts/{id}/coding?handler=Accept");
-        Assert.StartsWith("/access-denied", refused.Headers.Location!.OriginalString);
-        Assert.StartsWith("/access-denied", (await viewer.GetAsync("/coding/extracts/new")).Headers.Location!.OriginalString);
+        await CadreWebFixture.AssertRoleRefusedAsync(refused);
+        await CadreWebFixture.AssertRoleRefusedAsync((await viewer.GetAsync("/coding/extracts/new")));
         await using (var db = app.SystemContext()) Assert.Equal("S4N", await db.Posts.Where(p => p.Id == id).Select(p => p.OccupationCode).SingleAsync());
 
         var (other, _) = await app.AnyPostAsync(app.DemoOrganisation, q => q.Where(p => p.DepartmentId != app.LeadDepartment));
@@ -159,9 +159,9 @@ public sealed class CodingWebTests(CadreWebFixture app)
         var review = await lead.GetStringAsync("/coding");
         Assert.DoesNotContain("data-testid=\"bulk-accept\"", review);
         Assert.DoesNotContain($"data-post=\"{DemoOrganisations.EbmeInEstatesPost}\"", review);
-        Assert.StartsWith("/access-denied", (await lead.GetAsync("/coding/extracts/new")).Headers.Location!.OriginalString);
+        await CadreWebFixture.AssertRoleRefusedAsync((await lead.GetAsync("/coding/extracts/new")));
         var bulk = await CadreWebFixture.PostFormAsync(lead, "/coding", new() { ["Selected"] = post.Id.ToString() }, "/coding?handler=Accept");
-        Assert.StartsWith("/access-denied", bulk.Headers.Location!.OriginalString);
+        await CadreWebFixture.AssertRoleRefusedAsync(bulk);
     }
 
     [Fact]

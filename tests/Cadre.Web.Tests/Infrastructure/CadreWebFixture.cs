@@ -126,6 +126,13 @@ public sealed class CadreWebFixture : IAsyncLifetime
         return await client.PostAsync(postUrl ?? url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>A page a role may not use answers 403 with the access page in words, not a redirect (docs/decisions/spine-web-roles.md).</summary>
+    public static async Task AssertRoleRefusedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("You do not have access to this page", await response.Content.ReadAsStringAsync());
+    }
+
     public static string? AntiForgeryToken(string html)
     {
         var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");

@@ -168,8 +168,7 @@ public sealed class ReportsWebTests(CadreWebFixture app)
         foreach (var page in Pages.Append("/reports"))
         {
             var response = await panel.GetAsync(page + "?format=csv");
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.OriginalString);
+            await CadreWebFixture.AssertRoleRefusedAsync(response);
         }
     }
 
