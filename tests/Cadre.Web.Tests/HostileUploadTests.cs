@@ -39,6 +39,29 @@ public sealed class HostileUploadTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_file_over_the_pages_limit_gets_a_page_saying_so_with_the_limit_and_nothing_is_stored()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Library);
+        int held;
+        await using (var db = app.SystemContext()) held = await db.Set<Cadre.Data.JobEvaluation.JeProfile>().CountAsync();
+        // The library upload takes 20 MB; 21 MB of text is refused while the form is read, before the page runs.
+        // Sent as a careful client does, asking before sending the body (Expect: 100-continue), so the refusal arrives
+        // before the 21 MB; a browser sends the body regardless, and the page's script refuses the file before that.
+        var form = new MultipartFormDataContent { { new StringContent(CadreWebFixture.AntiForgeryToken(await client.GetStringAsync("/job-evaluation/import"))!), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes(new string('x', 21 * 1024 * 1024))), "File", "suite.txt");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/job-evaluation/import") { Content = form };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>The file is too large</h1>", html.Contains("<h1>") ? html[html.IndexOf("<h1>")..] : html);
+        Assert.Contains("This page takes files up to 20 MB", html);
+        Assert.Contains("href=\"/job-evaluation/import\"", html);
+        Assert.DoesNotContain("xxxxxxxxxx", html);
+        await using (var db = app.SystemContext()) Assert.Equal(held, await db.Set<Cadre.Data.JobEvaluation.JeProfile>().CountAsync());
+    }
+
+    [Fact]
     public async Task A_bomb_uploaded_as_a_coding_extract_is_refused_on_the_form_and_nothing_is_stored()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);

@@ -70,6 +70,30 @@ public sealed class UserTakeoverTests(CadreWebFixture app)
             { ["Input.Email"] = "shared@both.test", ["Input.DisplayName"] = "Sam Shared", ["Input.Roles"] = "Administrator" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Adding_a_user_says_the_same_whichever_organisation_already_holds_the_email()
+    {
+        await ArrangeAsync("admin2c@b.test", "shared-probe@both.test");
+        using var admin2 = await app.ClientAsync("admin2c@b.test");
+        async Task<string> AddAsync(string email)
+        {
+            var response = await CadreWebFixture.PostFormAsync(admin2, "/users/new", new()
+                { ["Input.Email"] = email, ["Input.DisplayName"] = "Probe", ["Input.Roles"] = "Viewer", ["Input.OrganisationIds"] = app.SecondOrganisation.ToString() });
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            return System.Text.RegularExpressions.Regex.Match(html, "nhsuk-error-summary__list.*?</ul>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        }
+
+        // Another organisation's user (ZZ1 only), a user shared with this one, and this organisation's own administrator.
+        var theirs = await AddAsync(CadreWebFixture.Users.Viewer);
+        var shared = await AddAsync("shared-probe@both.test");
+        var own = await AddAsync("admin2c@b.test");
+        Assert.Contains(Cadre.Web.Features.Users.EditModel.EmailInUse, theirs);
+        Assert.Equal(theirs, shared);
+        Assert.Equal(theirs, own);
+        await using var db = app.SystemContext();
+        Assert.Equal(0, await db.Users.CountAsync(u => u.DisplayName == "Probe"));
+    }
+
     [Theory]
     [MemberData(nameof(BothDatabasesTests.Databases), MemberType = typeof(BothDatabasesTests))]
     public async Task The_save_guard_refuses_a_shared_users_roles_password_and_name_whatever_path_the_change_takes(string database)

@@ -216,6 +216,19 @@ public static class CadreWebApp
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
         }
         app.UseRouting();
+        // A file larger than its page takes is refused on its declared length, before the form is read: reading it
+        // would fail inside anti-forgery's form read, which answers "the form may have expired". A client that asks
+        // first (Expect: 100-continue) is refused before it sends a byte; the error page names the page's limit.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } limit
+                && context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseCadreApiTokenRules();
         app.UseAuthorization();

@@ -45,3 +45,36 @@ for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
 for (const select of document.querySelectorAll('select[data-autosubmit]')) {
   select.addEventListener('change', () => select.form && select.form.requestSubmit())
 }
+
+// A file larger than its page takes is refused before it is sent (the server would refuse it too, but only after the
+// upload, and a browser may show a dropped connection rather than the server's page). Shown the NHS.UK way: the
+// message above the field, the group marked in error, and the form not sent.
+for (const input of document.querySelectorAll('input[type=file][data-max-bytes]')) {
+  const limit = Number(input.getAttribute('data-max-bytes'))
+  const group = input.closest('.nhsuk-form-group')
+  const tooLarge = () => input.files && input.files.length > 0 && input.files[0].size > limit
+  const show = () => {
+    let message = group && group.querySelector('[data-size-error]')
+    if (tooLarge()) {
+      if (!message) {
+        message = document.createElement('span')
+        message.className = 'nhsuk-error-message'
+        message.id = input.id + '-size-error'
+        message.setAttribute('data-size-error', '')
+        input.before(message)
+      }
+      message.textContent = 'The selected file must be smaller than ' + Math.floor(limit / (1024 * 1024)) + ' MB'
+      if (group) group.classList.add('nhsuk-form-group--error')
+      input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '').replace(message.id, '') + ' ' + message.id).trim())
+    } else if (message) {
+      message.remove()
+      if (group && !group.querySelector('.nhsuk-error-message')) group.classList.remove('nhsuk-form-group--error')
+    }
+  }
+  input.addEventListener('change', show)
+  if (input.form) {
+    input.form.addEventListener('submit', event => {
+      if (tooLarge()) { event.preventDefault(); show(); input.focus() }
+    })
+  }
+}

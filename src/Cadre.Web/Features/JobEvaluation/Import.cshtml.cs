@@ -14,7 +14,8 @@ namespace Cadre.Web.Features.JobEvaluation;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public sealed class ImportModel(CadreDbContext db) : PageModel
 {
-    private const int MaxBytes = 20 * 1024 * 1024;
+    /// <summary>The largest file the page takes; the form says it and refuses a larger one before sending it.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
 
     [BindProperty(Name = "File")] public IFormFile? SuiteFile { get; set; }
     public IReadOnlyList<FormError> Errors { get; private set; } = [];

@@ -46,6 +46,8 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         return Page();
     }
 
+    public const string EmailInUse = "This email address cannot be used for a new user. If the person is in your organisation, find them in the list of users; if they already use Cadre for another organisation, ask a system administrator to give them access to yours";
+
     public async Task<IActionResult> OnPostAsync(string? id, CancellationToken cancel)
     {
         Id = id;
@@ -75,8 +77,10 @@ public sealed class EditModel(CadreDbContext db, UserManager<CadreUser> users) :
         // An administrator removing their own Administrator role would lock everyone out of this page.
         if (user is not null && user.Id == users.GetUserId(User) && !roles.Contains(CadreRoles.Administrator))
             ModelState.AddModelError("Input.Roles", "You cannot remove your own Administrator role; ask another administrator");
+        // One message whoever holds the address, so the form never tells an administrator which organisation an email
+        // belongs to, or that it belongs to one they cannot see (docs/decisions/user-access.md).
         if (IsNew && ModelState.IsValid && await users.FindByEmailAsync(Input.Email!.Trim()) is not null)
-            ModelState.AddModelError("Input.Email", "A user with this email address already exists");
+            ModelState.AddModelError("Input.Email", EmailInUse);
         if (!ModelState.IsValid) return Invalid();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);

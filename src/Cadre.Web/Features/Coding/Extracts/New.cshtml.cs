@@ -16,7 +16,8 @@ namespace Cadre.Web.Features.Coding.Extracts;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public sealed class NewModel(CadreDbContext db, ExtractRunner runner, CodingRunProgress progress) : PageModel
 {
-    private const int MaxBytes = 200 * 1024 * 1024;
+    /// <summary>The largest file the page takes; the form says it and refuses a larger one before sending it.</summary>
+    public const int MaxBytes = 200 * 1024 * 1024;
 
     [BindProperty] public IFormFile? File { get; set; }
     [BindProperty] public Guid? Organisation { get; set; }
