@@ -97,6 +97,6 @@ public static class Credentials
         Credential.HcpcBiomedicalScientist => "HCPC Biomedical Scientist registration",
         Credential.HcpcClinicalScientist => "HCPC Clinical Scientist registration",
         Credential.Hssr => "HSSR registration",
-        _ => c.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No description for {c}"),
     };
 }

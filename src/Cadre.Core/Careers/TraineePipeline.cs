@@ -68,6 +68,7 @@ public static class TraineePipeline
         EntryRequirement.Associate => EntryRequirement.Practitioner,
         EntryRequirement.Practitioner or EntryRequirement.BiomedicalScientist => EntryRequirement.ClinicalScientist,
         EntryRequirement.ClinicalScientist => EntryRequirement.Consultant,
-        _ => null,
+        EntryRequirement.Consultant => null,
+        _ => throw new System.Diagnostics.UnreachableException($"No next level for entry requirement {current}"),
     };
 }

@@ -1,13 +1,9 @@
+using Cadre.Core.Register;
+
 namespace Cadre.Core.Coding;
 
-/// <summary>The educational entry level the post requires (not what the holder happens to hold).</summary>
-public enum EntryRequirement { Assistant, Associate, Practitioner, ClinicalScientist, BiomedicalScientist, Consultant }
-
-/// <summary>The training programme a trainee post is for.</summary>
-public enum TraineeProgramme { None, Stp, Ptp, Associate, Bms, Hsst }
-
-/// <summary>How the holder of a consultant post is appointed.</summary>
-public enum ConsultantAppointment { None, Panel, PeerReview }
+// The pay band, entry requirement, trainee programme and consultant appointment are the register's own types
+// (Cadre.Core.Register): one concept, one type, so a post's values reach the engine without a mapping that could drift.
 
 /// <summary>The share of a role's time spent in one service, Area of Work or specialism, as the practitioner wrote it.</summary>
 public sealed record Activity(string Name, decimal Percent);

@@ -25,6 +25,7 @@ public enum CellKind
     Wte,
     Percent,
     Ratio,
+    Money,
 }
 
 /// <summary>
@@ -53,6 +54,7 @@ public sealed record FigureCell(Figure Figure) : Cell
         FigureKind.Wte => CellKind.Wte,
         FigureKind.Percent => CellKind.Percent,
         FigureKind.Ratio => CellKind.Ratio,
+        FigureKind.Money => CellKind.Money,
         _ => throw new System.Diagnostics.UnreachableException($"No cell kind for {Figure.Kind}"),
     };
 }

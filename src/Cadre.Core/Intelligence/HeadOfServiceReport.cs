@@ -28,6 +28,7 @@ public static partial class HeadOfServiceReport
         new(Measures.JeMismatches, JobEvaluation),
         new(Measures.Accreditation, Accreditation),
         new(Measures.ServiceLeadership, LeadershipTable),
+        new(Measures.EstablishmentCost, CostTable),
     ];
 
     /// <param name="departmentId">One department, or null for all in the snapshot.</param>

@@ -93,7 +93,7 @@ public static class KeyFigures
         a.ExpiresOn is { } e && e >= w.On && e <= w.On.AddDays(Measures.AccreditationWindowDays);
 
     /// <summary>JE-CONS-03 through the job evaluation rules themselves, so the report and the JE page never disagree.</summary>
-    public static bool BandDiffers(PostRow post, string jeBand) => ConsistencyChecker.CheckPostBand(post.Id.ToString(), post.Band.Code, jeBand) is not null;
+    public static bool BandDiffers(PostRow post, JeBand jeBand) => ConsistencyChecker.CheckPostBand(post.Id.ToString(), post.Band.Code, jeBand.Name) is not null;
 
     /// <param name="InDepartment">People in post in the department with an in-date certificate for the role.</param>
     /// <param name="ElsewhereInOrganisation">The same, in the organisation's other departments (an RPA or RWA is appointed for the organisation).</param>

@@ -86,6 +86,10 @@ public static class Measures
         "The headline figures a professional body's workforce report leads with, each with the measure it comes from.",
         "IPEM report Is HSST meeting the needs of the Medical Physics profession? as the model of such a report");
 
+    public static readonly Measure EstablishmentCost = new("INTEL-COST-01", "Cost of the establishment",
+        "For each Agenda for Change band, a year's pay and employer on-costs (pension, National Insurance above its threshold, Apprenticeship Levy) of: the funded establishment (funded WTE of posts not frozen), the staff in post (WTE in post) and the vacancies (vacancy WTE, INTEL-EST-03: the saving while vacant and the cost of filling). Each WTE is costed at the holder's recorded pay point, else the middle of the band (the intermediate point, or halfway between entry and top); the financial year's pay scale is used, or the latest Cadre holds. A band total from 1 to 4 people is hidden where disclosure control applies.",
+        "NHS Employers: Agenda for Change pay scales; NHS Business Services Authority, HM Revenue and Customs (employer on-costs)");
+
     public static Measure Find(string id) => All.First(m => m.Id == id);
 
     public static IReadOnlyList<Measure> All { get; } =
@@ -93,5 +97,6 @@ public static class Measures
         FundedWte, InPostWte, VacancyWte, VacancyRate, FrozenPosts, FilledPosts, Headcount, ByDepartment, ByBand, ByLevel, ByTheme,
         RenewalsDue, RegistrationsLapsed, ProtectedTitles, ExpertCover, Trainees, TraineeWithdrawal, ConsultantPosts, ConsultantShare,
         Miscoded, JeMismatches, Accreditation, ServiceLeadership, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
+        EstablishmentCost,
     ];
 }

@@ -30,6 +30,8 @@ public enum FigureKind
     Wte,
     Percent,
     Ratio,
+    /// <summary>Pounds a year, whole pounds (INTEL-COST-01).</summary>
+    Money,
 }
 
 /// <summary>
@@ -51,6 +53,8 @@ public sealed record Figure(FigureKind Kind, decimal? Value, IReadOnlyList<int> 
         Percent(numerator.Value, denominator.Value, numerator.Value, denominator.Value) with { Numerator = numerator, Denominator = denominator };
     public static Figure RatioOf(Quantity numerator, Quantity denominator) =>
         Ratio(numerator.Value, denominator.Value, numerator.Value, denominator.Value) with { Numerator = numerator, Denominator = denominator };
+    /// <summary>Pounds, rounded to the whole pound; hidden with the count of people (or posts) it was worked out from.</summary>
+    public static Figure Money(decimal gbp, params int[] bases) => new(FigureKind.Money, Math.Round(gbp, 0, MidpointRounding.AwayFromZero), bases);
     public static Figure Wte(decimal wte, int basis) => new(FigureKind.Wte, Math.Round(wte, 2, MidpointRounding.AwayFromZero), [basis]);
     /// <summary>A percentage of <paramref name="denominator"/>, one decimal place; none when the denominator is zero.</summary>
     public static Figure Percent(decimal numerator, decimal denominator, params int[] bases) =>

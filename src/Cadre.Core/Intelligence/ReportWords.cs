@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cadre.Core.Coding.Reference;
 using Cadre.Core.Coding.Rules;
 using Cadre.Core.Register;
@@ -17,7 +18,8 @@ public static class ReportWords
         TrainingProgramme.Ptp => "PTP",
         TrainingProgramme.Stp => "STP",
         TrainingProgramme.Hsst => "HSST",
-        _ => "HSSE",
+        TrainingProgramme.Hsse => "HSSE",
+        _ => throw new UnreachableException($"No label for {p}"),
     };
 
     public static string Register(RegistrationType r) => r switch
@@ -25,7 +27,8 @@ public static class ReportWords
         RegistrationType.HcpcClinicalScientist => "HCPC Clinical Scientist",
         RegistrationType.HcpcBiomedicalScientist => "HCPC Biomedical Scientist",
         RegistrationType.Ahcs => "AHCS",
-        _ => "HSSR",
+        RegistrationType.Hssr => "HSSR",
+        _ => throw new UnreachableException($"No label for {r}"),
     };
 
     public static string Expert(CertificateType c) => c switch
@@ -34,7 +37,8 @@ public static class ReportWords
         CertificateType.Rpa => "Radiation Protection Adviser (RPA)",
         CertificateType.Rwa => "Radioactive Waste Adviser (RWA)",
         CertificateType.Dgsa => "Dangerous Goods Safety Adviser (DGSA)",
-        _ => "Laser Protection Adviser (LPA)",
+        CertificateType.Lpa => "Laser Protection Adviser (LPA)",
+        _ => throw new UnreachableException($"No label for {c}"),
     };
 
     public static string Status(AccreditationStatus s) => s.ToString();

@@ -1,3 +1,4 @@
+using Cadre.Core.JobEvaluation;
 using Cadre.Core.Register;
 
 namespace Cadre.Core.Intelligence;
@@ -15,7 +16,7 @@ public sealed class Workforce
     private readonly ILookup<Guid, EnrolmentRow> _enrolments;
     private readonly Dictionary<Guid, PersonRow> _people;
     private readonly Dictionary<Guid, CodingRow> _coding;
-    private readonly Dictionary<Guid, string> _jeBands;
+    private readonly Dictionary<Guid, JeBand> _jeBands;
 
     public Workforce(WorkforceSnapshot snapshot)
     {
@@ -48,7 +49,7 @@ public sealed class Workforce
     public IEnumerable<CertificateRow> CertificatesOf(Guid personId) => _certificates[personId];
     public IEnumerable<EnrolmentRow> EnrolmentsOf(Guid personId) => _enrolments[personId];
     public CodingRow? CodingOf(Guid postId) => _coding.GetValueOrDefault(postId);
-    public string? JeBandOf(Guid postId) => _jeBands.GetValueOrDefault(postId);
+    public JeBand? JeBandOf(Guid postId) => _jeBands.GetValueOrDefault(postId);
 
     /// <summary>Distinct people holding any of the posts on the day.</summary>
     public IReadOnlyList<Guid> PeopleIn(IEnumerable<PostRow> posts) => posts.SelectMany(p => HoldersOf(p.Id)).Select(h => h.PersonId).Distinct().ToList();

@@ -1,3 +1,4 @@
+using Cadre.Core.JobEvaluation;
 using Cadre.Core.Register;
 
 namespace Cadre.Core.Intelligence;
@@ -69,4 +70,4 @@ public sealed record CodingRow(Guid PostId, int Roles, int Proposed, int Miscode
 public sealed record CodingDecisionRow(Guid PostId, bool Overridden);
 
 /// <param name="Band">The band the latest outcome gave, as written on it (e.g. "7").</param>
-public sealed record JobEvaluationRow(Guid PostId, string Band);
+public sealed record JobEvaluationRow(Guid PostId, JeBand Band);

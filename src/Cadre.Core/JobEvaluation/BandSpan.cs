@@ -6,9 +6,9 @@ namespace Cadre.Core.JobEvaluation;
 /// The band a profile prints: one band ("6"), a span ("8a-c", "8a*-8b"), and whether generic profile provisions
 /// apply (an asterisk, JE-GEN-01).
 /// </summary>
-public sealed partial record BandSpan(PayBand Low, PayBand High, bool Generic, string Printed)
+public sealed partial record BandSpan(BandRange Low, BandRange High, bool Generic, string Printed)
 {
-    public bool Contains(PayBand band) => band.Rank >= Low.Rank && band.Rank <= High.Rank;
+    public bool Contains(BandRange band) => band.Rank >= Low.Rank && band.Rank <= High.Rank;
 
     public override string ToString() => Printed;
 
@@ -31,5 +31,5 @@ public sealed partial record BandSpan(PayBand Low, PayBand High, bool Generic, s
         return new BandSpan(low, high, generic, printed.Trim());
     }
 
-    public static BandSpan Single(PayBand band) => new(band, band, false, band.Name);
+    public static BandSpan Single(BandRange band) => new(band, band, false, band.Name);
 }

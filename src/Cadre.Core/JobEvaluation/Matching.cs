@@ -26,13 +26,13 @@ public sealed record FactorComparison(Factor Factor, LevelChoice JobLevel, Level
 /// <summary>The outcome of matching a job to one profile under one policy, with the reason for each step.</summary>
 public sealed record MatchResult(
     Job Job, NationalProfile Profile, MatchingPolicy Policy, MatchOutcome Outcome, IReadOnlyList<FactorComparison> Factors,
-    int RecalculatedTotal, PayBand? RecalculatedBand, PayBand? Band, IReadOnlyList<ExplanationLine> Reasons)
+    int RecalculatedTotal, JeBand RecalculatedBand, JeBand? Band, IReadOnlyList<ExplanationLine> Reasons)
 {
     public IReadOnlyList<FactorComparison> Variations => Factors.Where(f => f.IsVariation).ToList();
     public int VariedFactorCount => Factors.Count(f => f.IsVariation);
     public int LevelsVaried => Factors.Sum(f => f.LevelsVaried);
     /// <summary>The band the match gives, or null when there is no match.</summary>
-    public string BandName => Band?.Name ?? (Outcome == MatchOutcome.NoMatch ? "" : BandRanges.NoBand);
+    public string BandName => Band?.Name ?? "";
 }
 
 /// <summary>
@@ -84,9 +84,9 @@ public sealed class ProfileMatcher(JobEvaluationScorer scorer, MatchingPolicy po
         }
 
         var total = jobScore.Total;
-        var totalBand = jobScore.Band;
+        var totalBand = jobScore.Range;
         var span = profile.PrintedBand ?? SpanOf(profileScore);
-        PayBand? band = null;
+        BandRange? band = null;
         var genericBelowBand = profile.PrintedBand is { Generic: true } && profileScore.Min < span.Low.MinScore;
         if (totalBand is not null && span.Contains(totalBand)) band = totalBand;
         else if (genericBelowBand && totalBand is not null && total >= profileScore.Min && total < span.Low.MinScore)
@@ -121,7 +121,7 @@ public sealed class ProfileMatcher(JobEvaluationScorer scorer, MatchingPolicy po
             var hint = totalBand is null ? "evaluate locally" : $"try a profile in band {totalBandName}, else evaluate locally";
             reasons.Add(new(JeRules.NoMatchNextStep, $"No match with '{profile.Title}': {hint}"));
         }
-        return new MatchResult(job, profile, Policy, outcome, comparisons, total, totalBand, failed ? null : band, reasons);
+        return new MatchResult(job, profile, Policy, outcome, comparisons, total, jobScore.Band, failed ? null : JeBand.Of(band), reasons);
     }
 
     internal static BandSpan SpanOf(ProfileScore score)

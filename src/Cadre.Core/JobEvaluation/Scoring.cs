@@ -27,10 +27,14 @@ public sealed record Job(string Title, IReadOnlyList<LevelChoice> Levels)
 public sealed record FactorScore(Factor Factor, LevelChoice Level, int Points);
 
 /// <summary>A job's total and band, with the factor-by-factor working.</summary>
-public sealed record JobScore(Job Job, IReadOnlyList<FactorScore> Factors, int Total, PayBand? Band)
+/// <param name="Range">The band range the total falls in; null above band 9.</param>
+public sealed record JobScore(Job Job, IReadOnlyList<FactorScore> Factors, int Total, BandRange? Range)
 {
+    /// <summary>The result: a band, or above band 9 (JE-BAND-02).</summary>
+    public JeBand Band => JeBand.Of(Range);
+
     /// <summary>The band's name, or "none" above band 9 (JE-BAND-02).</summary>
-    public string BandName => Band?.Name ?? BandRanges.NoBand;
+    public string BandName => Band.Name;
 
     public IReadOnlyList<ExplanationLine> Explain()
     {
@@ -42,9 +46,9 @@ public sealed record JobScore(Job Job, IReadOnlyList<FactorScore> Factors, int T
             lines.Add(new(JeRules.PointsPerLevel, $"Factor {f.Factor.Number} {f.Factor.Name}: level {f.Level}{letters} = {f.Points} points ({level.Descriptor})"));
         }
         lines.Add(new(JeRules.TotalIsSum, $"Total of the 16 factors = {Total}"));
-        lines.Add(Band is null
+        lines.Add(Range is null
             ? new(JeRules.AboveBandNine, $"{Total} is above 765, the top of band 9: not banded under Agenda for Change")
-            : new(JeRules.BandFromTotal, $"{Total} falls in band {Band.Name} ({Band.MinScore}-{Band.MaxScore})"));
+            : new(JeRules.BandFromTotal, $"{Total} falls in band {Range.Name} ({Range.MinScore}-{Range.MaxScore})"));
         return lines;
     }
 }
@@ -57,10 +61,10 @@ public sealed record ProfileFactorScore(Factor Factor, LevelSet Levels, int MinP
 /// its band, the minimum keeps the profile's band (JE-GEN-01).
 /// </summary>
 public sealed record ProfileScore(
-    IReadOnlyList<ProfileFactorScore> Factors, int Min, int Max, PayBand? MinBand, PayBand? MaxBand, bool GenericProvisionApplied, BandSpan? PrintedBand)
+    IReadOnlyList<ProfileFactorScore> Factors, int Min, int Max, BandRange? MinBand, BandRange? MaxBand, bool GenericProvisionApplied, BandSpan? PrintedBand)
 {
-    public string MinBandName => MinBand?.Name ?? BandRanges.NoBand;
-    public string MaxBandName => MaxBand?.Name ?? BandRanges.NoBand;
+    public string MinBandName => JeBand.Of(MinBand).Name;
+    public string MaxBandName => JeBand.Of(MaxBand).Name;
 
     public IReadOnlyList<ExplanationLine> Explain()
     {

@@ -39,6 +39,9 @@ public readonly record struct PayBand : IComparable<PayBand>
     /// <summary>The usual written form: "5", "8a".</summary>
     public string Code => Names[_index];
 
+    /// <summary>The band as pages and the coding engine's reasons print it: "Band 5", "Band 8a".</summary>
+    public string Label => "Band " + Code;
+
     public override string ToString() => Code;
 
     public int CompareTo(PayBand other) => _index.CompareTo(other._index);

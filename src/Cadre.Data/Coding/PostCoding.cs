@@ -1,3 +1,4 @@
+using UnreachableException = System.Diagnostics.UnreachableException;
 using Cadre.Core.Coding;
 using Cadre.Core.Coding.Reference;
 using Cadre.Core.Register;
@@ -127,22 +128,11 @@ public sealed class PostCoding(CadreDbContext db)
     /// </summary>
     public static IReadOnlyList<(R.PostRole? Role, C.PostRole Input)> InputFor(Post post, IReadOnlyList<string>? registrations)
     {
-        var band = C.PayBand.Band(post.Band.Code);
-        var entry = post.EntryRequirement switch
-        {
-            R.EntryRequirement.Assistant => C.EntryRequirement.Assistant,
-            R.EntryRequirement.Associate => C.EntryRequirement.Associate,
-            R.EntryRequirement.Practitioner => C.EntryRequirement.Practitioner,
-            R.EntryRequirement.BiomedicalScientist => C.EntryRequirement.BiomedicalScientist,
-            R.EntryRequirement.Consultant => C.EntryRequirement.Consultant,
-            _ => C.EntryRequirement.ClinicalScientist,
-        };
-        var appointment = post.ConsultantAppointment switch
-        {
-            R.ConsultantAppointment.Panel => C.ConsultantAppointment.Panel,
-            R.ConsultantAppointment.PeerReview => C.ConsultantAppointment.PeerReview,
-            _ => C.ConsultantAppointment.None,
-        };
+        // The register's band, entry requirement and appointment are the engine's own types: nothing to map, so nothing can
+        // fall silently to a default (issue 15).
+        var band = post.Band;
+        var entry = post.EntryRequirement;
+        var appointment = post.ConsultantAppointment;
         C.PostRole Make(string role, string title, decimal wte, string? code, string? area, IReadOnlyList<Activity> activities) => new()
         {
             PostId = post.PostNumber,
@@ -155,7 +145,7 @@ public sealed class PostCoding(CadreDbContext db)
             CurrentAreaOfWork = area ?? "",
             EntryRequirement = entry,
             Specialist = post.Specialist ?? ReadsAsSpecialist(title, entry, band),
-            TraineeProgramme = post.TraineeProgramme is { } recorded ? Programme(recorded) : TraineeProgrammeFromTitle(title),
+            TraineeProgramme = post.TraineeProgramme ?? TraineeProgrammeFromTitle(title),
             ManagesDepartment = post.ManagesDepartment,
             DirectHcsPercent = post.DirectHcsPercent,
             RequiresHcsQualification = !post.ManagesDepartment || post.ManagerRequiresHcsQualification,
@@ -180,17 +170,6 @@ public sealed class PostCoding(CadreDbContext db)
             [new Activity(r.AreaOfWork ?? post.AreaOfWork ?? post.Department?.Name ?? r.Title, 100)]))).ToList();
     }
 
-    /// <summary>The engine's programme for the one recorded on the post.</summary>
-    public static C.TraineeProgramme Programme(R.TraineeProgramme programme) => programme switch
-    {
-        R.TraineeProgramme.Stp => C.TraineeProgramme.Stp,
-        R.TraineeProgramme.Ptp => C.TraineeProgramme.Ptp,
-        R.TraineeProgramme.Associate => C.TraineeProgramme.Associate,
-        R.TraineeProgramme.Bms => C.TraineeProgramme.Bms,
-        R.TraineeProgramme.Hsst => C.TraineeProgramme.Hsst,
-        _ => C.TraineeProgramme.None,
-    };
-
     /// <summary>The local service name when the IPEM list knows it, else the Area of Work the register gives it.</summary>
     private static string ActivityName(string service, string? area) =>
         Engine.Reference.Services.Resolve(service).Target is not null || string.IsNullOrWhiteSpace(area) ? service : area;
@@ -201,30 +180,30 @@ public sealed class PostCoding(CadreDbContext db)
     /// Whether the post needs expertise beyond its entry qualification: its title says so (Principal, Specialist, Senior…),
     /// or a scientist post is on band 8a or above, or a practitioner post on band 6 or above.
     /// </summary>
-    public static bool ReadsAsSpecialist(string title, C.EntryRequirement entry, C.PayBand band)
+    public static bool ReadsAsSpecialist(string title, EntryRequirement entry, PayBand band)
     {
         var words = title.ToLowerInvariant().Split([' ', '(', ')', ',', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Contains("trainee") || words.Contains("apprentice")) return false;
         if (words.Any(w => SpecialistWords.Contains(w))) return true;
-        var rank = C.PayBand.Band("8a");
         return entry switch
         {
-            C.EntryRequirement.ClinicalScientist or C.EntryRequirement.BiomedicalScientist => band.CompareTo(rank) >= 0,
-            C.EntryRequirement.Practitioner => band.CompareTo(C.PayBand.Band("6")) >= 0,
-            _ => false,
+            EntryRequirement.ClinicalScientist or EntryRequirement.BiomedicalScientist => band >= PayBand.Band8a,
+            EntryRequirement.Practitioner => band >= PayBand.Band6,
+            EntryRequirement.Assistant or EntryRequirement.Associate or EntryRequirement.Consultant => false,
+            _ => throw new UnreachableException($"No specialist reading for entry requirement {entry}"),
         };
     }
 
     /// <summary>The training programme a trainee post's title names (STP, PTP, HSST, apprentice, trainee BMS).</summary>
-    public static C.TraineeProgramme TraineeProgrammeFromTitle(string title)
+    public static TraineeProgramme TraineeProgrammeFromTitle(string title)
     {
         var t = " " + title.ToLowerInvariant().Replace('(', ' ').Replace(')', ' ').Replace(',', ' ') + " ";
-        if (t.Contains(" hsst ")) return C.TraineeProgramme.Hsst;
-        if (t.Contains(" stp ") || t.Contains("trainee clinical scientist")) return C.TraineeProgramme.Stp;
-        if (t.Contains(" ptp ") || t.Contains("apprentice") || t.Contains("trainee healthcare science practitioner") || t.Contains("trainee clinical technologist")) return C.TraineeProgramme.Ptp;
-        if (t.Contains("trainee biomedical scientist")) return C.TraineeProgramme.Bms;
-        if (t.Contains("trainee") && t.Contains("associate")) return C.TraineeProgramme.Associate;
-        return C.TraineeProgramme.None;
+        if (t.Contains(" hsst ")) return TraineeProgramme.Hsst;
+        if (t.Contains(" stp ") || t.Contains("trainee clinical scientist")) return TraineeProgramme.Stp;
+        if (t.Contains(" ptp ") || t.Contains("apprentice") || t.Contains("trainee healthcare science practitioner") || t.Contains("trainee clinical technologist")) return TraineeProgramme.Ptp;
+        if (t.Contains("trainee biomedical scientist")) return TraineeProgramme.Bms;
+        if (t.Contains("trainee") && t.Contains("associate")) return TraineeProgramme.Associate;
+        return TraineeProgramme.None;
     }
 
     public static string RegistrationName(RegistrationType type) => type switch
@@ -232,7 +211,8 @@ public sealed class PostCoding(CadreDbContext db)
         RegistrationType.HcpcClinicalScientist => "HCPC Clinical Scientist",
         RegistrationType.HcpcBiomedicalScientist => "HCPC Biomedical Scientist",
         RegistrationType.Ahcs => "AHCS",
-        _ => "HSSR",
+        RegistrationType.Hssr => "HSSR",
+        _ => throw new UnreachableException($"No name for registration type {type}"),
     };
 
     /// <summary>Accepts the proposal for every role of a post (or one role) and writes it to the register.</summary>

@@ -1,3 +1,4 @@
+using Cadre.Core.JobEvaluation;
 using Cadre.Core.Coding;
 using Cadre.Core.Intelligence;
 using Cadre.Core.Register;
@@ -74,22 +75,11 @@ public static class WorkforceSnapshotQuery
             CodingChecked = checkCoding,
             Coding = coding,
             CodingDecisions = decisions,
-            JobEvaluations = je.Where(j => postIds.Contains(j.Key)).Select(j => new JobEvaluationRow(j.Key, j.Value.Band!)).ToList(),
+            JobEvaluations = je.Where(j => postIds.Contains(j.Key)).Select(j => new JobEvaluationRow(j.Key, JeBand.Parse(j.Value.Band!))).ToList(),
         };
     }
 
     /// <summary>The programme recorded on the post, else the one its title names (the coding rules' reading).</summary>
-    private static Core.Register.TraineeProgramme Programme(Core.Register.TraineeProgramme? recorded, string title)
-    {
-        if (recorded is { } r) return r;
-        return PostCoding.TraineeProgrammeFromTitle(title) switch
-        {
-            Core.Coding.TraineeProgramme.Stp => Core.Register.TraineeProgramme.Stp,
-            Core.Coding.TraineeProgramme.Ptp => Core.Register.TraineeProgramme.Ptp,
-            Core.Coding.TraineeProgramme.Associate => Core.Register.TraineeProgramme.Associate,
-            Core.Coding.TraineeProgramme.Bms => Core.Register.TraineeProgramme.Bms,
-            Core.Coding.TraineeProgramme.Hsst => Core.Register.TraineeProgramme.Hsst,
-            _ => Core.Register.TraineeProgramme.None,
-        };
-    }
+    private static Core.Register.TraineeProgramme Programme(Core.Register.TraineeProgramme? recorded, string title) =>
+        recorded ?? PostCoding.TraineeProgrammeFromTitle(title);
 }

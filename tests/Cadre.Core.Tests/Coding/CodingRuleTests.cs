@@ -1,4 +1,8 @@
 using Cadre.Core.Coding;
+using EntryRequirement = Cadre.Core.Register.EntryRequirement;
+using TraineeProgramme = Cadre.Core.Register.TraineeProgramme;
+using ConsultantAppointment = Cadre.Core.Register.ConsultantAppointment;
+using PayBand = Cadre.Core.Register.PayBand;
 using static Cadre.Core.Tests.Coding.Roles;
 
 namespace Cadre.Core.Tests.Coding;

@@ -1,4 +1,8 @@
 using Cadre.Core.Coding;
+using EntryRequirement = Cadre.Core.Register.EntryRequirement;
+using TraineeProgramme = Cadre.Core.Register.TraineeProgramme;
+using ConsultantAppointment = Cadre.Core.Register.ConsultantAppointment;
+using PayBand = Cadre.Core.Register.PayBand;
 using Cadre.Core.Coding.Extract;
 
 namespace Cadre.Core.Tests.Coding;
@@ -47,7 +51,7 @@ public class ExtractReaderTests
         var r = Read("P1,r,Clinical Scientist,MP,Band 8C,0.6,u2h,,Clinical Scientist,YES,stp,No,,y,Peer-Review,\" Radiotherapy Physics : 70 ; radiation safety:30% ;\",HCPC Clinical Scientist; HSSR");
         Assert.Empty(r.Problems);
         var role = r.Role!;
-        Assert.Equal(PayBand.Band8C, role.PayBand);
+        Assert.Equal(PayBand.Band8c, role.PayBand);
         Assert.Equal("U2H", role.CurrentCode?.Value);
         Assert.Equal(EntryRequirement.ClinicalScientist, role.EntryRequirement);
         Assert.True(role.Specialist);

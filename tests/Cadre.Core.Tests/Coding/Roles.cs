@@ -1,4 +1,8 @@
 using Cadre.Core.Coding;
+using EntryRequirement = Cadre.Core.Register.EntryRequirement;
+using TraineeProgramme = Cadre.Core.Register.TraineeProgramme;
+using ConsultantAppointment = Cadre.Core.Register.ConsultantAppointment;
+using PayBand = Cadre.Core.Register.PayBand;
 
 namespace Cadre.Core.Tests.Coding;
 
@@ -18,7 +22,7 @@ internal static class Roles
         Role = role,
         Title = title,
         Department = department,
-        PayBand = PayBand.Band(band),
+        PayBand = PayBand.Parse(band),
         Wte = wte,
         CurrentCode = current is null ? null : OccupationCode.Parse(current),
         CurrentAreaOfWork = currentArea,

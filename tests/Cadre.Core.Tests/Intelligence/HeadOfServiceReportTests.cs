@@ -1,3 +1,4 @@
+using Cadre.Core.JobEvaluation;
 using Cadre.Core.Intelligence;
 using Cadre.Core.Register;
 
@@ -39,7 +40,7 @@ public sealed class HeadOfServiceReportTests
         _s.Accreditations.Add(new(_audiology, "UKAS IQIPS", "IQIPS", AccreditationStatus.Applied, null));
         _s.CodingChecked = true;
         _s.Coding.AddRange([new(_p1, 1, 1, 0, 0), new(_p2, 1, 1, 1, 0), new(_p3, 1, 1, 1, 0), new(_p4, 1, 1, 0, 0), new(_p5, 1, 1, 0, 0), new(_p6, 1, 0, 0, 1)]);
-        _s.JobEvaluations.AddRange([new(_p2, "7"), new(_p3, "7")]);
+        _s.JobEvaluations.AddRange([new(_p2, JeBand.Parse("7")), new(_p3, JeBand.Parse("7"))]);
         _s.CodingDecisions.AddRange([new(_p1, false), new(_p6, true)]);
     }
 

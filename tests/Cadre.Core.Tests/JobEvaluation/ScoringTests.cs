@@ -41,7 +41,8 @@ public class ScoringTests
         var top = Plan.Factors.Select(f => f.MaxLevel).ToArray();
         var score = Ref.Scorer.Score(top);
         Assert.Equal(1000, score.Total);
-        Assert.Null(score.Band);
+        Assert.Null(score.Range);
+        Assert.IsType<JeBand.AboveBandNine>(score.Band);
         Assert.Equal("none", score.BandName);
         Assert.Equal("JE-BAND-02", score.Explain()[^1].Rule.Id);
     }
@@ -81,8 +82,8 @@ public class ScoringTests
             var score = Ref.Scorer.Score(levels);
             Assert.InRange(score.Total, 86, 1000);
             Assert.Equal(score.Total, score.Factors.Sum(f => f.Points));
-            if (score.Total <= 765) Assert.True(score.Band!.Contains(score.Total));
-            else Assert.Null(score.Band);
+            if (score.Total <= 765) Assert.True(score.Range!.Contains(score.Total));
+            else Assert.Null(score.Range);
         }
     }
 

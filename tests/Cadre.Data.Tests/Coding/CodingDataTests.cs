@@ -5,6 +5,7 @@ using Cadre.Data.Security;
 using Cadre.Data.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using R = Cadre.Core.Register;
+using TraineeProgramme = Cadre.Core.Register.TraineeProgramme;
 
 namespace Cadre.Data.Tests.Coding;
 

@@ -71,7 +71,7 @@ internal static class JeMatchCommand
                 outcome = r.Outcome.ToText(),
                 band = r.Outcome == MatchOutcome.NoMatch ? null : r.BandName,
                 recalculatedTotal = r.RecalculatedTotal,
-                recalculatedBand = r.RecalculatedBand?.Name ?? BandRanges.NoBand,
+                recalculatedBand = r.RecalculatedBand.Name,
                 variedFactors = r.VariedFactorCount,
                 variations = r.Variations.Select(v => new
                 {

@@ -71,7 +71,7 @@ internal static class JeScoreCommand
             f.Factor.Number.ToString(), f.Factor.Name, f.Level.ToString(), f.Points.ToString(), f.Factor.Level(f.Level.Level).Descriptor,
         ]));
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"Total {score.Total}, band {score.BandName}{(score.Band is null ? " (above 765: outside Agenda for Change, not banded)" : "")}");
+        Console.Out.WriteLine($"Total {score.Total}, band {score.BandName}{(score.Band is JeBand.AboveBandNine ? " (above 765: outside Agenda for Change, not banded)" : "")}");
         Console.Out.WriteLine();
         Console.Out.WriteLine("Rules:");
         foreach (var rule in score.Explain().Select(l => l.Rule).Distinct()) Console.Out.WriteLine($"  {rule}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cadre.Core.Register;
 
 namespace Cadre.Core.Coding.Extract;
 
@@ -88,7 +89,7 @@ public static class EsrChangeCsv
 
     public static void WriteRow(TextWriter writer, PostRole role, CodingDecision d, DateOnly effective) => CsvText.WriteRecord(writer,
     [
-        d.PostId, d.Role, role.Title, role.Department, role.PayBand.ToString(), d.Wte.ToString(CultureInfo.InvariantCulture),
+        d.PostId, d.Role, role.Title, role.Department, role.PayBand.Label, d.Wte.ToString(CultureInfo.InvariantCulture),
         d.CurrentCode?.Value ?? "", d.ProposedCode?.Value ?? "", d.ProposedCodeTitle, d.ProposedStaffGroup, d.CurrentAreaOfWork,
         DecisionCsv.AreaText(d), string.Join(";", role.Registrations), d.ManualVersion, effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         d.Reason, string.Join(";", d.Rules),

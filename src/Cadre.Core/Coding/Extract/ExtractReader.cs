@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Cadre.Core.Coding.Reference;
 using Cadre.Core.Text;
+using Cadre.Core.Register;
 
 namespace Cadre.Core.Coding.Extract;
 
@@ -159,7 +160,9 @@ public sealed class ExtractReader
         }
 
         var bandText = Field(4);
-        if (!PayBand.TryParse(bandText, out var band)) problems.Add(new ExtractProblem(rowNumber, Columns[4], bandText, "not an Agenda for Change band; expected one of 1-7, 8a, 8b, 8c, 8d, 9"));
+        // The band is only read when the row has no problems, so the default never reaches the engine.
+        var band = PayBand.TryParse(bandText, out var parsed) ? parsed.Value : default;
+        if (parsed is null) problems.Add(new ExtractProblem(rowNumber, Columns[4], bandText, "not an Agenda for Change band; expected one of 1-7, 8a, 8b, 8c, 8d, 9"));
 
         var wte = ParseWte(rowNumber, problems);
 

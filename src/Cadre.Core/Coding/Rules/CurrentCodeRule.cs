@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Cadre.Core.Coding.Reference;
+using Cadre.Core.Register;
 
 namespace Cadre.Core.Coding.Rules;
 
@@ -15,7 +17,8 @@ internal static class CurrentCodeRule
         EntryRequirement.Practitioner => "a practitioner",
         EntryRequirement.BiomedicalScientist => "a biomedical scientist",
         EntryRequirement.ClinicalScientist => "a clinical scientist",
-        _ => "a consultant",
+        EntryRequirement.Consultant => "a consultant",
+        _ => throw new UnreachableException($"No description for entry requirement {e}"),
     };
 
     public static void Apply(PostRole role, ref OccupationCode? proposed, WorkProfile work, ref AreaOfWork? area, CodingReference reference,

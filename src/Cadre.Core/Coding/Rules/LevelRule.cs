@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Cadre.Core.Coding.Reference;
+using Cadre.Core.Register;
 
 namespace Cadre.Core.Coding.Rules;
 
@@ -24,7 +26,7 @@ internal static class LevelRule
         {
             if (!role.RequiresHcsQualification)
             {
-                var g = OccupationCode.Parse(role.PayBand >= PayBand.Band8C ? "G0C" : "G1C");
+                var g = OccupationCode.Parse(role.PayBand >= PayBand.Band8c ? "G0C" : "G1C");
                 draft.Say(CodingRules.ManagerNoQualification,
                     "the manager does not need a healthcare science qualification, so the post belongs on the G matrix (managers in scientific, therapeutic and technical support)");
                 if (role.DirectHcsPercent > 10)
@@ -53,7 +55,9 @@ internal static class LevelRule
             TraineeProgramme.Stp => ('6', "an STP (Scientist Training Programme) post, so Trainee Clinical Scientist"),
             TraineeProgramme.Ptp => ('7', "a PTP (Practitioner Training Programme) post, so Trainee Healthcare Science Practitioner"),
             TraineeProgramme.Associate => ('8', "an associate training post, so Trainee Healthcare Science Associate"),
-            _ => ('F', "a trainee biomedical scientist post, so Trainee Biomedical Scientist"),
+            TraineeProgramme.Bms => ('F', "a trainee biomedical scientist post, so Trainee Biomedical Scientist"),
+            // None and HSST are decided before a trainee level is asked for (see the caller).
+            _ => throw new UnreachableException($"No trainee level for programme {role.TraineeProgramme}"),
         };
         draft.Say(CodingRules.Trainee, "it is " + what);
         if (role.ManagesDepartment)
@@ -70,7 +74,7 @@ internal static class LevelRule
     {
         var missing = new List<string>();
         if (!TitleSaysConsultant(role.Title)) missing.Add("the job title does not say Consultant");
-        if (role.PayBand < PayBand.Band8C) missing.Add($"the post is on {role.PayBand}, below band 8c");
+        if (role.PayBand < PayBand.Band8c) missing.Add($"the post is on {role.PayBand.Label}, below band 8c");
         if (role.ConsultantAppointment == ConsultantAppointment.None) missing.Add("there was no consultant appointment panel or equivalent peer-reviewed process");
 
         var (consultant, fallback, kind) = role.EntryRequirement switch
@@ -78,7 +82,8 @@ internal static class LevelRule
             EntryRequirement.BiomedicalScientist => ('C', 'D', "Consultant Biomedical Scientist"),
             EntryRequirement.Practitioner => ('B', '3', "Consultant Healthcare Science Practitioner"),
             EntryRequirement.Assistant or EntryRequirement.Associate => ('\0', EntryLevelChar(role), ""),
-            _ => ('A', '1', "Consultant Clinical Scientist"),
+            EntryRequirement.ClinicalScientist or EntryRequirement.Consultant => ('A', '1', "Consultant Clinical Scientist"),
+            _ => throw new UnreachableException($"No consultant level for entry requirement {role.EntryRequirement}"),
         };
         if (consultant == '\0')
         {
@@ -88,7 +93,7 @@ internal static class LevelRule
         if (missing.Count == 0)
         {
             var how = role.ConsultantAppointment == ConsultantAppointment.Panel ? "a consultant appointment panel" : "an equivalent peer-reviewed process";
-            draft.Say(CodingRules.Consultant, $"it is a Consultant post on {role.PayBand} appointed through {how}, so {kind}");
+            draft.Say(CodingRules.Consultant, $"it is a Consultant post on {role.PayBand.Label} appointed through {how}, so {kind}");
             return consultant;
         }
         draft.Say(CodingRules.EntryLevel, $"it cannot be coded {kind} because {string.Join(" and ", missing)}");
@@ -103,7 +108,8 @@ internal static class LevelRule
         EntryRequirement.Associate => '5',
         EntryRequirement.Practitioner => role.Specialist ? '3' : '4',
         EntryRequirement.BiomedicalScientist => role.Specialist ? 'D' : 'E',
-        _ => role.Specialist ? '1' : '2',
+        EntryRequirement.ClinicalScientist or EntryRequirement.Consultant => role.Specialist ? '1' : '2',
+        _ => throw new UnreachableException($"No entry level for entry requirement {role.EntryRequirement}"),
     };
 
     private static char EntryLevel(PostRole role, DecisionDraft draft)
@@ -115,7 +121,8 @@ internal static class LevelRule
             EntryRequirement.Associate => "the post requires an associate",
             EntryRequirement.Practitioner => role.Specialist ? "the post requires a practitioner with specialist expertise" : "the post requires a healthcare science practitioner",
             EntryRequirement.BiomedicalScientist => role.Specialist ? "the post requires a biomedical scientist with specialist expertise" : "the post requires a biomedical scientist",
-            _ => role.Specialist ? "the post requires a clinical scientist with specialist expertise" : "the post requires a clinical scientist",
+            EntryRequirement.ClinicalScientist or EntryRequirement.Consultant => role.Specialist ? "the post requires a clinical scientist with specialist expertise" : "the post requires a clinical scientist",
+            _ => throw new UnreachableException($"No clause for entry requirement {role.EntryRequirement}"),
         };
         draft.Say(CodingRules.EntryLevel, clause);
         return level;

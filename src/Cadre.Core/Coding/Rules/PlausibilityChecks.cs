@@ -1,3 +1,5 @@
+using Cadre.Core.Register;
+
 namespace Cadre.Core.Coding.Rules;
 
 /// <summary>
@@ -17,11 +19,10 @@ internal static class PlausibilityChecks
 
     private static void BandForSupportLevels(PostRole role, char? level, DecisionDraft draft)
     {
-        var rank = role.PayBand.Rank; // band 2 = 1, band 3 = 2, band 4 = 3
-        if (level == '9' && rank is not (1 or 2))
-            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("assistant-band", role.PayBand), static f => $"Healthcare Science Assistant posts are usually on bands 2 and 3, this one is on {f.Item2}: check the entry requirement"));
-        else if (level == '5' && rank != 3)
-            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("associate-band", role.PayBand), static f => $"Healthcare Science Associate posts are largely on band 4, this one is on {f.Item2}: check the entry requirement"));
+        if (level == '9' && role.PayBand != PayBand.Band2 && role.PayBand != PayBand.Band3)
+            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("assistant-band", role.PayBand.Label), static f => $"Healthcare Science Assistant posts are usually on bands 2 and 3, this one is on {f.Item2}: check the entry requirement"));
+        else if (level == '5' && role.PayBand != PayBand.Band4)
+            draft.Review(CodingRules.AssistantAssociateBands, Phrases.Of(("associate-band", role.PayBand.Label), static f => $"Healthcare Science Associate posts are largely on band 4, this one is on {f.Item2}: check the entry requirement"));
         else if (level is '9' or '5')
             draft.Use(CodingRules.AssistantAssociateBands);
     }
@@ -31,7 +32,7 @@ internal static class PlausibilityChecks
         if (role.EntryRequirement != EntryRequirement.Practitioner || level is not ('3' or '4')) return;
         if (role.PayBand >= PayBand.Band7)
             draft.Review(CodingRules.TechnologistCeiling,
-                Phrases.Of(("technologist-ceiling", role.PayBand), static f => $"a practitioner-entry post on {f.Item2} can go no higher than U3* without the manager code (the inconsistency IPEM points out): confirm the entry requirement"));
+                Phrases.Of(("technologist-ceiling", role.PayBand.Label), static f => $"a practitioner-entry post on {f.Item2} can go no higher than U3* without the manager code (the inconsistency IPEM points out): confirm the entry requirement"));
     }
 
     private static readonly (string Phrase, string Name, string TraineePhrase)[] ProtectedTitleNames =

@@ -41,7 +41,9 @@ public sealed class PostImporter(CadreDbContext db)
     {
         Core.Register.TraineeProgramme.None => "None",
         Core.Register.TraineeProgramme.Associate => "Associate",
-        _ => programme.ToString().ToUpperInvariant(),
+        Core.Register.TraineeProgramme.Stp or Core.Register.TraineeProgramme.Ptp or Core.Register.TraineeProgramme.Bms
+            or Core.Register.TraineeProgramme.Hsst => programme.ToString().ToUpperInvariant(),
+        _ => throw new System.Diagnostics.UnreachableException($"No text for trainee programme {programme}"),
     };
 
     public static string ProgrammeExpected => "one of None, STP, PTP, Associate, BMS or HSST, or blank when not recorded";

@@ -1,3 +1,5 @@
+using Cadre.Core.Intelligence;
+using Cadre.Core.Money;
 using Cadre.Core.Register;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,12 @@ public sealed record RegisterSummary(
 {
     /// <param name="db">A context with the user's scope: the summary covers only what they may see.</param>
     /// <param name="on">The day the figures describe (who is in post then).</param>
+    /// <summary>
+    /// INTEL-COST-01: the year's cost of the establishment, by the same computation as the head of service report
+    /// (WorkforceCost's default point), so the dashboard and the report agree.
+    /// </summary>
+    public EstablishmentCostResult Cost { get; init; } = default!;
+
     public static async Task<RegisterSummary> ComputeAsync(CadreDbContext db, DateOnly on, CancellationToken cancellationToken = default)
     {
         // A few narrow queries, then sliced here: one round trip each instead of one per chart.
@@ -87,7 +95,10 @@ public sealed record RegisterSummary(
                     mine.Where(p => Establishment.IsFunded(p.Status)).Sum(p => p.FundedWte),
                     mine.Sum(p => filledByPost.GetValueOrDefault(p.Id)),
                     mine.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant));
-            }).ToList());
+            }).ToList())
+        {
+            Cost = EstablishmentCost.Of(posts.Select(p => new PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, filledByPost.GetValueOrDefault(p.Id))), on, WorkforceCost.Default),
+        };
     }
 
     /// <summary>Registrations of people in post to renew from <paramref name="on"/> to <see cref="DueSoon.RegistrationWindowDays"/> days later (INTEL-REG-01).</summary>

@@ -17,6 +17,8 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
     public int Vacant { get; private set; }
     public int Frozen { get; private set; }
     public int ToCheck { get; private set; }
+    /// <summary>INTEL-COST-01 for this department; null when the role may not see it (fewer than 5 people, no people role).</summary>
+    public Cadre.Core.Money.EstablishmentCostResult? Cost { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancel)
     {
@@ -28,16 +30,21 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
         if (CanSeePeople && department.LeadPersonId is { } lead)
             LeadName = await db.People.AsNoTracking().Where(p => p.Id == lead).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(cancel);
         var today = Cadre.Web.Features.Posts.PostQuery.Today;
-        var posts = await db.Posts.AsNoTracking().Where(p => p.DepartmentId == id).Select(p => new { p.Id, p.FundedWte, p.Status }).ToListAsync(cancel);
+        var posts = await db.Posts.AsNoTracking().Where(p => p.DepartmentId == id).Select(p => new { p.Id, p.Band, p.FundedWte, p.Status }).ToListAsync(cancel);
         // Joined in the database rather than passed as a list of ids: a large department has thousands of posts.
-        var filled = (await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today)).Where(a => a.Post!.DepartmentId == id)
-            .Select(a => new { a.PostId, a.Wte }).ToListAsync(cancel)).GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
+        var filledRows = (await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today)).Where(a => a.Post!.DepartmentId == id)
+            .Select(a => new { a.PostId, a.PersonId, a.Wte }).ToListAsync(cancel));
+        var people = filledRows.Select(a => a.PersonId).Distinct().Count();
+        var filled = filledRows.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
         Occupancy Of(PostStatus status, Guid post) => Establishment.OccupancyOf(status, filled.GetValueOrDefault(post));
         Posts = posts.Count;
         FundedWte = posts.Where(p => Establishment.IsFunded(p.Status)).Sum(p => p.FundedWte);
         Vacant = posts.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant);
         Frozen = posts.Count(p => Of(p.Status, p.Id) == Occupancy.Frozen);
         ToCheck = posts.Count(p => Establishment.TypedStatusDisagrees(p.Status, filled.GetValueOrDefault(p.Id)));
+        if (Cadre.Core.Intelligence.WorkforceCost.MayShow(people, CanSeePeople))
+            Cost = Cadre.Core.Money.EstablishmentCost.Of(posts.Select(p => new Cadre.Core.Money.PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, filled.GetValueOrDefault(p.Id))),
+                today, Cadre.Core.Intelligence.WorkforceCost.Default);
         return Page();
     }
 

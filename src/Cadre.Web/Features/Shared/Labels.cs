@@ -10,7 +10,7 @@ public static class Labels
         PostStatus.Funded => "Funded",
         PostStatus.Vacant => "Vacant",
         PostStatus.Frozen => "Frozen",
-        _ => s.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {s}"),
     };
 
     /// <summary>NHS.UK tag colour for a post status.</summary>
@@ -19,7 +19,7 @@ public static class Labels
         PostStatus.Funded => "nhsuk-tag nhsuk-tag--green",
         PostStatus.Vacant => "nhsuk-tag nhsuk-tag--orange",
         PostStatus.Frozen => "nhsuk-tag nhsuk-tag--grey",
-        _ => "nhsuk-tag",
+        _ => throw new System.Diagnostics.UnreachableException($"No tag for {s}"),
     };
 
     /// <summary>Where a post stands by its holders (the figures' reading), in users' words.</summary>
@@ -50,7 +50,7 @@ public static class Labels
         _ => throw new System.Diagnostics.UnreachableException($"No label for {s}"),
     };
 
-    public static string Band(PayBand b) => $"Band {b.Code}";
+    public static string Band(PayBand b) => b.Label;
 
     public static string Entry(EntryRequirement e) => e switch
     {
@@ -60,7 +60,7 @@ public static class Labels
         EntryRequirement.ClinicalScientist => "Clinical scientist (STP or equivalent)",
         EntryRequirement.BiomedicalScientist => "Biomedical scientist",
         EntryRequirement.Consultant => "Consultant clinical scientist (HSST or equivalent)",
-        _ => e.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {e}"),
     };
 
     public static string Appointment(ConsultantAppointment a) => a switch
@@ -68,7 +68,7 @@ public static class Labels
         ConsultantAppointment.None => "Not a consultant post",
         ConsultantAppointment.Panel => "Advisory appointments panel",
         ConsultantAppointment.PeerReview => "Equivalent peer review",
-        _ => a.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {a}"),
     };
 
     // U-matrix v22.1 theme names (reference/occupation-codes/themes.csv).
@@ -92,7 +92,7 @@ public static class Labels
         RegistrationType.HcpcBiomedicalScientist => "HCPC – Biomedical Scientist",
         RegistrationType.Ahcs => "Academy for Healthcare Science (AHCS)",
         RegistrationType.Hssr => "Higher Specialist Scientist Register (HSSR)",
-        _ => r.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {r}"),
     };
 
     public static string Certificate(CertificateType c) => c switch
@@ -102,7 +102,7 @@ public static class Labels
         CertificateType.Rwa => "Radioactive Waste Adviser (RWA)",
         CertificateType.Dgsa => "Dangerous Goods Safety Adviser (DGSA)",
         CertificateType.Lpa => "Laser Protection Adviser (LPA)",
-        _ => c.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {c}"),
     };
 
     public static string Programme(TrainingProgramme p) => p switch
@@ -111,7 +111,7 @@ public static class Labels
         TrainingProgramme.Stp => "Scientist Training Programme (STP)",
         TrainingProgramme.Hsst => "Higher Specialist Scientist Training (HSST)",
         TrainingProgramme.Hsse => "Higher Specialist Scientist Equivalence (HSSE)",
-        _ => p.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {p}"),
     };
 
     public static string Mode(StudyMode m) => m == StudyMode.FullTime ? "Full-time" : "Part-time";
@@ -122,7 +122,7 @@ public static class Labels
         TrainingStatus.Interrupted => "nhsuk-tag nhsuk-tag--yellow",
         TrainingStatus.Completed => "nhsuk-tag nhsuk-tag--green",
         TrainingStatus.Withdrawn => "nhsuk-tag nhsuk-tag--red",
-        _ => "nhsuk-tag",
+        _ => throw new System.Diagnostics.UnreachableException($"No tag for {s}"),
     };
 
     public static string Wte(decimal wte) => wte.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
@@ -131,6 +131,9 @@ public static class Labels
 
     public static string When(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc)
         .ToString("d MMMM yyyy 'at' HH:mm 'UTC'", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>Whole pounds as a head of service reads them: "£1,234,567".</summary>
+    public static string Pounds(decimal gbp) => "£" + Math.Round(gbp, 0, MidpointRounding.AwayFromZero).ToString("#,##0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string YesNo(bool b) => b ? "Yes" : "No";
 
@@ -142,7 +145,7 @@ public static class Labels
         TraineeProgramme.Associate => "Associate: trainee associate",
         TraineeProgramme.Bms => "BMS: trainee biomedical scientist",
         TraineeProgramme.Hsst => "HSST: Higher Specialist Scientist Training",
-        _ => t.ToString(),
+        _ => throw new System.Diagnostics.UnreachableException($"No label for {t}"),
     };
 
     /// <summary>A recorded coding input, or what the coding does when nothing is recorded.</summary>
