@@ -100,7 +100,8 @@ public sealed class ProxiedDeployment : IAsyncDisposable
         var process = Start(args, settings, out var output);
         process.StandardInput.Close();
         var instance = new Instance(name, port, process, output);
-        _instances[name] = instance;
+        // Two instances start side by side (Task.WhenAll): the dictionary is not safe for writers on two threads.
+        lock (_instances) _instances[name] = instance;
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         // The instance answers only the allowed host name, as a load balancer's health check would send it.
@@ -229,7 +230,7 @@ public sealed class ProxiedDeployment : IAsyncDisposable
             start.Environment.Remove(inherited);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        _processes.Add(process);
+        lock (_processes) _processes.Add(process);
         var text = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (text) text.AppendLine(e.Data); };
@@ -281,7 +282,11 @@ public sealed class ProxiedDeployment : IAsyncDisposable
 
     public string Describe() =>
         $"nginx:\n{_nginxOutput}\n{ReadIfThere(Path.Combine(_folder, "nginx", "error.log"))}\n" +
-        string.Join("\n", _instances.Values.Select(i => $"instance {i.Name} ({i.Upstream}):\n{i.Output}"));
+        string.Join("\n", Snapshot().Select(i => $"instance {i.Name} ({i.Upstream}):\n{Text(i.Output)}"));
+
+    private Instance[] Snapshot() { lock (_instances) return _instances.Values.ToArray(); }
+
+    private static string Text(StringBuilder output) { lock (output) return output.ToString(); }
 
     public async ValueTask DisposeAsync()
     {

@@ -213,36 +213,13 @@ public sealed class RegisterBulkWriter : IAsyncDisposable
             {
                 var property = map.Properties[i];
                 json.WritePropertyName(property.Name);
-                switch (Plain(property, values[i]))
-                {
-                    case null: json.WriteNullValue(); break;
-                    case string text: json.WriteStringValue(text); break;
-                    case bool flag: json.WriteBooleanValue(flag); break;
-                    case int number: json.WriteNumberValue(number); break;
-                    case long number: json.WriteNumberValue(number); break;
-                    case decimal number: json.WriteNumberValue(number); break;
-                    case double number: json.WriteNumberValue(number); break;
-                    case Guid id: json.WriteStringValue(id); break;
-                    case DateTime time: json.WriteStringValue(time); break;
-                    case DateTimeOffset time: json.WriteStringValue(time); break;
-                    case var other: json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture)); break;
-                }
+                AuditValueJson.Write(json, property, values[i]);
             }
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 
-    private static object? Plain(IProperty property, object? value) => value switch
-    {
-        null => null,
-        decimal d => d,
-        PayBand b => b.Code,
-        Enum e => e.ToString(),
-        char c => c.ToString(),
-        DateOnly d => d.ToString("yyyy-MM-dd"),
-        _ => property.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value,
-    };
 
     private TableMap Map(Type type)
     {
