@@ -102,12 +102,16 @@ public sealed class LoadBalancedWalkThroughTests
             var byA = part1.Count(r => r.Upstream == a.Upstream);
             var byB = part1.Count(r => r.Upstream == b.Upstream);
             Assert.True(Math.Abs(byA - byB) <= 1, $"not in turns: {byA} requests to a, {byB} to b");
-            // Both took part in the re-code (its upload, its page and the progress the page polls).
-            Assert.Contains(part1, r => r.Path.StartsWith("/coding/extracts/", StringComparison.Ordinal) && r.Upstream == a.Upstream);
-            Assert.Contains(part1, r => r.Path.StartsWith("/coding/extracts/", StringComparison.Ordinal) && r.Upstream == b.Upstream);
-            // Both instances answered posts of forms and pages; none refused a form (400) or a session (401, 403), none failed.
-            Assert.Contains(part1, r => r.Method == "POST" && r.Upstream == a.Upstream);
-            Assert.Contains(part1, r => r.Method == "POST" && r.Upstream == b.Upstream);
+            // Both answered pages and the re-code's requests, not only scripts and styles. Which instance answers a given
+            // request depends on how many requests came before it (a page with three uncached assets flips the turn, a
+            // cached one does not), so the test asks that each answered some, not which: a form fetched from one and
+            // posted to the other is tested head-on in SeveralInstancesTests.
+            static bool IsAsset(ProxiedDeployment.Served r) => r.Path.StartsWith("/css/", StringComparison.Ordinal) || r.Path.StartsWith("/js/", StringComparison.Ordinal)
+                || r.Path.StartsWith("/lib/", StringComparison.Ordinal) || r.Path.StartsWith("/assets/", StringComparison.Ordinal) || r.Path.StartsWith("/favicon", StringComparison.Ordinal);
+            Assert.Contains(part1, r => !IsAsset(r) && r.Upstream == a.Upstream);
+            Assert.Contains(part1, r => !IsAsset(r) && r.Upstream == b.Upstream);
+            Assert.Contains(part1, r => r.Method == "POST" && r.Path.StartsWith("/coding/extracts/new", StringComparison.Ordinal));
+            Assert.Contains(part1, r => r.Method == "POST" && r.Path.StartsWith("/posts", StringComparison.Ordinal));
             Assert.DoesNotContain(part1, r => r.Status is 400 or 401 or 403 or >= 500);
             Assert.Equal(signedIn, signInPages);
 

@@ -360,6 +360,24 @@ public sealed class CodingWebTests(CadreWebFixture app)
     }
 
     [Fact]
+    public async Task A_run_left_by_an_instance_that_died_is_finished_without_anyone_opening_it()
+    {
+        var id = await InterruptedRunAsync(TwoRoles);
+        // No page or progress request: the service's own sweep takes it up (every half lease). The bound is patience
+        // for a busy machine, not a measure.
+        CodingRun run;
+        var giveUp = DateTime.UtcNow.AddMinutes(3);
+        do
+        {
+            await Task.Delay(500);
+            await using var db = app.SystemContext();
+            run = await db.CodingRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+        }
+        while (run.Status == CodingRunStatus.Running && DateTime.UtcNow < giveUp);
+        Assert.Equal((CodingRunStatus.Completed, 2, 2), (run.Status, run.Attempts, run.Roles));
+    }
+
+    [Fact]
     public async Task A_run_another_instance_is_coding_shows_that_instance_s_progress_and_is_left_to_it()
     {
         var id = await InterruptedRunAsync(TwoRoles, heartbeat: DateTime.UtcNow);

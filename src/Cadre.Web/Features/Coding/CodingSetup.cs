@@ -18,6 +18,7 @@ public static class CodingSetup
     {
         services.AddSingleton<CodingRunProgress>();
         services.AddSingleton<Extracts.ExtractRunner>();
+        services.AddHostedService<Extracts.InterruptedRunSweeper>();
         services.AddScoped<PostCoding>();
         return services;
     }
