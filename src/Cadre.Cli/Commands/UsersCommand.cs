@@ -78,6 +78,33 @@ public static class UsersCommand
             return 0;
         }));
         command.Subcommands.Add(add);
+        command.Subcommands.Add(ResetSecondFactor());
         return command;
+    }
+
+    /// <summary>
+    /// <c>cadre users reset-second-factor EMAIL</c>: for the one case the pages cannot serve, a sole administrator who has
+    /// lost both their authenticator and their recovery codes. Whoever can run this already holds the database, so it asks
+    /// nothing more; the change is in the audit trail and ends the user's sessions (a new security stamp).
+    /// </summary>
+    private static Command ResetSecondFactor()
+    {
+        var reset = new Command("reset-second-factor", "Turn off a user's second factor (a lost authenticator app): they set up a new one at their next sign-in if their role needs one.");
+        var email = new Argument<string>("email") { Description = "The user's email address." };
+        reset.Arguments.Add(email);
+        DatabaseArguments.AddTo(reset);
+        reset.SetAction(Guarded.Action("cadre users reset-second-factor", async (parse, cancellationToken) =>
+        {
+            var address = parse.GetValue(email)!.Trim();
+            var database = DatabaseArguments.Read(parse);
+            await using var services = DatabaseArguments.Services(database, "cadre users reset-second-factor");
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CadreUser>>();
+            var user = await users.FindByEmailAsync(address) ?? throw new CliException($"no user has the email {address}.");
+            await Web.Features.Account.SecondFactorReset.ResetAsync(users, user);
+            Console.WriteLine($"The second factor of {address} is turned off and their sessions have ended; their old authenticator codes and recovery codes no longer work.");
+            return 0;
+        }));
+        return reset;
     }
 }

@@ -58,6 +58,48 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lost_second_factor_is_reset_from_the_command_line()
+    {
+        Assert.Equal(0, (await CadreProcess.RunAsync(null, "db", "migrate", "--with-demo", "--data", Data)).ExitCode);
+        Assert.Equal(0, (await CadreProcess.RunAsync(null, "users", "add", "sole@example.nhs.uk", "--role", "Administrator", "--organisation", "ZZ1", "--data", Data)).ExitCode);
+        var database = Path.Combine(Data, "cadre.db");
+        // As the set-up page leaves it: a key, and the factor turned on.
+        await ExecuteAsync(database, "UPDATE AspNetUsers SET TwoFactorEnabled = 1 WHERE Email = 'sole@example.nhs.uk'");
+        var stampBefore = await ScalarAsync(database, "SELECT SecurityStamp FROM AspNetUsers WHERE Email = 'sole@example.nhs.uk'");
+
+        var reset = await CadreProcess.RunAsync(null, "users", "reset-second-factor", "sole@example.nhs.uk", "--data", Data);
+        Assert.Equal(0, reset.ExitCode);
+        Assert.Contains("is turned off and their sessions have ended", reset.Stdout);
+        Assert.Equal("0", await ScalarAsync(database, "SELECT TwoFactorEnabled FROM AspNetUsers WHERE Email = 'sole@example.nhs.uk'"));
+        Assert.NotEqual(stampBefore, await ScalarAsync(database, "SELECT SecurityStamp FROM AspNetUsers WHERE Email = 'sole@example.nhs.uk'"));
+        // In the audit trail like any change to an account: the factor on before, off after.
+        Assert.Equal("1", await ScalarAsync(database, "SELECT count(*) FROM AuditEntries WHERE EntityType = 'User' AND Action = 'Updated' AND Before LIKE '%\"TwoFactorEnabled\":\"True\"%' AND After LIKE '%\"TwoFactorEnabled\":\"False\"%'"));
+
+        var unknown = await CadreProcess.RunAsync(null, "users", "reset-second-factor", "nobody@example.nhs.uk", "--data", Data);
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("no user has the email nobody@example.nhs.uk", unknown.Stderr + unknown.Stdout);
+        Assert.DoesNotContain("   at ", unknown.Stderr);
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Mistakes_get_one_clear_line_and_a_non_zero_exit_never_a_stack_trace()
     {
         Assert.Equal(0, (await CadreProcess.RunAsync(null, "db", "migrate", "--with-demo", "--data", Data)).ExitCode);
