@@ -32,7 +32,7 @@ public static class CodingBaseline
         ExtractGenerator.WriteLookup(lookup);
 
         Console.WriteLine($"load average at the start (1, 5, 15 min): {LoadAverage()}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; .NET {Environment.Version}; {Shell("sqlite3", "--version").Split(' ')[0]} sqlite3");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {TimedProcess.CpuModel()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; .NET {Environment.Version}; {TimedProcess.Shell("sqlite3", "--version").Split(' ')[0]} sqlite3");
         Console.WriteLine(jobDescriptions > 0 ? $"extract: posts share {jobDescriptions:N0} distinct job descriptions" : "extract: every row a distinct job description (worst case)");
         Console.WriteLine();
         Console.WriteLine($"each tool run {repeat} times, interleaved; median by wall time shown (the machine is shared, so CPU seconds are given too)");
@@ -58,12 +58,12 @@ public static class CodingBaseline
                        CASE WHEN l.new_code = e.current_code THEN 'unchanged' WHEN l.new_code IS NULL THEN 'review' ELSE 'recode' END AS status
                 FROM extract e LEFT JOIN lookup l ON l.current_code = e.current_code;
                 """.Replace("\r", ""));
-            var cadreRuns = new List<Measure>();
-            var sqliteRuns = new List<Measure>();
+            var cadreRuns = new List<ProcessMeasure>();
+            var sqliteRuns = new List<ProcessMeasure>();
             for (var k = 0; k < repeat; k++)
             {
-                cadreRuns.Add(Timed("dotnet", [cadre, "code", input, "--out", cadreOut, "--on", "2026-01-01"], null));
-                sqliteRuns.Add(Timed("sqlite3", [":memory:"], sql));
+                cadreRuns.Add(TimedProcess.Run("dotnet", [cadre, "code", input, "--out", cadreOut, "--on", "2026-01-01"], null));
+                sqliteRuns.Add(TimedProcess.Run("sqlite3", [":memory:"], sql));
             }
             Report(rows, "cadre code (every rule, reasons, streaming)", Median(cadreRuns));
             Report(rows, "sqlite3 :memory: .import + join to lookup", Median(sqliteRuns));
@@ -76,58 +76,14 @@ public static class CodingBaseline
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record Measure(double WallSeconds, double CpuSeconds, double PeakMb, int ExitCode, string Stderr);
 
-    private static Measure Median(List<Measure> runs) => runs.OrderBy(r => r.WallSeconds).ElementAt(runs.Count / 2);
+    private static ProcessMeasure Median(List<ProcessMeasure> runs) => runs.OrderBy(r => r.WallSeconds).ElementAt(runs.Count / 2);
 
-    private static void Report(int rows, string tool, Measure m)
+    private static void Report(int rows, string tool, ProcessMeasure m)
     {
         if (m.ExitCode != 0) Console.Error.WriteLine($"{tool} failed ({m.ExitCode}): {m.Stderr}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {rows:N0} | {tool} | {m.WallSeconds:0.00} | {rows / m.WallSeconds:N0} | {m.CpuSeconds:0.00} | {m.PeakMb:0} |"));
     }
 
-    private static Measure Timed(string program, string[] args, string? stdinFile)
-    {
-        var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = stdinFile is not null, UseShellExecute = false };
-        psi.ArgumentList.Add("-v");
-        psi.ArgumentList.Add(program);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        if (stdinFile is not null)
-        {
-            p.StandardInput.Write(File.ReadAllText(stdinFile));
-            p.StandardInput.Close();
-        }
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        sw.Stop();
-        _ = stdout.Result;
-        var rss = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)");
-        var wall = Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)");
-        var seconds = wall.Success
-            ? (wall.Groups[1].Success ? int.Parse(wall.Groups[1].Value) * 3600 : 0) + int.Parse(wall.Groups[2].Value) * 60 + double.Parse(wall.Groups[3].Value, CultureInfo.InvariantCulture)
-            : sw.Elapsed.TotalSeconds;
-        var user = Regex.Match(stderr, @"User time \(seconds\): ([\d.]+)");
-        var sys = Regex.Match(stderr, @"System time \(seconds\): ([\d.]+)");
-        var cpu = (user.Success ? double.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture) : 0) + (sys.Success ? double.Parse(sys.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-        return new Measure(seconds, cpu, rss.Success ? long.Parse(rss.Groups[1].Value) / 1024.0 : 0, p.ExitCode, stderr.Length > 2000 ? stderr[..2000] : stderr);
-    }
-
-    private static string CpuModel() =>
-        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown cpu" : "unknown cpu";
-
-    private static string Shell(string program, string args)
-    {
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var o = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return o.Trim();
-        }
-        catch (System.ComponentModel.Win32Exception) { return "missing"; }
-    }
 }

@@ -38,7 +38,7 @@ public static class ImportBaseline
         Directory.CreateDirectory(dir);
         var cadre = Path.Combine(AppContext.BaseDirectory, "cadre.dll");
         Console.WriteLine($"load average at the start (1, 5, 15 min): {LoadAverage()}");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; .NET {Environment.Version}; sqlite3 {Shell("sqlite3", "--version").Split(' ')[0]}; {Shell("psql", "--version")}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {TimedProcess.CpuModel()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; .NET {Environment.Version}; sqlite3 {TimedProcess.Shell("sqlite3", "--version").Split(' ')[0]}; {TimedProcess.Shell("psql", "--version")}");
         Console.WriteLine();
         Console.WriteLine("| rows | file | database | tool | wall s | rows/s | CPU s (user+sys) | peak RSS MB | ratio |");
         Console.WriteLine("| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
@@ -56,7 +56,7 @@ public static class ImportBaseline
                 var baseline = database == "sqlite" ? SqliteImport(dir, kind, file) : PgCopy(pg!, kind, file);
                 Report(rows, kind, database, database == "sqlite" ? "sqlite3 .import (keyed table)" : "COPY FROM (CSV, keyed table)", baseline, null);
                 var (args2, cleanup) = Fresh(dir, database, pg, kind);
-                var measure = Timed("dotnet", [cadre, "import", kind, file, "--organisation", Ods, .. args2], null);
+                var measure = TimedProcess.Run("dotnet", [cadre, "import", kind, file, "--organisation", Ods, .. args2], null);
                 if (!measure.Stdout.Contains("Imported")) Console.Error.WriteLine($"cadre import {kind} did not import: {measure.Stdout} {measure.Stderr}");
                 Report(rows, kind, database, $"cadre import {kind}", measure, measure.WallSeconds / baseline.WallSeconds);
                 cleanup();
@@ -124,7 +124,7 @@ public static class ImportBaseline
         return (args, cleanup);
     }
 
-    private static Measure SqliteImport(string dir, string kind, string file)
+    private static ProcessMeasure SqliteImport(string dir, string kind, string file)
     {
         var db = Path.Combine(dir, "sqlite3-" + Guid.NewGuid().ToString("N") + ".db");
         var table = kind == "posts"
@@ -132,11 +132,11 @@ public static class ImportBaseline
             : "CREATE TABLE t(staff_number TEXT, given TEXT, family TEXT, year INTEGER, post_number TEXT, wte REAL, start TEXT, registration TEXT, registration_number TEXT, PRIMARY KEY (staff_number, post_number, start));";
         var script = Path.Combine(dir, "import.sql");
         File.WriteAllText(script, $"{table}\n.mode csv\n.import --skip 1 '{file}' t\n");
-        try { return Timed("sqlite3", [db], script); }
+        try { return TimedProcess.Run("sqlite3", [db], script); }
         finally { File.Delete(db); }
     }
 
-    private static Measure PgCopy(string pg, string kind, string file)
+    private static ProcessMeasure PgCopy(string pg, string kind, string file)
     {
         var builder = new NpgsqlConnectionStringBuilder(pg);
         var table = kind == "posts"
@@ -146,7 +146,7 @@ public static class ImportBaseline
         File.WriteAllText(script, $"DROP TABLE IF EXISTS t;\n{table}\n\\copy t FROM '{file}' WITH (FORMAT csv, HEADER true)\nDROP TABLE t;\n");
         try
         {
-            return Timed("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!, "-f", script], null);
+            return TimedProcess.Run("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture), "-U", builder.Username!, "-d", builder.Database!, "-f", script], null);
         }
         finally { File.Delete(script); }
     }
@@ -154,55 +154,12 @@ public static class ImportBaseline
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record Measure(double WallSeconds, double CpuSeconds, double PeakMb, int ExitCode, string Stdout, string Stderr);
 
-    private static void Report(int rows, string kind, string database, string tool, Measure m, double? ratio)
+    private static void Report(int rows, string kind, string database, string tool, ProcessMeasure m, double? ratio)
     {
         if (m.ExitCode != 0) Console.Error.WriteLine($"{tool} failed ({m.ExitCode}): {m.Stderr}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {rows:N0} | {kind} | {database} | {tool} | {m.WallSeconds:0.00} | {rows / m.WallSeconds:N0} | {m.CpuSeconds:0.00} | {m.PeakMb:0} | {(ratio is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) + "×" : "1")} |"));
     }
 
-    private static Measure Timed(string program, string[] args, string? stdinFile)
-    {
-        var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = stdinFile is not null, UseShellExecute = false };
-        psi.ArgumentList.Add("-v");
-        psi.ArgumentList.Add(program);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        if (stdinFile is not null)
-        {
-            p.StandardInput.Write(File.ReadAllText(stdinFile));
-            p.StandardInput.Close();
-        }
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        sw.Stop();
-        var rss = Regex.Match(stderr, @"Maximum resident set size \(kbytes\): (\d+)");
-        var wall = Regex.Match(stderr, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)");
-        var seconds = wall.Success
-            ? (wall.Groups[1].Success ? int.Parse(wall.Groups[1].Value) * 3600 : 0) + int.Parse(wall.Groups[2].Value) * 60 + double.Parse(wall.Groups[3].Value, CultureInfo.InvariantCulture)
-            : sw.Elapsed.TotalSeconds;
-        var user = Regex.Match(stderr, @"User time \(seconds\): ([\d.]+)");
-        var sys = Regex.Match(stderr, @"System time \(seconds\): ([\d.]+)");
-        var cpu = (user.Success ? double.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture) : 0) + (sys.Success ? double.Parse(sys.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-        return new Measure(seconds, cpu, rss.Success ? long.Parse(rss.Groups[1].Value) / 1024.0 : 0, p.ExitCode, stdout.Result, stderr.Length > 2000 ? stderr[..2000] : stderr);
-    }
-
-    private static string CpuModel() =>
-        File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown cpu" : "unknown cpu";
-
-    private static string Shell(string program, string args)
-    {
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var o = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return o.Trim();
-        }
-        catch (System.ComponentModel.Win32Exception) { return "missing"; }
-    }
 }

@@ -19,25 +19,13 @@ public static class SecondFactorGate
         if (user.Identity is { IsAuthenticated: true, AuthenticationType: var type } && type == IdentityConstants.ApplicationScheme
             && IsRequiredFor(user) && !user.HasClaim(CadreClaimsPrincipalFactory.SecondFactorClaim, "true") && !Allowed(context.Request.Path))
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsJsonAsync(new
-                {
-                    title = "Set up a second factor first",
-                    detail = $"Administrators must sign in with a second factor. Sign in to Cadre in a browser and set it up at {SecondFactorModel.Path}.",
-                    status = 403,
-                });
-                return;
-            }
-            var here = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-            context.Response.Redirect($"{SecondFactorModel.Path}?returnUrl={Uri.EscapeDataString(here)}");
+            await PasswordChangeGate.SendTo(context, SecondFactorModel.Path, "Set up a second factor first",
+                $"Administrators must sign in with a second factor. Sign in to Cadre in a browser and set it up at {SecondFactorModel.Path}.");
             return;
         }
         await next();
     });
 
-    private static bool Allowed(PathString path) =>
-        path.StartsWithSegments(SecondFactorModel.Path) || path.StartsWithSegments(PasswordChangeGate.ChangePasswordPath) || path.StartsWithSegments("/sign-out")
-        || path.StartsWithSegments("/sign-in") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error");
+    // Everywhere the password gate lets a held-back user go (choosing their own password comes first), and the set-up page.
+    private static bool Allowed(PathString path) => path.StartsWithSegments(SecondFactorModel.Path) || PasswordChangeGate.Allowed(path);
 }
