@@ -54,6 +54,17 @@ public static class AssignmentForm
         return postId;
     }
 
+    /// <summary>Reads the holder's pay point ("Entry", "Intermediate", "Top" or blank), checked against the post's band.</summary>
+    public static async Task ReadPayPointAsync(Assignment assignment, Guid postId, string? text, CadreDbContext db, ModelStateDictionary state, string key, CancellationToken cancel)
+    {
+        assignment.PayPoint = null;
+        if (FormValues.Blank(text) is not { } given) return;
+        if (!Cadre.Core.Money.PayPoints.TryParse(given, out var point)) { state.AddModelError(key, "Select the pay point, or Not recorded"); return; }
+        var band = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.Band).FirstAsync(cancel);
+        if (Cadre.Core.Money.PayPoints.Problem(band, point) is { } problem) state.AddModelError(key, problem);
+        else assignment.PayPoint = point;
+    }
+
     /// <summary>
     /// A post whose current holders together have more WTE than it funds is worth knowing about but not refused: job
     /// shares overlap during handovers, and the register must be able to show what is actually happening.
