@@ -161,6 +161,8 @@ public class Assignment : IOrganisationOwned
     public DateOnly? EndDate { get; set; }
     /// <summary>The holder's Agenda for Change pay point in the post's band, where recorded (what they cost; never reported per person).</summary>
     public Cadre.Core.Money.PayPoint? PayPoint { get; set; }
+    /// <summary>The day they reached <see cref="PayPoint"/> (for pay progression, PAY-PROG-01); empty when not recorded.</summary>
+    public DateOnly? PayPointSince { get; set; }
 
     public bool IsCurrentOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
 }

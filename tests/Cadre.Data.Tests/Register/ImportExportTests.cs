@@ -346,13 +346,20 @@ public class ImportExportTests
         Assert.Equal(0, await db.People.CountAsync());
 
         const string good =
-            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Pay Point\r\n" +
-            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,intermediate\r\n" +
-            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,TOP\r\n";
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Pay Point,Incremental Date\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,intermediate,2021-09-01\r\n" +
+            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,TOP,\r\n";
         Assert.True((await new PeopleImporter(db).ImportAsync(org, Utf8(good), "people.csv")).Succeeded);
         db.ChangeTracker.Clear();
-        Assert.Equal([PayPoint.Intermediate, PayPoint.Top],
-            await db.Assignments.OrderBy(a => a.StartDate).Select(a => a.PayPoint).ToListAsync());
+        Assert.Equal([(PayPoint.Intermediate, new DateOnly(2021, 9, 1)), (PayPoint.Top, (DateOnly?)null)],
+            (await db.Assignments.OrderBy(a => a.StartDate).ToListAsync()).Select(a => (a.PayPoint!.Value, a.PayPointSince)));
+        const string futureDate =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Pay Point,Assignment Pay Point Since\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,Top,2099-01-01\r\n" +
+            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,,2021-01-01\r\n";
+        var refusedDates = await new PeopleImporter(db).ImportAsync(org, Utf8(futureDate), "people.csv");
+        Assert.Equal([(2, "Assignment Pay Point Since", "2099-01-01"), (3, "Assignment Pay Point Since", "2021-01-01")],
+            refusedDates.Problems.Select(p => (p.Row, p.Column, p.Value)));
 
         // A file from ESR without the column changes nothing it does not hold; the export carries the points and reads back.
         const string withoutColumn =
@@ -364,6 +371,7 @@ public class ImportExportTests
         var export = await ExportAndReadAsync(st => new RegisterExporter(db).ExportPeopleAsync(st, ExportFormat.Csv, [CadreRoles.WorkforceInformation]), "people.csv");
         var column = export[0].IndexOf("Assignment Pay Point");
         Assert.Equal(["Intermediate", "Top"], export.Skip(1).Select(r => r[column]).Order());
+        Assert.Contains(export.Skip(1), r => r[export[0].IndexOf("Assignment Pay Point Since")] == "2021-09-01");
 
         // Given with a blank, the point is cleared (not recorded), and audited.
         const string cleared =

@@ -104,22 +104,29 @@ public sealed class HighCostAreaPageTests(CadreWebFixture app) : IClassFixture<C
         var form = await client.GetStringAsync(url);
         Assert.Contains("Pay point (optional)", form);
         var token = Regex.Match(form, "name=\"Input.Token\" value=\"([^\"]+)\"").Groups[1].Value;
-        Dictionary<string, string> Fields(string point) => new()
+        Dictionary<string, string> Fields(string point, string since = "") => new()
         {
             ["Input.Token"] = token, ["Input.PostNumber"] = postNumber, ["Input.Wte"] = assignment.Wte.ToString(CultureInfo.InvariantCulture),
-            ["Input.StartDate"] = assignment.StartDate.ToString("yyyy-MM-dd"), ["Input.PayPoint"] = point,
+            ["Input.StartDate"] = assignment.StartDate.ToString("yyyy-MM-dd"), ["Input.PayPoint"] = point, ["Input.PayPointSince"] = since,
         };
 
         var refused = await CadreWebFixture.PostFormAsync(client, url, Fields(nameof(PayPoint.Intermediate)));
         Assert.Contains($"{assignment.Post!.Band.Label} has no intermediate pay point; it has entry and top", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
-        var saved = await CadreWebFixture.PostFormAsync(client, url, Fields(nameof(PayPoint.Top)));
+        var future = await CadreWebFixture.PostFormAsync(client, url, Fields(nameof(PayPoint.Top), DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd")));
+        Assert.Contains("Date they reached this pay point must be today or in the past", await future.Content.ReadAsStringAsync());
+        var dateWithoutPoint = await CadreWebFixture.PostFormAsync(client, url, Fields("", "2024-04-01"));
+        Assert.Contains("Select the pay point they reached on this date, or leave the date blank", await dateWithoutPoint.Content.ReadAsStringAsync());
+        var saved = await CadreWebFixture.PostFormAsync(client, url, Fields(nameof(PayPoint.Top), "2019-04-01"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using (var db = app.SystemContext())
-            Assert.Equal(PayPoint.Top, (await db.Assignments.SingleAsync(a => a.Id == assignment.Id)).PayPoint);
+        {
+            var stored = await db.Assignments.SingleAsync(a => a.Id == assignment.Id);
+            Assert.Equal((PayPoint.Top, new DateOnly(2019, 4, 1)), (stored.PayPoint!.Value, stored.PayPointSince!.Value));
+        }
 
         // The API reads it back by name.
         var person = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/people/{assignment.PersonId}")).RootElement;
-        Assert.Contains(person.GetProperty("assignments").EnumerateArray(), a => a.GetProperty("id").GetGuid() == assignment.Id && a.GetProperty("payPoint").GetString() == "Top");
+        Assert.Contains(person.GetProperty("assignments").EnumerateArray(), a => a.GetProperty("id").GetGuid() == assignment.Id && a.GetProperty("payPoint").GetString() == "Top" && a.GetProperty("payPointSince").GetString() == "2019-04-01");
     }
 
     [Theory]

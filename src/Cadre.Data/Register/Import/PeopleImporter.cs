@@ -20,6 +20,7 @@ public sealed class PeopleImporter(CadreDbContext db)
     public static readonly ImportColumn Wte = new("Assignment WTE", false, "0.01-1.00 (default 1.00)", "WTE", "FTE");
     public static readonly ImportColumn Start = new("Assignment Start", false, "Date the assignment started", "Start Date");
     public static readonly ImportColumn End = new("Assignment End", false, "Last day, empty while current", "End Date");
+    public static readonly ImportColumn PayPointSince = new("Assignment Pay Point Since", false, "Date they reached that pay point, for pay progression (optional)", "Pay Point Date", "Incremental Date");
     public static readonly ImportColumn PayPointColumn = new("Assignment Pay Point", false, "Entry, Intermediate or Top: the holder's Agenda for Change pay point in the post's band (optional; without the column recorded points are kept)", "Pay Point");
     public static readonly ImportColumn Registration = new("Registration", false, "HCPC Clinical Scientist, HCPC Biomedical Scientist, AHCS or HSSR", "Registration Type", "Professional Registration");
     public static readonly ImportColumn RegistrationNumber = new("Registration Number", false, "e.g. CS012345", "Registration No");
@@ -35,7 +36,7 @@ public sealed class PeopleImporter(CadreDbContext db)
 
     public static IReadOnlyList<ImportColumn> Columns { get; } =
     [
-        StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, PayPointColumn, Registration, RegistrationNumber, RegistrationExpiry,
+        StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, PayPointColumn, PayPointSince, Registration, RegistrationNumber, RegistrationExpiry,
         Certificates, TrainingProgramme, TrainingSpecialism, TrainingStart, TrainingEnd, TrainingMode, TrainingStatus,
     ];
 
@@ -46,7 +47,7 @@ public sealed class PeopleImporter(CadreDbContext db)
     }
 
     private sealed record Row(int Number, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth,
-        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, bool PayPointGiven, Core.Money.PayPoint? PayPoint, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry,
+        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, bool PayPointGiven, Core.Money.PayPoint? PayPoint, DateOnly? PayPointSinceDate, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry,
         IReadOnlyList<Certificate> Certificates, TrainingEnrolment? Training);
 
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
@@ -214,7 +215,11 @@ public sealed class PeopleImporter(CadreDbContext db)
             else writer.Track(assignment);
             assignment.Wte = row.Wte;
             assignment.EndDate = row.End;
-            if (row.PayPointGiven) assignment.PayPoint = row.PayPoint;
+            if (row.PayPointGiven)
+            {
+                assignment.PayPoint = row.PayPoint;
+                assignment.PayPointSince = row.PayPoint is null ? null : row.PayPointSinceDate;
+            }
         }
         if (row.Registration is { } type)
         {
@@ -312,6 +317,12 @@ public sealed class PeopleImporter(CadreDbContext db)
             else if (Core.Money.PayPoints.Problem(band!.Value, point) is { } pointProblem) Problem(PayPointColumn, pointText, $"a point of the post's band: {pointProblem}");
             else payPoint = point;
         }
+        var payPointSince = Date(PayPointSince);
+        if (payPointSince is { } reached)
+        {
+            if (payPoint is null && Text(PayPointColumn) is null) Problem(PayPointSince, Text(PayPointSince), "a date only with the pay point reached on it");
+            else if (RegisterRules.CheckPayPointSince(reached, DateOnly.FromDateTime(DateTime.UtcNow)) is { } sinceProblem) Problem(PayPointSince, Text(PayPointSince), sinceProblem);
+        }
         RegistrationType? registration = null;
         if (Text(Registration) is { } regText)
         {
@@ -368,7 +379,7 @@ public sealed class PeopleImporter(CadreDbContext db)
         }
 
         return problems.Count == before
-            ? new Row(n, staff!, given!, family!, year, postId, wte, start, end, payPointGiven, payPoint, registration, regNumber, regExpiry, certificates, training)
+            ? new Row(n, staff!, given!, family!, year, postId, wte, start, end, payPointGiven, payPoint, payPointSince, registration, regNumber, regExpiry, certificates, training)
             : null;
     }
 }

@@ -213,7 +213,7 @@ public static class RegisterWriteEndpoints
         if (record is Assignment assignment)
         {
             var postId = await AssignmentForm.ApplyAsync(assignment, personId, input.PostNumber, input.Wte, input.StartDate, input.EndDate, db, state, Today, cancel);
-            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, input.PayPoint, db, state, "Input.PayPoint", cancel);
+            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, input.PayPoint, input.PayPointSince, db, state, "Input.PayPoint", "Input.PayPointSince", cancel);
             return postId;
         }
         input.ApplyTo(record, state);
@@ -225,7 +225,7 @@ public static class RegisterWriteEndpoints
     {
         if (record is not Assignment a || postId is not { } post) return PersonRecordDto.From(record);
         var p = await db.Posts.AsNoTracking().Where(x => x.Id == post).Select(x => new { x.PostNumber, x.Title }).FirstAsync(cancel);
-        return PersonRecordDto.From(record, new AssignmentDto(a.PostId, p.PostNumber, p.Title, a.Wte, a.StartDate, a.EndDate, a.Id, RecordToken.Of(a), Words(a.PayPoint)),
+        return PersonRecordDto.From(record, new AssignmentDto(a.PostId, p.PostNumber, p.Title, a.Wte, a.StartDate, a.EndDate, a.Id, RecordToken.Of(a), Words(a.PayPoint), a.PayPointSince),
             await AssignmentForm.OverFundedAsync(db, post, Today, cancel));
     }
 

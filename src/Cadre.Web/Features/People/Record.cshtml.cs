@@ -68,7 +68,7 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
         if (record is Cadre.Core.Register.Assignment assignment)
         {
             postId = await AssignmentForm.ApplyAsync(assignment, PersonId, Input.PostNumber, Input.Wte, Input.StartDate, Input.EndDate, db, ModelState, Today, cancel);
-            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, Input.PayPoint, db, ModelState, "Input.PayPoint", cancel);
+            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, Input.PayPoint, Input.PayPointSince, db, ModelState, "Input.PayPoint", "Input.PayPointSince", cancel);
         }
         else Input.ApplyTo(record, ModelState);
 
