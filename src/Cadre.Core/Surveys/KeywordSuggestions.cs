@@ -13,8 +13,8 @@ public sealed record ThemeSuggestion(ThemeSpec Theme, IReadOnlyList<string> Word
 /// </summary>
 public static class KeywordSuggestions
 {
-    /// <summary>Letters two words must share from the start to count as the same word: enough to join "fund", "funded", "funding".</summary>
-    public const int StemLength = 5;
+    /// <summary>Letters two words must share from the start to count as the same word: enough to join "funded" and "funding", "supervisor" and "supervision".</summary>
+    public const int StemLength = 4;
 
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
     {

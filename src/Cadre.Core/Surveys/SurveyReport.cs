@@ -55,8 +55,10 @@ public static class SurveyReport
         if (Comparisons(f, relations) is { } compared) tables.Add(compared);
         if (f.Themes.Count > 0)
         {
-            tables.Add(Themes(f, SurveyMeasures.ThemesBySpecialism, "Specialism", r => GroupKey(PopulationDimension.Specialism, r.Specialism), relations));
-            tables.Add(Themes(f, SurveyMeasures.ThemesByBand, "Band", r => GroupKey(PopulationDimension.Band, r.Band), relations));
+            var specialism = Spelling(f, PopulationDimension.Specialism, r => r.Specialism);
+            var band = Spelling(f, PopulationDimension.Band, r => r.Band);
+            tables.Add(Themes(f, SurveyMeasures.ThemesBySpecialism, "Specialism", r => specialism[GroupKey(PopulationDimension.Specialism, r.Specialism)], relations));
+            tables.Add(Themes(f, SurveyMeasures.ThemesByBand, "Band", r => band[GroupKey(PopulationDimension.Band, r.Band)], relations));
             if (AgreementTable(f) is { } agreement) tables.Add(agreement);
             tables.Add(Quotes(f));
         }
@@ -72,6 +74,15 @@ public static class SurveyReport
         if (string.IsNullOrWhiteSpace(value) || AnswerCheck.IsNotStated(value)) return SurveyWords.NotStated;
         if (dimension == PopulationDimension.Band && PayBand.TryParse(value, out var band)) return band.Value.Label;
         return value.Trim();
+    }
+
+    /// <summary>Each group as the rates table spells it: the population's spelling first, else the first respondent's.</summary>
+    private static Dictionary<string, string> Spelling(SurveyFigures f, PopulationDimension dimension, Func<Respondent, string?> of)
+    {
+        var spelling = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in f.Population.Where(p => p.Dimension == dimension).Select(p => GroupKey(dimension, p.Group)).Concat(f.Respondents.Select(r => GroupKey(dimension, of(r)))))
+            spelling.TryAdd(key, key);
+        return spelling;
     }
 
     private static int BandOrder(string key) => PayBand.TryParse(key, out var b) ? b.Value.Rank : int.MaxValue;
