@@ -68,7 +68,8 @@ public sealed class SurveyDataTests
         var question = await db.SurveyQuestions.SingleAsync(q => q.SurveyId == s.SurveyId && q.Heading == "Withdrew");
         Assert.Equal((TrainingProgramme.Hsst, "Yes"), (question.WithdrawalFrom!.Value, question.WithdrawalAnswer!));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Survey) && a.EntityId == s.SurveyId.ToString() && a.Action == AuditAction.Created));
-        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyQuestion)));
+        var questionIds = (await db.SurveyQuestions.Where(q => q.SurveyId == s.SurveyId).Select(q => q.Id).ToListAsync()).Select(id => id.ToString()).ToList();
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyQuestion) && questionIds.Contains(a.EntityId)));
     }
 
     [Theory]
@@ -79,15 +80,16 @@ public sealed class SurveyDataTests
         await using var _ = s.Database;
         await using var db = s.Database.NewContext(OrganisationScope.For([s.Demo]));
         var bad = GoodFile + "4,Radiotherapy Physics,7,England,Perhaps,,9\n";
+        var auditedBefore = await db.AuditEntries.CountAsync();
 
         var result = await new SurveyResponseImporter(db).ImportAsync(s.SurveyId, Csv(bad), "responses.csv");
 
         Assert.False(result.Succeeded);
         Assert.Equal(["responses.csv, row 5, column 'Withdrew': 'Perhaps' - expected one of: 'Yes', 'No'",
             "responses.csv, row 5, column 'Support': '9' - expected a whole number from 1 to 5"], result.Problems.Select(p => p.ToString()));
-        Assert.Equal(0, await db.SurveyResponses.CountAsync());
-        Assert.Equal(0, await db.SurveyAnswers.CountAsync());
-        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyResponse)));
+        Assert.Equal(0, await db.SurveyResponses.CountAsync(x => x.SurveyId == s.SurveyId));
+        Assert.Equal(0, await db.SurveyAnswers.CountAsync(x => x.SurveyId == s.SurveyId));
+        Assert.Equal(auditedBefore, await db.AuditEntries.CountAsync());
     }
 
     [Theory]
@@ -104,16 +106,17 @@ public sealed class SurveyDataTests
 
         var result = await importer.ImportAsync(s.SurveyId, Csv(GoodFile), "responses.csv");
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
-        var responses = await db.SurveyResponses.OrderBy(r => r.RowNumber).ToListAsync();
+        var responses = await db.SurveyResponses.Where(x => x.SurveyId == s.SurveyId).OrderBy(r => r.RowNumber).ToListAsync();
         Assert.Equal([("Radiotherapy Physics", "7", "England"), ("Radiotherapy Physics", "8a", "Wales"), ("Nuclear Medicine and Radiopharmacy", (string?)null, "England")],
             responses.Select(r => (r.Specialism!, r.Band, r.Region!)));
         // 3 + 2 + 3 answers: the empty free-text answer on file row 3 is no answer.
-        Assert.Equal(8, await db.SurveyAnswers.CountAsync());
-        Assert.Equal(8, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyAnswer) && a.Action == AuditAction.Created));
+        Assert.Equal(8, await db.SurveyAnswers.CountAsync(x => x.SurveyId == s.SurveyId));
+        var answerIds = (await db.SurveyAnswers.Where(x => x.SurveyId == s.SurveyId).Select(a => a.Id).ToListAsync()).Select(id => id.ToString()).ToList();
+        Assert.Equal(8, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyAnswer) && a.Action == AuditAction.Created && answerIds.Contains(a.EntityId)));
         // The same file again is refused, not doubled.
         var again = await importer.ImportAsync(s.SurveyId, Csv(GoodFile), "responses.csv");
         Assert.False(again.Succeeded);
-        Assert.Equal(3, await db.SurveyResponses.CountAsync());
+        Assert.Equal(3, await db.SurveyResponses.CountAsync(x => x.SurveyId == s.SurveyId));
     }
 
     [Theory]
@@ -132,7 +135,7 @@ public sealed class SurveyDataTests
         var result = await new SurveyResponseImporter(db).ImportAsync(s.SurveyId, workbook, "responses.xlsx");
 
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
-        Assert.Equal("Funding for the post, and a supervisor", await db.SurveyAnswers.Where(a => a.Value.StartsWith("Funding")).Select(a => a.Value).SingleAsync());
+        Assert.Equal("Funding for the post, and a supervisor", await db.SurveyAnswers.Where(x => x.SurveyId == s.SurveyId).Where(a => a.Value.StartsWith("Funding")).Select(a => a.Value).SingleAsync());
     }
 
     private static List<object?> ParseLine(string line)
@@ -162,15 +165,15 @@ public sealed class SurveyDataTests
         var training = (await definitions.AddThemeAsync(s.SurveyId, "Training", "The programme itself", null)).Theme!;
         var supervision = (await definitions.AddThemeAsync(s.SurveyId, "Supervision", "Time with a supervisor", training.Id)).Theme!;
         Assert.Equal("The codebook already has a theme called 'supervision'", (await definitions.AddThemeAsync(s.SurveyId, "supervision", null, null)).Problem);
-        var answers = await db.SurveyAnswers.Where(a => a.Value.Contains("supervisor")).OrderBy(a => a.Value).ToListAsync();
+        var answers = await db.SurveyAnswers.Where(x => x.SurveyId == s.SurveyId).Where(a => a.Value.Contains("supervisor")).OrderBy(a => a.Value).ToListAsync();
         var coding = new ThematicCoding(db, TimeProvider.System);
         Assert.True(await coding.SetThemesAsync(s.SurveyId, answers[0].Id, "ana@a.test", [supervision.Id, training.Id]));
         Assert.True(await coding.SetThemesAsync(s.SurveyId, answers[0].Id, "ana@a.test", [supervision.Id])); // replaces her own choice
         Assert.True(await coding.SetThemesAsync(s.SurveyId, answers[0].Id, "ben@a.test", [training.Id]));
         Assert.True(await coding.SetQuoteAsync(s.SurveyId, answers[0].Id, supervision.Id, "ana@a.test", quote: true));
         Assert.Equal(["ana@a.test:Supervision:True", "ben@a.test:Training:False"],
-            (await db.SurveyCodings.OrderBy(c => c.Analyst).ToListAsync()).Select(c => $"{c.Analyst}:{(c.ThemeId == supervision.Id ? "Supervision" : "Training")}:{c.Quote}"));
-        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyCoding) && a.Action == AuditAction.Deleted));
+            (await db.SurveyCodings.Where(x => x.SurveyId == s.SurveyId).OrderBy(c => c.Analyst).ToListAsync()).Select(c => $"{c.Analyst}:{(c.ThemeId == supervision.Id ? "Supervision" : "Training")}:{c.Quote}"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(SurveyCoding) && a.Action == AuditAction.Deleted && a.Who == "wi@a.test"));
 
         var survey = (await SurveyQueries.FindAsync(db, s.SurveyId))!;
         var archive = new MemoryStream();
@@ -194,6 +197,7 @@ public sealed class SurveyDataTests
         await using var _ = s.Database;
         await using var other = s.Database.NewContext(OrganisationScope.For([s.Second]), new AuditActor("u2", "wi@b.test"));
         Assert.Empty(await other.Surveys.ToListAsync());
+        Assert.Empty(await other.SurveyAnswers.ToListAsync());
         Assert.Null(await SurveyQueries.FindAsync(other, s.SurveyId));
         await Assert.ThrowsAsync<InvalidOperationException>(() => new SurveyResponseImporter(other).ImportAsync(s.SurveyId, Csv(GoodFile), "responses.csv"));
         // Writing straight into the other organisation's survey is refused by the save guard.
