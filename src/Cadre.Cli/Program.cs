@@ -13,6 +13,7 @@ root.Subcommands.Add(CodeCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(CareersCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(SurveyCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 
 return await CliRunner.RunAsync(root, args);

@@ -68,6 +68,7 @@ public static class CadreDatabaseInitialiser
             db.Posts.AddRange(demo.Posts);
             db.People.AddRange(demo.People);
             await db.SaveChangesAsync(cancellationToken);
+            await DemoSurvey.AddAsync(db, demo.Organisations.Single(o => o.OdsCode == DemoOrganisations.DemoOdsCode).Id, cancellationToken);
             demoLoaded = true;
         }
 

@@ -45,6 +45,13 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
     public DbSet<Planning.PlanningResult> PlanningResults => Set<Planning.PlanningResult>();
+    public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Surveys.SurveyQuestion> SurveyQuestions => Set<Surveys.SurveyQuestion>();
+    public DbSet<Surveys.SurveyPopulationGroup> SurveyPopulationGroups => Set<Surveys.SurveyPopulationGroup>();
+    public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
+    public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
+    public DbSet<Surveys.SurveyTheme> SurveyThemes => Set<Surveys.SurveyTheme>();
+    public DbSet<Surveys.SurveyCoding> SurveyCodings => Set<Surveys.SurveyCoding>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>Failed sign-ins within the throttle window (SignInThrottle).</summary>
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();

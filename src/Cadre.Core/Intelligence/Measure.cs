@@ -98,5 +98,6 @@ public static class Measures
         RenewalsDue, RegistrationsLapsed, ProtectedTitles, ExpertCover, Trainees, TraineeWithdrawal, ConsultantPosts, ConsultantShare,
         Miscoded, JeMismatches, Accreditation, ServiceLeadership, AgeProfile, Pipeline, TraineesPerConsultant, BySpecialism, Findings,
         EstablishmentCost,
+        .. Surveys.SurveyMeasures.All,
     ];
 }

@@ -250,6 +250,7 @@ public static class CadreWebApp
         Features.Coding.CodingEndpoints.MapCadreCoding(app);
         Features.Planning.PlanningApi.MapPlanningApi(app);
         Features.Reports.ReportsApi.MapReportsApi(app);
+        Features.Surveys.SurveysApi.MapSurveysApi(app);
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
     }
 

@@ -18,7 +18,8 @@ public sealed class MeasureRegistryTests
         s.Enrolments.Add(new(person, TrainingProgramme.Hsst, "Medical Physics", new DateOnly(2024, 1, 2), new DateOnly(2028, 12, 31), TrainingStatus.Active, StudyMode.FullTime));
         s.CodingChecked = true;
         var snapshot = s.Build();
-        return [HeadOfServiceReport.Build(snapshot), OrganisationBenchmark.Build(snapshot), ProfessionReport.Build(snapshot)];
+        return [HeadOfServiceReport.Build(snapshot), OrganisationBenchmark.Build(snapshot), ProfessionReport.Build(snapshot),
+            Cadre.Core.Surveys.SurveyReport.Build(Surveys.SurveyReportTests.Figures())];
     }
 
     /// <summary>The measure ids a report computes: its tables' ids and the ids its key figures and findings name.</summary>
