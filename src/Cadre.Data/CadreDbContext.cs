@@ -46,6 +46,8 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
     public DbSet<Planning.PlanningResult> PlanningResults => Set<Planning.PlanningResult>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>Organisations' own identity providers (OpenID Connect), one each at most.</summary>
+    public DbSet<OrganisationSignIn> OrganisationSignIns => Set<OrganisationSignIn>();
     /// <summary>Failed sign-ins within the throttle window (SignInThrottle).</summary>
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     /// <summary>The cookie and anti-forgery key ring, shared by every instance on PostgreSQL (empty on SQLite).</summary>
