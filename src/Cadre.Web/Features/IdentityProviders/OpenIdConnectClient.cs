@@ -37,8 +37,10 @@ public sealed class OpenIdConnectClient(IHttpClientFactory http)
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or TaskCanceledException)
         {
-            manager.RequestRefresh();
-            throw new OpenIdConnectFailure("its discovery document could not be read", e);
+            // Forget it: the manager would otherwise refuse to fetch again for minutes, and the next attempt (after an
+            // administrator corrected the issuer, or the provider came back) should read the document afresh.
+            _discovery.TryRemove(issuer, out _);
+            throw new OpenIdConnectFailure($"its discovery document could not be read ({e.InnerException?.Message ?? e.Message})", e);
         }
         if (!SameIssuer(configuration.Issuer, issuer))
             throw new OpenIdConnectFailure($"its discovery document names the issuer ‘{configuration.Issuer}’, not ‘{issuer}’");
