@@ -73,8 +73,18 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
         var app = builder.Build();
         // As a Func, not a method group: a method group returning Task<IResult> binds to RequestDelegate and its result is dropped.
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)Authorize);
+        // Chromium asks every site for an icon; without one it reports a failed load the browser tests would count.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         await app.StartAsync();
-        return new LoopbackIdentityProvider(app, new Uri(app.Urls.First().TrimEnd('/') + "/"), redirectUri);
+        var issuer = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        // Read the discovery document and keys once here, so the provider's first answers to Cadre are not slowed by
+        // start-up work on a busy machine (Cadre gives a provider 20 seconds).
+        using (var warm = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
+        {
+            await warm.GetStringAsync(new Uri(issuer, ".well-known/openid-configuration"));
+            await warm.GetStringAsync(new Uri(issuer, ".well-known/jwks"));
+        }
+        return new LoopbackIdentityProvider(app, issuer, redirectUri);
     }
 
     /// <summary>The provider's sign-in page (GET), then its answer (POST): a code for the email typed, or access_denied.</summary>
