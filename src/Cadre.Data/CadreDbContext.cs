@@ -53,6 +53,8 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Surveys.SurveyTheme> SurveyThemes => Set<Surveys.SurveyTheme>();
     public DbSet<Surveys.SurveyCoding> SurveyCodings => Set<Surveys.SurveyCoding>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>Organisations' own identity providers (OpenID Connect), one each at most.</summary>
+    public DbSet<OrganisationSignIn> OrganisationSignIns => Set<OrganisationSignIn>();
     /// <summary>Failed sign-ins within the throttle window (SignInThrottle).</summary>
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     /// <summary>The cookie and anti-forgery key ring, shared by every instance on PostgreSQL (empty on SQLite).</summary>

@@ -343,6 +343,12 @@ public sealed class CadreSaveChangesInterceptor : SaveChangesInterceptor
                 if (property.IsShadowProperty() && !property.IsForeignKey()) continue;
                 if (property.Name == nameof(IVersioned.Version)) continue;
                 json.WritePropertyName(property.Name);
+                // A protected secret is never copied into the trail, only whether one is set.
+                if (property.FindAnnotation(Security.AuditSecret.Annotation) is not null)
+                {
+                    if (values[property] is null) json.WriteNullValue(); else json.WriteStringValue(Security.AuditSecret.Set);
+                    continue;
+                }
                 AuditValueJson.Write(json, property, values[property]);
             }
             json.WriteEndObject();

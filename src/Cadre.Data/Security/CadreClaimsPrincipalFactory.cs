@@ -17,6 +17,25 @@ public sealed class CadreClaimsPrincipalFactory(UserManager<CadreUser> users, Ro
     public const string MustChangePasswordClaim = "cadre:must-change-password";
     /// <summary>Present when the account has a second factor, so every sign-in to it asked for a code (administrators must).</summary>
     public const string SecondFactorClaim = "cadre:second-factor";
+    /// <summary>
+    /// Present for the session when the organisation's identity provider said it checked a second factor (amr "mfa"),
+    /// which stands in for Cadre's own (docs/decisions/sign-in.md). It belongs to the session, not the account, so the
+    /// security stamp check carries it over (<see cref="KeepSessionClaims"/>).
+    /// </summary>
+    public const string SecondFactorAtProviderClaim = "cadre:second-factor-at-provider";
+
+    /// <summary>
+    /// Claims of how this session signed in, which the account cannot rebuild: copied from the old principal when the
+    /// security stamp check rebuilds it on each request (SecurityStampValidatorOptions.OnRefreshingPrincipal).
+    /// </summary>
+    public static Task KeepSessionClaims(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.NewPrincipal?.Identity is not ClaimsIdentity renewed || context.CurrentPrincipal is null) return Task.CompletedTask;
+        foreach (var type in new[] { SecondFactorAtProviderClaim, ClaimTypes.AuthenticationMethod })
+            if (context.CurrentPrincipal.FindFirst(type) is { } kept && !renewed.HasClaim(c => c.Type == type))
+                renewed.AddClaim(new Claim(type, kept.Value));
+        return Task.CompletedTask;
+    }
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CadreUser user)
     {

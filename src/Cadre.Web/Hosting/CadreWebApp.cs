@@ -102,7 +102,12 @@ public static class CadreWebApp
         // organisations from it, so sign-out, a role or organisation change, a password reset or a lockout (each of
         // which gives the user a new stamp, see SessionEnder) ends every session at once, not after Identity's default
         // 30 minutes (ASVS 3.3.1, 3.3.3; docs/decisions/sessions-and-tokens.md).
-        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(stamp =>
+        {
+            stamp.ValidationInterval = TimeSpan.Zero;
+            stamp.OnRefreshingPrincipal = CadreClaimsPrincipalFactory.KeepSessionClaims;
+        });
+        Features.IdentityProviders.OrganisationSignInSetup.AddCadreOrganisationSignIn(services);
 
         services.AddCadreApiTokens();
         services.ConfigureApplicationCookie(cookie =>
@@ -149,6 +154,8 @@ public static class CadreWebApp
                 pages.Conventions.AddPageRoute("/Departments/Edit", "/departments/new");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignInWith");
+                pages.Conventions.AllowAnonymousToPage("/Account/SignInReturn");
                 pages.Conventions.AllowAnonymousToPage("/Errors/Error");
                 pages.Conventions.AllowAnonymousToPage("/Errors/AccessDenied");
             })

@@ -4,6 +4,7 @@ using Cadre.Data.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Features.Account;
 
@@ -19,15 +20,25 @@ public sealed class SignInModel(SignInManager<CadreUser> signIn, UserManager<Cad
     [BindProperty] public SignInInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
+    /// <summary>Organisations' identity providers that are turned on, offered as "Sign in with …".</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Providers { get; private set; } = [];
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated == true) return LocalRedirect(SafeReturnUrl());
+        await LoadProvidersAsync();
         return Page();
     }
 
+    private async Task LoadProvidersAsync() =>
+        // Nobody is signed in, so the organisation filter would hide them all; only names and ids leave the database.
+        Providers = (await db.OrganisationSignIns.IgnoreQueryFilters([CadreDbContext.OrganisationFilter]).Where(p => p.Enabled)
+                    .OrderBy(p => p.DisplayName).Select(p => new { p.Id, p.DisplayName }).ToListAsync(HttpContext.RequestAborted))
+            .Select(p => (p.Id, p.DisplayName)).ToList();
+
     public async Task<IActionResult> OnPostAsync()
     {
+        await LoadProvidersAsync();
         if (!ModelState.IsValid)
         {
             Errors = FormErrors.From(ModelState, ["Input.UserName", "Input.Password"]);
