@@ -68,14 +68,16 @@ public sealed class Arrivals(int segment) : Flow
 /// <summary>
 /// Trainees whose programme ends this year join: <c>trainees × (1 − PLAN-WDR-…) × PLAN-EMPLOY-01</c> people at
 /// <c>PLAN-JOINER-WTE-01</c> each, with no year of birth. In-service trainees (<c>from</c> another segment) leave that
-/// segment as they join this one, taken evenly from its stock, so the total counts each person once.
+/// segment as they join this one, taken evenly from its stock, so the total counts each person once. With a study
+/// <paramref name="mode"/>, <paramref name="startsByYear"/> is by year of starting and the trainees join after that
+/// mode's duration; without one it is by the year they are expected to complete (the register's expected end date).
 /// </summary>
-public sealed class Completions(int segment, TrainingProgramme programme, int? from, double[] startsByYear, int firstYear) : Flow
+public sealed class Completions(int segment, TrainingProgramme programme, int? from, double[] startsByYear, int firstYear, StudyMode? mode = StudyMode.FullTime) : Flow
 {
     internal override void Apply(YearState s)
     {
         var r = s.Rates[segment];
-        var started = s.Year - r.Duration(programme) - firstYear;
+        var started = s.Year - (mode is { } m ? r.Duration(programme, m) : 0) - firstYear;
         if (started < 0 || started >= startsByYear.Length || startsByYear[started] == 0) return;
         var completing = startsByYear[started] * (1 - r.Withdrawal(programme));
         var joining = completing * r.EmployedShare;

@@ -100,6 +100,9 @@ public sealed record SegmentPlan(Segment Segment, IReadOnlyList<PlanYear> Years,
 {
     /// <summary>The commissions of the deterministic projection at the central values (equal to <c>Commissions</c> with no runs).</summary>
     public CommissionNeed? CentralCommissions { get; init; }
+
+    /// <summary>Commissioning that keeps the gap closed after the target year (profile, sustaining and confident intake).</summary>
+    public KeepingTheGapClosed? Keeping { get; init; }
 }
 
 /// <summary>The whole plan: each segment and the staff group's total (whose spread is of the summed runs).</summary>

@@ -93,6 +93,22 @@ public class PlanCliTests
         Assert.Equal(35, c.GetProperty("wholePerYear").GetInt32());
     }
 
+    [Fact]
+    public void The_commissions_that_keep_the_gap_closed_are_printed_whole_with_the_exact_figure()
+    {
+        // 100 WTE funded and in post, 10% leavers, 20% STP withdrawal: once closed, 10 WTE leave a year and 10 ÷ 0.8 = 12.5 trainees replace them.
+        var path = Scenarios.Temp("""
+        { "name": "steady", "startYear": 2025, "years": 10, "targetYear": 2031, "commissioning": { "toleranceWte": 1, "shareOfRuns": 0.9 },
+          "assumptions": { "PLAN-LEAVERS-01": 0.1, "PLAN-DEMAND-01": 0, "PLAN-WDR-STP": 0.2, "PLAN-EMPLOY-01": 1 },
+          "segments": [ { "name": "CS", "establishmentWte": 100, "staffInPost": [ { "headcount": 100, "wte": 100 } ] } ] }
+        """);
+        var r = CadreProcess.Run("plan", path, "--runs", "0");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("To keep supply at demand after 2031: 13 STP trainees a year (12.5 exact), intakes 2029-2032.", r.Stdout);
+        Assert.Contains("each year 2026-2032 keeps the gap at or below 1 WTE in every year 2031-2035 (central projection).", r.Stdout);
+        Assert.Contains("2026 43 (43.0), 2027 13 (12.5)", r.Stdout);
+    }
+
     [Theory]
     [InlineData("""{ "name": "x", "startYear": 2025, "years": 5, "targetYear": 2030, "segments": [ { "name": "a", "establishmentWte": 3, "staffInPost": [ { "headcount": 2, "wte": "x" } ] } ] }""", "segments[0].staffInPost[0].wte")]
     [InlineData("""{ "name": "x", "startYear": 2025, "years": 5, "targetYear": 2030, "assumptions": { "PLAN-LEAVERS-01": 1.5 }, "segments": [ { "name": "a", "establishmentWte": 3, "staffInPost": [] } ] }""", "assumptions.PLAN-LEAVERS-01")]

@@ -117,7 +117,11 @@ public static class Plans
 
     public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
     public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-    public static string Range(Spread s) => $"{F(s.P10)} to {F(s.P90)}";
+    public static string Range(Spread s) => double.IsNaN(s.P50) ? "" : $"{F(s.P10)} to {F(s.P90)}";
+    public static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole trainees with the exact figure beside them: "13 (12.5)".</summary>
+    public static string Whole(double exact, double whole) => double.IsFinite(exact) ? $"{whole.ToString("0", CultureInfo.InvariantCulture)} ({F(exact)})" : "cannot close";
 
     /// <summary>The results as one table: a row per segment and year, then the total, then every assumption used.</summary>
     public static readonly string[] ExportHeaders =
