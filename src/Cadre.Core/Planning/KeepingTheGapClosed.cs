@@ -42,7 +42,11 @@ public sealed record ConfidentIntake(double ToleranceWte, double ShareOfRuns, in
 /// closes it in the target year only: a year-by-year profile over the whole horizon (central projection), the
 /// sustaining intake after the target year and the confident level intake. Rules in docs/decisions/planning-model.md point 5.
 /// </summary>
-public sealed record KeepingTheGapClosed(IReadOnlyList<ProfileYear> Profile, SustainingIntake? Sustaining, ConfidentIntake Confident);
+public sealed record KeepingTheGapClosed(IReadOnlyList<ProfileYear> Profile, SustainingIntake? Sustaining, ConfidentIntake Confident)
+{
+    /// <summary>Supply by year from the start year with the profile's extra trainees (central projection): the chart's "with commissions" line.</summary>
+    public IReadOnlyList<double> SupplyWithCommissions { get; init; } = [];
+}
 
 /// <summary>
 /// The arithmetic of <see cref="KeepingTheGapClosed"/>. Supply is linear in intake and commissioned trainees have no
@@ -145,12 +149,23 @@ public static class GapKeeping
         var whole = Profile(scenario, segment, rates, demand, supply, whole: true);
         var d = rates.Duration(segment.CommissionProgramme);
         var profile = exact.Select((x, i) => new ProfileYear(scenario.StartYear + 1 + i, scenario.StartYear + 1 + i + d, x, whole[i])).ToList();
+        var f = JoinFactor(rates, segment.CommissionProgramme);
+        var with = new double[supply.Length];
+        double added = 0;
+        for (var k = 0; k < supply.Length; k++)
+        {
+            added *= k == 0 ? 0 : rates.Staying;
+            var intake = k - d - 1; // the profile's index of trainees joining in this year
+            if (intake >= 0 && intake < exact.Length && double.IsFinite(exact[intake])) added += exact[intake] * f;
+            with[k] = supply[k] + added;
+        }
         var years = SustainingYears(scenario, segment, rates);
         var sustaining = years is { } y ? Sustaining(scenario, segment, rates, exact) : double.NaN;
         var rule = scenario.Commissioning;
         var level = LevelIntake(scenario, segment, rates, demand, supply, rule.ToleranceWte);
         return new KeepingTheGapClosed(profile,
             years is { } s ? new SustainingIntake(s.First, s.Last, sustaining, new Spread(sustaining, sustaining, sustaining)) : null,
-            new ConfidentIntake(rule.ToleranceWte, rule.ShareOfRuns, scenario.StartYear + 1, scenario.EndYear - d, scenario.TargetYear, scenario.EndYear, level));
+            new ConfidentIntake(rule.ToleranceWte, rule.ShareOfRuns, scenario.StartYear + 1, scenario.EndYear - d, scenario.TargetYear, scenario.EndYear, level))
+            { SupplyWithCommissions = with };
     }
 }

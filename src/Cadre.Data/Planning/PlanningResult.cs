@@ -116,22 +116,25 @@ public static class PlanningResults
     }
 
     /// <summary>The stored form: the figures only. The scenario, its segments and their assumptions come from the saved JSON.</summary>
-    private sealed record Stored(IReadOnlyList<StoredSegment> Segments, IReadOnlyList<PlanYear> Total);
+    private sealed record Stored(IReadOnlyList<StoredSegment> Segments, IReadOnlyList<PlanYear> Total, IReadOnlyList<SensitivityRow>? Sensitivity, int Format = 0);
+
+    /// <summary>The stored form's version: 1 added commissioning that keeps the gap closed and the tornado. Rows of an earlier form are computed again.</summary>
+    private const int CurrentFormat = 1;
 
     private sealed record StoredSegment(IReadOnlyList<PlanYear> Years, CommissionNeed Commissions, CommissionNeed? CentralCommissions, KeepingTheGapClosed? Keeping);
 
     public static string Write(PlanResult result) => JsonSerializer.Serialize(
-        new Stored(result.Segments.Select(s => new StoredSegment(s.Years, s.Commissions, s.CentralCommissions, s.Keeping)).ToList(), result.Total), Json);
+        new Stored(result.Segments.Select(s => new StoredSegment(s.Years, s.Commissions, s.CentralCommissions, s.Keeping)).ToList(), result.Total, result.Sensitivity, CurrentFormat), Json);
 
     /// <summary>The stored projection, or null when it was stored in an earlier form that lacks figures the pages now show.</summary>
     public static PlanResult? Read(string json, PlanningScenario saved, int runs, int seed)
     {
         var stored = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new InvalidOperationException("An empty stored projection.");
-        if (stored.Segments.Any(s => s.Keeping is null)) return null;
+        if (stored.Format < CurrentFormat) return null;
         var document = ScenarioDocument.FromJson(saved.ScenarioJson);
         var scenario = document.Parse();
         var segments = stored.Segments.Select((s, i) => new SegmentPlan(scenario.Segments[i], s.Years, s.Commissions, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList())
             { CentralCommissions = s.CentralCommissions, Keeping = s.Keeping }).ToList();
-        return new PlanResult(scenario, runs, seed, segments, stored.Total);
+        return new PlanResult(scenario, runs, seed, segments, stored.Total) { Sensitivity = stored.Sensitivity };
     }
 }

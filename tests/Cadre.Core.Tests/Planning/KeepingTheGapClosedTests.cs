@@ -54,6 +54,8 @@ public class KeepingTheGapClosedTests
 
         var exact = WithExtra(s, k.Profile.Select(p => (p.IntakeYear, p.Trainees)));
         Assert.All(exact.Where(y => y.Year >= 2029), y => Assert.Equal(0, y.Gap, 9));
+        // The chart's "with commissions" line is that projection: supply as it is until 2028, then at demand.
+        Assert.Equal(exact.Select(y => y.Supply), k.SupplyWithCommissions, (a, b) => Math.Abs(a - b) < 1e-9);
         var whole = WithExtra(s, k.Profile.Select(p => (p.IntakeYear, p.WholeTrainees)));
         Assert.All(whole.Where(y => y.Year >= 2029), y => Assert.True(y.Gap <= 1e-9, $"{y.Year}: gap {y.Gap}"));
         Assert.All(k.Profile, p => Assert.Equal(Math.Floor(p.WholeTrainees), p.WholeTrainees));
