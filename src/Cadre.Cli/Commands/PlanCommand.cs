@@ -111,6 +111,16 @@ public static class PlanOutput
         }
         o.WriteLine();
         o.WriteLine("Assumptions used (central value, Monte Carlo range):");
+        if (s.ExitsByAge is { } byAge)
+        {
+            if (byAge.RetiresByAge)
+                o.WriteLine($"  {ExitsByAge.RetirementId,-18} Retirement by age, the share of staff still in post retiring at each age: "
+                    + string.Join(", ", byAge.Retirement.Select(x => $"{x.Age} {x.Share.ToString("0.#%", CultureInfo.InvariantCulture)}")) + ". Replaces PLAN-RETIRE-01.");
+            if (byAge.LeavesByAge)
+                o.WriteLine($"  {ExitsByAge.LeaversId,-18} Leaver rate by age band, scaled with PLAN-LEAVERS-01: "
+                    + string.Join(", ", byAge.Leavers.Select(x => $"{x.FromAge}-{x.ToAge} {x.Rate.ToString("0.#%", CultureInfo.InvariantCulture)}")) + ". Staff of unknown age leave at PLAN-LEAVERS-01.");
+            o.WriteLine($"  {"",-18} Source: {byAge.Source}");
+        }
         var ids = r.Segments.SelectMany(x => x.Assumptions).Select(a => a.Id).Distinct();
         foreach (var id in ids)
         {

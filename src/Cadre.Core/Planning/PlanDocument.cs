@@ -10,6 +10,11 @@ namespace Cadre.Core.Planning;
 public sealed record PlanDocument(Guid? ScenarioId, string Scenario, string StaffGroup, int StartYear, int EndYear, int TargetYear, int Runs, int Seed, string Headline,
     IReadOnlyList<PlanDocument.SegmentResult> Segments, IReadOnlyList<PlanDocument.YearRow> Total, IReadOnlyList<PlanDocument.SensitivityResult>? Sensitivity)
 {
+    /// <summary>Retirement by age and leaver rates by age band when the scenario sets them; null for the single age and rate.</summary>
+    public ExitsByAgeResult? ExitsByAge { get; init; }
+
+    public sealed record ExitsByAgeResult(string RetirementId, IReadOnlyList<RetirementAtAge> Retirement, string LeaversId, IReadOnlyList<LeaverBand> Leavers, string Source);
+
     public sealed record SpreadValues(double P10, double P50, double P90);
     public sealed record YearRow(int Year, double Demand, double Supply, double CentralSupply, SpreadValues SupplySpread, double Gap, double Leavers, double Retirements,
         double TraineesCompleting, double MovedIn, double MovedOut, double? CommissionsNeeded);
@@ -46,7 +51,12 @@ public sealed record PlanDocument(Guid? ScenarioId, string Scenario, string Staf
             s.Assumptions.Select(AssumptionOf).ToList())).ToList(),
         r.Total.Select(YearOf).ToList(),
         sensitivity?.Select(x => new SensitivityResult(x.Id.Value, x.Name, x.Scope, x.Low, x.High, x.GapAtLow, x.GapAtHigh,
-            Finite(x.CommissionsAtLow), Finite(x.CommissionsAtHigh), x.Swing)).ToList());
+            Finite(x.CommissionsAtLow), Finite(x.CommissionsAtHigh), x.Swing)).ToList())
+    {
+        ExitsByAge = r.Scenario.ExitsByAge is { } e
+            ? new ExitsByAgeResult(Planning.ExitsByAge.RetirementId.Value, e.Retirement, Planning.ExitsByAge.LeaversId.Value, e.Leavers, e.Source)
+            : null,
+    };
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 

@@ -28,6 +28,15 @@ public sealed class Rates
     public double DemandGrowth { get; }
     public IReadOnlyList<double> Moves { get; }
 
+    /// <summary>Retirement and leaver rates by age, when the scenario sets them (<see cref="ExitsByAge"/>); null for the single age and rate.</summary>
+    public ExitsByAge? ByAge { get; internal set; }
+
+    /// <summary>
+    /// This run's leaver rate over the scenario's central one: the age bands give the pattern by age and are scaled by
+    /// it, so a drawn leaver rate (or a segment's own) moves every band in proportion (docs/decisions/planning-model.md).
+    /// </summary>
+    public double LeaverScale { get; internal set; } = 1;
+
     /// <summary>Whole years from intake to joining the staff group (<c>PLAN-DUR-…</c>).</summary>
     public int Duration(TrainingProgramme p) => durations[(int)p];
 

@@ -65,6 +65,9 @@ public sealed record Scenario(
     /// <summary>What keeping the gap closed asks of the confident intake (<c>commissioning</c> in the JSON).</summary>
     public CommissioningRule Commissioning { get; init; } = CommissioningRule.Default;
 
+    /// <summary>Retirement by age and leaver rates by age band for every segment (<c>exitsByAge</c>); null: the single age and rate.</summary>
+    public ExitsByAge? ExitsByAge { get; init; }
+
     /// <summary>The assumptions in force for a segment: defaults, then the scenario's, then the segment's.</summary>
     public IReadOnlyDictionary<AssumptionId, PlanningAssumption> AssumptionsFor(Segment segment)
     {

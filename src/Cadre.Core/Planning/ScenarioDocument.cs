@@ -20,6 +20,8 @@ public sealed class ScenarioDocument
     public List<SegmentDocument> Segments { get; set; } = [];
     /// <summary>What the confident intake must keep to; null keeps the defaults (and the file as it was).</summary>
     public CommissioningDocument? Commissioning { get; set; }
+    /// <summary>Retirement by age and leaver rates by age band; null keeps the single age and rate.</summary>
+    public ExitsByAgeDocument? ExitsByAge { get; set; }
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -41,6 +43,13 @@ public sealed class ScenarioDocument
 
     /// <summary>The scenario the engine runs, or a <see cref="ScenarioException"/> naming the bad field.</summary>
     public Scenario Parse() => ScenarioJson.Parse(ToJson());
+}
+
+public sealed class ExitsByAgeDocument
+{
+    public List<RetirementAtAge>? Retirement { get; set; }
+    public List<LeaverBand>? Leavers { get; set; }
+    public string? Source { get; set; }
 }
 
 public sealed class CommissioningDocument

@@ -35,7 +35,7 @@ public static class ScenarioJson
             var dupId = segments.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
             if (dupId is not null) throw new ScenarioException("segments", $"two segments have the id '{dupId.Key}'; ids must differ.");
             for (var i = 0; i < segments.Count; i++) CheckLinks(segments, i, $"segments[{i}]");
-            var scenario = new Scenario(name, group, start, years, target, segments, assumptions) { Commissioning = Commissioning(root) };
+            var scenario = new Scenario(name, group, start, years, target, segments, assumptions) { Commissioning = Commissioning(root), ExitsByAge = ExitsByAge(root) };
             for (var i = 0; i < segments.Count; i++) CheckTimings(scenario, segments[i], $"segments[{i}]");
             return scenario;
         }
@@ -113,6 +113,50 @@ public static class ScenarioJson
         var tolerance = Number(c, "toleranceWte", "commissioning.toleranceWte", 0, 100_000, required: false) ?? CommissioningRule.Default.ToleranceWte;
         var share = Number(c, "shareOfRuns", "commissioning.shareOfRuns", 0.5, 1, required: false) ?? CommissioningRule.Default.ShareOfRuns;
         return new CommissioningRule(tolerance, share);
+    }
+
+    // "exitsByAge": { "retirement": [ { "age": 60, "share": 0.3 }, …, { "age": 68, "share": 1 } ],
+    //                "leavers": [ { "fromAge": 16, "toAge": 34, "rate": 0.11 } ], "source": "…" }. Optional: without it the
+    // single retirement age and the one leaver rate apply (docs/decisions/planning-model.md point 1a).
+    private static ExitsByAge? ExitsByAge(JsonElement root)
+    {
+        const string at = "exitsByAge";
+        if (!root.TryGetProperty(at, out var e) || e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, "must be an object {retirement?, leavers?, source?}.");
+        var retirement = new List<RetirementAtAge>();
+        if (e.TryGetProperty("retirement", out var rs) && rs.ValueKind != JsonValueKind.Null)
+        {
+            if (rs.ValueKind != JsonValueKind.Array) throw new ScenarioException(at + ".retirement", "must be a list of {age, share}: the share of staff still in post who retire in the year they reach that age.");
+            var i = 0;
+            foreach (var r in rs.EnumerateArray())
+            {
+                var p = $"{at}.retirement[{i++}]";
+                if (r.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {age, share}.");
+                var age = Int(r, "age", p + ".age", 50, 80);
+                if (retirement.Count > 0 && age <= retirement[^1].Age) throw new ScenarioException(p + ".age", $"ages must rise; {age} follows {retirement[^1].Age}.");
+                retirement.Add(new RetirementAtAge(age, Number(r, "share", p + ".share", 0, 1, required: true)!.Value));
+            }
+            if (retirement.Count > 0 && retirement[^1].Share != 1)
+                throw new ScenarioException($"{at}.retirement[{retirement.Count - 1}].share", $"the last age listed ({retirement[^1].Age}) must have share 1: everyone still in post retires by then.");
+        }
+        var leavers = new List<LeaverBand>();
+        if (e.TryGetProperty("leavers", out var ls) && ls.ValueKind != JsonValueKind.Null)
+        {
+            if (ls.ValueKind != JsonValueKind.Array) throw new ScenarioException(at + ".leavers", "must be a list of {fromAge, toAge, rate}: the leaver rate of staff in that age band.");
+            var i = 0;
+            foreach (var b in ls.EnumerateArray())
+            {
+                var p = $"{at}.leavers[{i++}]";
+                if (b.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {fromAge, toAge, rate}.");
+                var from = Int(b, "fromAge", p + ".fromAge", 16, Planning.ExitsByAge.MaxAge);
+                var to = Int(b, "toAge", p + ".toAge", from, Planning.ExitsByAge.MaxAge);
+                if (leavers.FirstOrDefault(x => from <= x.ToAge && x.FromAge <= to) is { } overlap)
+                    throw new ScenarioException(p, $"ages {from}-{to} overlap the band {overlap.FromAge}-{overlap.ToAge}; each age has one rate.");
+                leavers.Add(new LeaverBand(from, to, Number(b, "rate", p + ".rate", 0, 1, required: true)!.Value));
+            }
+        }
+        var source = Text(e, "source", at + ".source", required: false) ?? "scenario override";
+        return retirement.Count == 0 && leavers.Count == 0 ? null : new ExitsByAge(retirement, leavers, source);
     }
 
     // A transition: { "to": "segment id or name", "share": 0.05 or {value, low?, high?, source?} }; its share is a
