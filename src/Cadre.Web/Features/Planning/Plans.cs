@@ -117,6 +117,14 @@ public static class Plans
         return (ScenarioDocument.FromJson(saved.ScenarioJson), result);
     }
 
+    /// <summary>A download's name from the scenario's: letters and digits, the rest as hyphens (the id when nothing is left).</summary>
+    public static string FileName(string scenario, Guid id)
+    {
+        var slug = System.Text.RegularExpressions.Regex.Replace(scenario.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        if (slug.Length > 60) slug = slug[..60].TrimEnd('-');
+        return slug.Length == 0 ? id.ToString() : slug;
+    }
+
     public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
     public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
     public static string Range(Spread s) => double.IsNaN(s.P50) ? "" : $"{F(s.P10)} to {F(s.P90)}";
