@@ -64,6 +64,20 @@ public static class PlanOutput
     private static string F(double v) => double.IsPositiveInfinity(v) ? "n/a" : v.ToString("0.0", CultureInfo.InvariantCulture);
     private static string R(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>Commissioning that keeps the gap closed after the target year: sustaining, confident and year by year.</summary>
+    private static void WriteKeeping(KeepingTheGapClosed k, string programme, Scenario s, int runs, TextWriter o)
+    {
+        if (k.Sustaining is { } st)
+            o.WriteLine($"To keep supply at demand after {s.TargetYear}: {st.WholePerYear} {programme} trainees a year ({F(st.PerYear)} exact), intakes {st.FirstIntakeYear}-{st.LastIntakeYear}"
+                + (runs > 0 ? $"; over the runs p10 {F(st.PerYearSpread.P10)}, p90 {F(st.PerYearSpread.P90)}." : "."));
+        var c = k.Confident;
+        o.WriteLine($"Confident level intake: {(double.IsFinite(c.PerYear) ? $"{c.WholePerYear} {programme} trainees a year ({F(c.PerYear)} exact)" : "none closes the gap")} each year {c.FirstIntakeYear}-{c.LastIntakeYear} keeps the gap at or below {R(c.ToleranceWte)} WTE in every year {c.FromYear}-{c.ToYear}"
+            + (runs > 0 ? $" in at least {c.ShareOfRuns.ToString("0.#%", CultureInfo.InvariantCulture)} of the runs." : " (central projection)."));
+        if (k.Profile.Count > 0)
+            o.WriteLine("Year by year, from the first year the gap can be closed (central projection; whole (exact)): "
+                + string.Join(", ", k.Profile.Select(p => $"{p.IntakeYear} {(double.IsFinite(p.Trainees) ? $"{p.WholeTrainees:0} ({F(p.Trainees)})" : "n/a")}")) + ".");
+    }
+
     public static void WriteText(PlanResult r, TextWriter o)
     {
         var s = r.Scenario;
@@ -87,6 +101,7 @@ public static class PlanOutput
                     ? $"Extra {c.Programme.Code()} trainees cannot close the gap by {c.TargetYear} (none would reach the staff group in time)."
                     : $"Commissions needed: {F(c.PerYear)} extra {c.Programme.Code()} trainees a year ({c.WholePerYear} whole) starting {(c.Years == 1 ? $"in {c.FirstIntakeYear} (one intake)" : $"each year {c.FirstIntakeYear}-{c.LastIntakeYear} ({c.Years} intakes)")} close the {F(c.GapAtTarget)} WTE gap in {c.TargetYear}."
                       + (r.Runs > 0 ? $" Over the runs: p10 {F(c.PerYearSpread.P10)}, p50 {F(c.PerYearSpread.P50)}, p90 {F(c.PerYearSpread.P90)} a year (p90 closes the gap in nine runs of ten)." : ""));
+            if (seg.Keeping is { } k) WriteKeeping(k, c.Programme.Code(), s, r.Runs, o);
         }
         if (r.Segments.Count > 1)
         {
@@ -96,6 +111,16 @@ public static class PlanOutput
         }
         o.WriteLine();
         o.WriteLine("Assumptions used (central value, Monte Carlo range):");
+        if (s.ExitsByAge is { } byAge)
+        {
+            if (byAge.RetiresByAge)
+                o.WriteLine($"  {ExitsByAge.RetirementId,-18} Retirement by age, the share of staff still in post retiring at each age: "
+                    + string.Join(", ", byAge.Retirement.Select(x => $"{x.Age} {x.Share.ToString("0.#%", CultureInfo.InvariantCulture)}")) + ". Replaces PLAN-RETIRE-01.");
+            if (byAge.LeavesByAge)
+                o.WriteLine($"  {ExitsByAge.LeaversId,-18} Leaver rate by age band, scaled with PLAN-LEAVERS-01: "
+                    + string.Join(", ", byAge.Leavers.Select(x => $"{x.FromAge}-{x.ToAge} {x.Rate.ToString("0.#%", CultureInfo.InvariantCulture)}")) + ". Staff of unknown age leave at PLAN-LEAVERS-01.");
+            o.WriteLine($"  {"",-18} Source: {byAge.Source}");
+        }
         var ids = r.Segments.SelectMany(x => x.Assumptions).Select(a => a.Id).Distinct();
         foreach (var id in ids)
         {

@@ -16,6 +16,8 @@ public sealed class AssumptionSet
     private readonly Dictionary<AssumptionId, int> index;
     private readonly (int Index, PlanningAssumption Own)[][] own;
     private readonly PlanningAssumption[][] moves;
+    private readonly ExitsByAge? byAge;
+    private readonly double centralLeaverRate;
 
     public AssumptionSet(Scenario scenario)
     {
@@ -24,6 +26,8 @@ public sealed class AssumptionSet
         scenarioLevel = ids.Select(id => scenario.Assumptions.TryGetValue(id, out var set) ? set : PlanningAssumptions.Defaults[id]).ToArray();
         own = scenario.Segments.Select(s => s.Assumptions.Values.Select(a => (index[a.Id], a)).OrderBy(x => x.Item1).ToArray()).ToArray();
         moves = scenario.Segments.Select(s => s.Transitions.Select(t => t.Share).ToArray()).ToArray();
+        byAge = scenario.ExitsByAge;
+        centralLeaverRate = scenarioLevel[Rates.Layout.Leavers].Value;
     }
 
     /// <summary>Every segment's central rates.</summary>
@@ -57,7 +61,14 @@ public sealed class AssumptionSet
         return Build(values, moves[segment].Select(value).ToArray());
     }
 
-    private static Rates Build(double[] values, double[] shares) => Rates.From(values, shares);
+    private Rates Build(double[] values, double[] shares)
+    {
+        var rates = Rates.From(values, shares);
+        if (byAge is null) return rates;
+        rates.ByAge = byAge;
+        rates.LeaverScale = centralLeaverRate > 0 ? rates.LeaverRate / centralLeaverRate : 1;
+        return rates;
+    }
 
     private static double Sample(PlanningAssumption a, Random random) => a.Uncertain ? Rates.Triangular(random.NextDouble(), a.Low, a.Value, a.High) : a.Value;
 }

@@ -8,9 +8,7 @@ namespace Cadre.Core.Planning;
 /// segment needs. Runs are independent, so they run in parallel; each has its own generator seeded in run order from
 /// the scenario's seed, so the answer does not depend on how many cores ran it.
 /// </summary>
-internal sealed record MonteCarloSpread(Spread[][] Supply, Spread[] Total, Spread[] Commissions)
-{
-}
+internal sealed record MonteCarloSpread(Spread[][] Supply, Spread[] Total, Spread[] Commissions, Spread[] Sustaining, double[] Confident);
 
 internal static class MonteCarlo
 {
@@ -25,10 +23,14 @@ internal static class MonteCarlo
         var store = new float[(long)runs * cells];
         var total = Enumerable.Range(0, years).Select(_ => new double[runs]).ToArray();
         var commissions = Enumerable.Range(0, n).Select(_ => new double[runs]).ToArray();
+        var sustaining = Enumerable.Range(0, n).Select(_ => new double[runs]).ToArray();
+        var level = Enumerable.Range(0, n).Select(_ => new double[runs]).ToArray();
+        var rule = scenario.Commissioning;
         var k = scenario.TargetYear - scenario.StartYear;
         var done = 0;
 
-        Parallel.For(0, runs, () => (Supply: Enumerable.Range(0, n).Select(_ => new double[years]).ToArray(), Workspace: projection.NewWorkspace()), (r, _, local) =>
+        Parallel.For(0, runs, () => (Supply: Enumerable.Range(0, n).Select(_ => new double[years]).ToArray(), Workspace: projection.NewWorkspace(),
+            Demand: new double[years], Profile: new double[years]), (r, _, local) =>
         {
             var run = local.Supply;
             var rates = set.Draw(new Random(runSeeds[r]));
@@ -41,6 +43,11 @@ internal static class MonteCarlo
                 var segment = scenario.Segments[i];
                 var gap = segment.EstablishmentWte * Math.Pow(1 + rates[i].DemandGrowth, k) - supplied[k];
                 commissions[i][r] = PlanningEngine.PerYear(gap, PlanningEngine.PerTrainee(scenario, segment, rates[i], PlanningEngine.Window(scenario, segment, rates[i])));
+                // Keeping the gap closed, on this run's own supply and rates.
+                for (var y = 0; y < years; y++) local.Demand[y] = segment.EstablishmentWte * Math.Pow(1 + rates[i].DemandGrowth, y);
+                GapKeeping.Profile(scenario, segment, rates[i], local.Demand, supplied, whole: false, local.Profile);
+                sustaining[i][r] = GapKeeping.Sustaining(scenario, segment, rates[i], local.Profile);
+                level[i][r] = GapKeeping.LevelIntake(scenario, segment, rates[i], local.Demand, supplied, rule.ToleranceWte);
             }
             for (var y = 0; y < years; y++)
             {
@@ -78,6 +85,8 @@ internal static class MonteCarlo
         return new MonteCarloSpread(
             Enumerable.Range(0, n).Select(i => spreads.AsSpan(i * years, years).ToArray()).ToArray(),
             total.Select(t => Spread.OfUnsorted(t)).ToArray(),
-            commissions.Select(c => Spread.OfUnsorted(c)).ToArray());
+            commissions.Select(c => Spread.OfUnsorted(c)).ToArray(),
+            sustaining.Select(c => double.IsNaN(c[0]) ? new Spread(double.NaN, double.NaN, double.NaN) : Spread.OfUnsorted(c)).ToArray(), // NaN: the horizon ends in the target year
+            level.Select(c => GapKeeping.Enough(c, rule.ShareOfRuns)).ToArray());
     }
 }

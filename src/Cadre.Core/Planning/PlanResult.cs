@@ -100,11 +100,20 @@ public sealed record SegmentPlan(Segment Segment, IReadOnlyList<PlanYear> Years,
 {
     /// <summary>The commissions of the deterministic projection at the central values (equal to <c>Commissions</c> with no runs).</summary>
     public CommissionNeed? CentralCommissions { get; init; }
+
+    /// <summary>Commissioning that keeps the gap closed after the target year (profile, sustaining and confident intake).</summary>
+    public KeepingTheGapClosed? Keeping { get; init; }
 }
 
 /// <summary>The whole plan: each segment and the staff group's total (whose spread is of the summed runs).</summary>
 public sealed record PlanResult(Scenario Scenario, int Runs, int Seed, IReadOnlyList<SegmentPlan> Segments, IReadOnlyList<PlanYear> Total)
 {
+    /// <summary>The tornado (<see cref="Planning.Sensitivity.For"/>) when it was asked for: the pages keep it with the stored projection.</summary>
+    public IReadOnlyList<SensitivityRow>? Sensitivity { get; init; }
+
+    /// <summary>The staff group's target-year gap in the projection at the central value of every assumption: the tornado's centre line.</summary>
+    public double CentralGapAtTarget => Total[Scenario.TargetYear - Scenario.StartYear] is var y ? y.Demand - y.CentralSupply : 0;
+
     /// <summary>What the headline supply, gap and commissions are, in words a planner reads beside them.</summary>
     public string Headline => Runs == 0
         ? "the projection at the central value of every assumption (no Monte Carlo runs)"

@@ -41,6 +41,9 @@ public static class PlanningAssumptions
     public static AssumptionId Duration(TrainingProgramme programme) => "PLAN-DUR-" + programme.Code();
     public static AssumptionId Withdrawal(TrainingProgramme programme) => "PLAN-WDR-" + programme.Code();
 
+    /// <summary>The programme's length for a trainee studying part-time with no expected end date in the register.</summary>
+    public static AssumptionId PartTimeDuration(TrainingProgramme programme) => "PLAN-DUR-PT-" + programme.Code();
+
     private static readonly Lazy<IReadOnlyDictionary<AssumptionId, PlanningAssumption>> Loaded = new(Load);
 
     /// <summary>Every assumption in the catalogue, transitions' share included, by id in file order.</summary>

@@ -32,10 +32,18 @@ public static class PlanningEngine
                 var k = scenario.TargetYear - scenario.StartYear;
                 need = need with { PerYear = spread.Commissions[i].P50, PerYearSpread = spread.Commissions[i], GapAtTarget = central[i][k].Demand - spread.Supply[i][k].P50 };
             }
+            var keeping = GapKeeping.Central(scenario, scenario.Segments[i], rates[i], central[i]);
+            if (spread is not null)
+                keeping = keeping with
+                {
+                    // The profile stays the central projection's (a year-by-year median of each run's profile would not keep any one run's gap closed).
+                    Sustaining = keeping.Sustaining is { } st ? st with { PerYear = spread.Sustaining[i].P50, PerYearSpread = spread.Sustaining[i] } : null,
+                    Confident = keeping.Confident with { PerYear = spread.Confident[i] },
+                };
             var years = central[i].Select((y, k) => new PlanYear(y.Year, y.Demand, spread?.Supply[i][k].P50 ?? y.Supply, spread?.Supply[i][k] ?? Point(y.Supply),
                 y.Leavers, y.Retirements, y.TraineesCompleting,
                 y.Year >= need.FirstIntakeYear && y.Year <= need.LastIntakeYear ? need.PerYear : null) { MovedIn = y.MovedIn, MovedOut = y.MovedOut, CentralSupply = y.Supply }).ToList();
-            segments.Add(new SegmentPlan(scenario.Segments[i], years, need, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList()) { CentralCommissions = needs[i] });
+            segments.Add(new SegmentPlan(scenario.Segments[i], years, need, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList()) { CentralCommissions = needs[i], Keeping = keeping });
         }
 
         var total = Enumerable.Range(0, scenario.Years + 1).Select(k => new PlanYear(

@@ -9,14 +9,15 @@ namespace Cadre.Core.Planning;
 /// </summary>
 public sealed class Rates
 {
-    private readonly int[] durations;
+    private readonly int[] durations, partTimeDurations;
     private readonly double[] withdrawals;
 
     private Rates(double leaverRate, int retirementAge, double employedShare, double joinerWte, double otherJoinersWte, double demandGrowth,
-        int[] durations, double[] withdrawals, double[] moves)
+        int[] durations, int[] partTimeDurations, double[] withdrawals, double[] moves)
     {
         LeaverRate = leaverRate; RetirementAge = retirementAge; EmployedShare = employedShare; JoinerWte = joinerWte;
-        OtherJoinersWte = otherJoinersWte; DemandGrowth = demandGrowth; this.durations = durations; this.withdrawals = withdrawals; Moves = moves;
+        OtherJoinersWte = otherJoinersWte; DemandGrowth = demandGrowth; this.durations = durations; this.partTimeDurations = partTimeDurations;
+        this.withdrawals = withdrawals; Moves = moves;
     }
 
     public double LeaverRate { get; }
@@ -27,8 +28,28 @@ public sealed class Rates
     public double DemandGrowth { get; }
     public IReadOnlyList<double> Moves { get; }
 
+    /// <summary>Retirement and leaver rates by age, when the scenario sets them (<see cref="ExitsByAge"/>); null for the single age and rate.</summary>
+    public ExitsByAge? ByAge { get; internal set; }
+
+    /// <summary>
+    /// This run's leaver rate over the scenario's central one: the age bands give the pattern by age and are scaled by
+    /// it, so a drawn leaver rate (or a segment's own) moves every band in proportion (docs/decisions/planning-model.md).
+    /// </summary>
+    public double LeaverScale { get; internal set; } = 1;
+
     /// <summary>Whole years from intake to joining the staff group (<c>PLAN-DUR-…</c>).</summary>
     public int Duration(TrainingProgramme p) => durations[(int)p];
+
+    /// <summary>Whole years from intake to joining for a part-time trainee with no expected end date (<c>PLAN-DUR-PT-…</c>).</summary>
+    public int PartTimeDuration(TrainingProgramme p) => partTimeDurations[(int)p];
+
+    /// <summary>The programme's length in the given study mode.</summary>
+    public int Duration(TrainingProgramme p, StudyMode mode) => mode switch
+    {
+        StudyMode.FullTime => Duration(p),
+        StudyMode.PartTime => PartTimeDuration(p),
+        _ => throw new System.Diagnostics.UnreachableException($"No duration for study mode {mode}"),
+    };
 
     /// <summary>The share of an intake that does not complete (<c>PLAN-WDR-…</c>).</summary>
     public double Withdrawal(TrainingProgramme p) => withdrawals[(int)p];
@@ -44,14 +65,16 @@ public sealed class Rates
     internal static Rates From(double[] v, double[] moves)
     {
         var durations = new int[Layout.ProgrammeSlots];
+        var partTime = new int[Layout.ProgrammeSlots];
         var withdrawals = new double[Layout.ProgrammeSlots];
-        foreach (var (p, d, w) in Layout.Programmes)
+        foreach (var (p, d, pt, w) in Layout.Programmes)
         {
             durations[p] = (int)Math.Round(v[d]);
+            partTime[p] = (int)Math.Round(v[pt]);
             withdrawals[p] = v[w];
         }
         return new Rates(v[Layout.Leavers], (int)Math.Round(v[Layout.Retire], MidpointRounding.AwayFromZero), v[Layout.Employ], v[Layout.JoinerWte],
-            v[Layout.OtherJoiners], v[Layout.Demand], durations, withdrawals, moves);
+            v[Layout.OtherJoiners], v[Layout.Demand], durations, partTime, withdrawals, moves);
     }
 
     /// <summary>Where each assumption sits in a values array: the catalogue's order, fixed when it is read.</summary>
@@ -63,8 +86,8 @@ public sealed class Rates
             Employ = At(PlanningAssumptions.EmployedShare), JoinerWte = At(PlanningAssumptions.JoinerWte),
             OtherJoiners = At(PlanningAssumptions.OtherJoiners), Demand = At(PlanningAssumptions.DemandGrowth);
         public static readonly int ProgrammeSlots = Enum.GetValues<TrainingProgramme>().Length;
-        public static readonly (int Programme, int Duration, int Withdrawal)[] Programmes =
-            PlanningAssumptions.Programmes.Select(p => ((int)p, At(PlanningAssumptions.Duration(p)), At(PlanningAssumptions.Withdrawal(p)))).ToArray();
+        public static readonly (int Programme, int Duration, int PartTimeDuration, int Withdrawal)[] Programmes =
+            PlanningAssumptions.Programmes.Select(p => ((int)p, At(PlanningAssumptions.Duration(p)), At(PlanningAssumptions.PartTimeDuration(p)), At(PlanningAssumptions.Withdrawal(p)))).ToArray();
     }
 
     /// <summary>Inverse of the triangular distribution's CDF at <paramref name="u"/>.</summary>

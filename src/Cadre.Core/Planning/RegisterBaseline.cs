@@ -25,11 +25,22 @@ public static class RegisterBaseline
             .OrderBy(g => g.Key ?? int.MaxValue)
             .Select(g => new StaffCohort(g.Key, g.Select(a => a.PersonId).Distinct().Count(), g.Sum(a => (double)a.Wte)))
             .ToList();
+        // Enrolments as they are (issue 8, defect 4): the study mode and the expected end date decide when each completes.
         var intake = enrolments
             .Where(e => e.Status is TrainingStatus.Active or TrainingStatus.Interrupted && e.Programme != TrainingProgramme.Hsse)
-            .GroupBy(e => (e.Programme, e.StartDate.Year))
-            .Select(g => new TraineeIntake(g.Key.Programme, g.Key.Year, g.Count()))
+            .GroupBy(e => (e.Programme, e.StartDate.Year, e.Mode, Completes: Completes(e, on)))
+            .Select(g => new TraineeIntake(g.Key.Programme, g.Key.Year, g.Count()) { Mode = g.Key.Mode, Completes = g.Key.Completes })
             .ToList();
         return new Segment(name, level, band, specialism, establishment, staff, intake, commissionProgramme, new Dictionary<AssumptionId, PlanningAssumption>());
     }
+
+    /// <summary>
+    /// The year a trainee is expected to complete, from the register's expected end date; null when none is recorded
+    /// (then the programme's length in their study mode decides). An interruption is in the end date the training
+    /// provider revised; a date already passed (an overdue or interrupted trainee who has not completed) means the first
+    /// projected year, since a trainee finishing in the start year joins the model in the year after
+    /// (docs/decisions/planning-web.md, "Enrolments as they are").
+    /// </summary>
+    public static int? Completes(TrainingEnrolment e, DateOnly on) =>
+        e.ExpectedEndDate > e.StartDate ? Math.Max(e.ExpectedEndDate.Year, on.Year + 1) : null;
 }

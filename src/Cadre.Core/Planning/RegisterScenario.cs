@@ -54,9 +54,18 @@ public static class RegisterScenario
                 EstablishmentWte = Math.Round(segment.EstablishmentWte, 2),
                 StaffInPost = segment.StaffInPost.Select(c => new StaffCohortDocument { YearOfBirth = c.YearOfBirth, Headcount = c.Headcount, Wte = Math.Round(c.Wte, 2) }).ToList(),
                 Intake = segment.Intake
-                    .Select(i => new IntakeDocument { Programme = i.Programme.Code(), Year = StillTraining(i.Programme, i.Year, start), Trainees = i.Trainees })
-                    .GroupBy(i => (i.Programme, i.Year)).Select(g => new IntakeDocument { Programme = g.Key.Programme, Year = g.Key.Year, Trainees = g.Sum(i => i.Trainees) })
-                    .OrderBy(i => i.Year).ToList(),
+                    .Select(i => new IntakeDocument
+                    {
+                        Programme = i.Programme.Code(),
+                        // With a known end the start year only has to be one the scenario accepts (ten years back at most).
+                        Year = i.Completes is null ? StillTraining(i.Programme, i.Year, start, i.Mode) : Math.Max(i.Year, start - 10),
+                        Trainees = i.Trainees,
+                        Mode = i.Mode == StudyMode.PartTime ? "part-time" : null,
+                        Completes = i.Completes,
+                    })
+                    .GroupBy(i => (i.Programme, i.Year, i.Mode, i.Completes))
+                    .Select(g => new IntakeDocument { Programme = g.Key.Programme, Year = g.Key.Year, Mode = g.Key.Mode, Completes = g.Key.Completes, Trainees = g.Sum(i => i.Trainees) })
+                    .OrderBy(i => i.Year).ThenBy(i => i.Completes).ToList(),
                 CommissionProgramme = code,
             });
             // HSST trainees are the clinical scientists' staff until they complete (docs/decisions/planning-web.md):
@@ -74,9 +83,10 @@ public static class RegisterScenario
     /// A trainee still on the programme after its usual length (part-time, interrupted, extended) has not qualified yet:
     /// they are counted as finishing in the first projected year, rather than refused as "already qualified".
     /// </summary>
-    public static int StillTraining(TrainingProgramme programme, int startedIn, int startYear)
+    public static int StillTraining(TrainingProgramme programme, int startedIn, int startYear, StudyMode mode = StudyMode.FullTime)
     {
-        var duration = (int)PlanningAssumptions.Defaults[PlanningAssumptions.Duration(programme)].Value;
+        var id = mode == StudyMode.PartTime ? PlanningAssumptions.PartTimeDuration(programme) : PlanningAssumptions.Duration(programme);
+        var duration = (int)PlanningAssumptions.Defaults[id].Value;
         return Math.Max(startedIn, startYear + 1 - duration);
     }
 }

@@ -10,7 +10,14 @@ public sealed record StaffCohort(int? YearOfBirth, double Headcount, double Wte)
 /// <c>From</c> names another segment the trainees are already its staff (in-service training, as HSST trainees are
 /// scientists): on completing they leave it, so each is counted once.
 /// </summary>
-public sealed record TraineeIntake(TrainingProgramme Programme, int Year, double Trainees, SegmentId? From = null);
+public sealed record TraineeIntake(TrainingProgramme Programme, int Year, double Trainees, SegmentId? From = null)
+{
+    /// <summary>Part-time trainees take <c>PLAN-DUR-PT-…</c> years, not <c>PLAN-DUR-…</c>, unless <see cref="Completes"/> is known.</summary>
+    public StudyMode Mode { get; init; } = StudyMode.FullTime;
+
+    /// <summary>The year they are expected to complete (the register's expected end date); when known it decides, whatever the mode or duration.</summary>
+    public int? Completes { get; init; }
+}
 
 /// <summary>A yearly flow of staff from one segment to another (promotion 7 → 8a → 8b → consultant), its share an assumption with its own range and source.</summary>
 public sealed record Transition(SegmentId To, PlanningAssumption Share);
@@ -54,6 +61,12 @@ public sealed record Scenario(
     IReadOnlyDictionary<AssumptionId, PlanningAssumption> Assumptions)
 {
     public int EndYear => StartYear + Years;
+
+    /// <summary>What keeping the gap closed asks of the confident intake (<c>commissioning</c> in the JSON).</summary>
+    public CommissioningRule Commissioning { get; init; } = CommissioningRule.Default;
+
+    /// <summary>Retirement by age and leaver rates by age band for every segment (<c>exitsByAge</c>); null: the single age and rate.</summary>
+    public ExitsByAge? ExitsByAge { get; init; }
 
     /// <summary>The assumptions in force for a segment: defaults, then the scenario's, then the segment's.</summary>
     public IReadOnlyDictionary<AssumptionId, PlanningAssumption> AssumptionsFor(Segment segment)

@@ -18,6 +18,10 @@ public sealed class ScenarioDocument
     public int TargetYear { get; set; }
     public Dictionary<string, AssumptionDocument> Assumptions { get; set; } = new(StringComparer.Ordinal);
     public List<SegmentDocument> Segments { get; set; } = [];
+    /// <summary>What the confident intake must keep to; null keeps the defaults (and the file as it was).</summary>
+    public CommissioningDocument? Commissioning { get; set; }
+    /// <summary>Retirement by age and leaver rates by age band; null keeps the single age and rate.</summary>
+    public ExitsByAgeDocument? ExitsByAge { get; set; }
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -39,6 +43,19 @@ public sealed class ScenarioDocument
 
     /// <summary>The scenario the engine runs, or a <see cref="ScenarioException"/> naming the bad field.</summary>
     public Scenario Parse() => ScenarioJson.Parse(ToJson());
+}
+
+public sealed class ExitsByAgeDocument
+{
+    public List<RetirementAtAge>? Retirement { get; set; }
+    public List<LeaverBand>? Leavers { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class CommissioningDocument
+{
+    public double? ToleranceWte { get; set; }
+    public double? ShareOfRuns { get; set; }
 }
 
 /// <summary>An assumption override: a point value, or a value with the range the Monte Carlo run samples.</summary>
@@ -87,6 +104,10 @@ public sealed class IntakeDocument
     public double Trainees { get; set; }
     /// <summary>The segment in-service trainees are staff of until they complete (for example HSST trainees in the scientists).</summary>
     public string? From { get; set; }
+    /// <summary>"part-time" for trainees taking the part-time length; null or "full-time" otherwise.</summary>
+    public string? Mode { get; set; }
+    /// <summary>The year they are expected to complete (from the register's expected end date), when known.</summary>
+    public int? Completes { get; set; }
 }
 
 public sealed class TransitionDocument

@@ -35,7 +35,7 @@ public static class ScenarioJson
             var dupId = segments.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
             if (dupId is not null) throw new ScenarioException("segments", $"two segments have the id '{dupId.Key}'; ids must differ.");
             for (var i = 0; i < segments.Count; i++) CheckLinks(segments, i, $"segments[{i}]");
-            var scenario = new Scenario(name, group, start, years, target, segments, assumptions);
+            var scenario = new Scenario(name, group, start, years, target, segments, assumptions) { Commissioning = Commissioning(root), ExitsByAge = ExitsByAge(root) };
             for (var i = 0; i < segments.Count; i++) CheckTimings(scenario, segments[i], $"segments[{i}]");
             return scenario;
         }
@@ -72,8 +72,16 @@ public static class ScenarioJson
                 var p = $"{at}.intake[{i++}]";
                 if (x.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {programme, year, trainees}.");
                 var from = Text(x, "from", p + ".from", required: false);
-                intake.Add(new TraineeIntake(Programme(x, p + ".programme"), Int(x, "year", p + ".year", start - 10, end), Number(x, "trainees", p + ".trainees", 0, 10_000, required: true)!.Value,
-                    from is null ? null : new SegmentId(from)));
+                var year = Int(x, "year", p + ".year", start - 10, end);
+                var mode = Text(x, "mode", p + ".mode", required: false) switch
+                {
+                    null or "full-time" => StudyMode.FullTime,
+                    "part-time" => StudyMode.PartTime,
+                    var other => throw new ScenarioException(p + ".mode", $"'{other}' is not a study mode; use full-time or part-time."),
+                };
+                int? completes = x.TryGetProperty("completes", out var c) && c.ValueKind != JsonValueKind.Null ? Int(x, "completes", p + ".completes", year, 2100) : null;
+                intake.Add(new TraineeIntake(Programme(x, p + ".programme"), year, Number(x, "trainees", p + ".trainees", 0, 10_000, required: true)!.Value,
+                    from is null ? null : new SegmentId(from)) { Mode = mode, Completes = completes });
             }
         }
         if (e.TryGetProperty("annualIntake", out var annual))
@@ -94,6 +102,61 @@ public static class ScenarioJson
             Id = new SegmentId(id),
             Transitions = Transitions(e, at + ".transitions"),
         };
+    }
+
+    // "commissioning": { "toleranceWte": 0.5, "shareOfRuns": 0.9 }: what the confident intake must keep to. Optional
+    // (files written before it existed read with the defaults: no shortfall in nine runs of ten).
+    private static CommissioningRule Commissioning(JsonElement root)
+    {
+        if (!root.TryGetProperty("commissioning", out var c) || c.ValueKind == JsonValueKind.Null) return CommissioningRule.Default;
+        if (c.ValueKind != JsonValueKind.Object) throw new ScenarioException("commissioning", "must be an object {toleranceWte?, shareOfRuns?}.");
+        var tolerance = Number(c, "toleranceWte", "commissioning.toleranceWte", 0, 100_000, required: false) ?? CommissioningRule.Default.ToleranceWte;
+        var share = Number(c, "shareOfRuns", "commissioning.shareOfRuns", 0.5, 1, required: false) ?? CommissioningRule.Default.ShareOfRuns;
+        return new CommissioningRule(tolerance, share);
+    }
+
+    // "exitsByAge": { "retirement": [ { "age": 60, "share": 0.3 }, …, { "age": 68, "share": 1 } ],
+    //                "leavers": [ { "fromAge": 16, "toAge": 34, "rate": 0.11 } ], "source": "…" }. Optional: without it the
+    // single retirement age and the one leaver rate apply (docs/decisions/planning-model.md point 1a).
+    private static ExitsByAge? ExitsByAge(JsonElement root)
+    {
+        const string at = "exitsByAge";
+        if (!root.TryGetProperty(at, out var e) || e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, "must be an object {retirement?, leavers?, source?}.");
+        var retirement = new List<RetirementAtAge>();
+        if (e.TryGetProperty("retirement", out var rs) && rs.ValueKind != JsonValueKind.Null)
+        {
+            if (rs.ValueKind != JsonValueKind.Array) throw new ScenarioException(at + ".retirement", "must be a list of {age, share}: the share of staff still in post who retire in the year they reach that age.");
+            var i = 0;
+            foreach (var r in rs.EnumerateArray())
+            {
+                var p = $"{at}.retirement[{i++}]";
+                if (r.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {age, share}.");
+                var age = Int(r, "age", p + ".age", 50, 80);
+                if (retirement.Count > 0 && age <= retirement[^1].Age) throw new ScenarioException(p + ".age", $"ages must rise; {age} follows {retirement[^1].Age}.");
+                retirement.Add(new RetirementAtAge(age, Number(r, "share", p + ".share", 0, 1, required: true)!.Value));
+            }
+            if (retirement.Count > 0 && retirement[^1].Share != 1)
+                throw new ScenarioException($"{at}.retirement[{retirement.Count - 1}].share", $"the last age listed ({retirement[^1].Age}) must have share 1: everyone still in post retires by then.");
+        }
+        var leavers = new List<LeaverBand>();
+        if (e.TryGetProperty("leavers", out var ls) && ls.ValueKind != JsonValueKind.Null)
+        {
+            if (ls.ValueKind != JsonValueKind.Array) throw new ScenarioException(at + ".leavers", "must be a list of {fromAge, toAge, rate}: the leaver rate of staff in that age band.");
+            var i = 0;
+            foreach (var b in ls.EnumerateArray())
+            {
+                var p = $"{at}.leavers[{i++}]";
+                if (b.ValueKind != JsonValueKind.Object) throw new ScenarioException(p, "must be an object {fromAge, toAge, rate}.");
+                var from = Int(b, "fromAge", p + ".fromAge", 16, Planning.ExitsByAge.MaxAge);
+                var to = Int(b, "toAge", p + ".toAge", from, Planning.ExitsByAge.MaxAge);
+                if (leavers.FirstOrDefault(x => from <= x.ToAge && x.FromAge <= to) is { } overlap)
+                    throw new ScenarioException(p, $"ages {from}-{to} overlap the band {overlap.FromAge}-{overlap.ToAge}; each age has one rate.");
+                leavers.Add(new LeaverBand(from, to, Number(b, "rate", p + ".rate", 0, 1, required: true)!.Value));
+            }
+        }
+        var source = Text(e, "source", at + ".source", required: false) ?? "scenario override";
+        return retirement.Count == 0 && leavers.Count == 0 ? null : new ExitsByAge(retirement, leavers, source);
     }
 
     // A transition: { "to": "segment id or name", "share": 0.05 or {value, low?, high?, source?} }; its share is a
@@ -140,8 +203,9 @@ public static class ScenarioJson
         for (var i = 0; i < segment.Intake.Count; i++)
         {
             var x = segment.Intake[i];
-            if (x.Year + rates.Duration(x.Programme) <= scenario.StartYear)
-                throw new ScenarioException($"{at}.intake", $"{Fmt(x.Trainees)} {x.Programme.Code()} trainees starting in {x.Year} qualify by {x.Year + rates.Duration(x.Programme)}, before the start year {scenario.StartYear}: count them in staffInPost.");
+            var qualifies = x.Completes ?? x.Year + rates.Duration(x.Programme, x.Mode);
+            if (qualifies <= scenario.StartYear)
+                throw new ScenarioException($"{at}.intake", $"{Fmt(x.Trainees)} {x.Programme.Code()} trainees starting in {x.Year} qualify by {qualifies}, before the start year {scenario.StartYear}: count them in staffInPost.");
         }
         var leaving = a[PlanningAssumptions.LeaverRate].High + segment.Transitions.Sum(t => t.Share.High);
         if (segment.Transitions.Count > 0 && leaving > 1)

@@ -1,3 +1,5 @@
+using Cadre.Core.Register;
+
 namespace Cadre.Core.Planning;
 
 /// <summary>One projected year of one segment, in WTE unless named otherwise.</summary>
@@ -79,13 +81,18 @@ public sealed class ScenarioProjection
             var intake = segment.Intake.ToList();
             if (extra is not null && extra.TryGetValue(i, out var e) && e.PerYear != 0)
                 for (var y = e.First; y <= e.Last; y++) intake.Add(new TraineeIntake(segment.CommissionProgramme, y, e.PerYear));
-            foreach (var stream in intake.GroupBy(x => (x.Programme, x.From)))
+            foreach (var stream in intake.GroupBy(x => (x.Programme, x.From, Mode: x.Completes is null ? x.Mode : (StudyMode?)null)))
             {
+                // Indexed by the year of starting, or for trainees whose expected end is known by the year of completing.
                 var starts = new double[scenario.EndYear - firstYear + 1];
-                foreach (var x in stream) starts[x.Year - firstYear] += x.Trainees;
+                foreach (var x in stream)
+                {
+                    var at = (x.Completes ?? x.Year) - firstYear;
+                    if (at < starts.Length) starts[at] += x.Trainees; // completing after the horizon: not in this projection
+                }
                 // A source segment not in this projection (a segment projected on its own) gives no one up.
                 int? from = stream.Key.From is { } f && ids.TryGetValue(f, out var fi) ? fi : null;
-                flows.Add(new Completions(i, stream.Key.Programme, from, starts, firstYear));
+                flows.Add(new Completions(i, stream.Key.Programme, from, starts, firstYear, stream.Key.Mode));
             }
         }
         for (var i = 0; i < n; i++) flows.Add(new OtherJoiners(i));

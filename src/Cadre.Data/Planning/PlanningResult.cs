@@ -61,7 +61,15 @@ public static class PlanningResults
         while (true)
         {
             var row = await results.AsNoTracking().FirstOrDefaultAsync(r => r.ScenarioId == saved.Id && r.ScenarioVersion == saved.Version && r.Runs == runs && r.Seed == seed, cancel);
-            if (row?.ResultJson is { } stored) return Read(stored, saved, runs, seed);
+            if (row?.ResultJson is { } stored)
+            {
+                if (Read(stored, saved, runs, seed) is { } kept) return kept;
+                // Stored before the figures it holds grew (commissioning that keeps the gap closed): compute it again, once.
+                var fresh = compute();
+                var json = Write(fresh);
+                await results.Where(r => r.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ResultJson, json), cancel);
+                return fresh;
+            }
             var now = DateTime.UtcNow;
             if (row is null)
             {
@@ -108,20 +116,25 @@ public static class PlanningResults
     }
 
     /// <summary>The stored form: the figures only. The scenario, its segments and their assumptions come from the saved JSON.</summary>
-    private sealed record Stored(IReadOnlyList<StoredSegment> Segments, IReadOnlyList<PlanYear> Total);
+    private sealed record Stored(IReadOnlyList<StoredSegment> Segments, IReadOnlyList<PlanYear> Total, IReadOnlyList<SensitivityRow>? Sensitivity, int Format = 0);
 
-    private sealed record StoredSegment(IReadOnlyList<PlanYear> Years, CommissionNeed Commissions, CommissionNeed? CentralCommissions);
+    /// <summary>The stored form's version: 1 added commissioning that keeps the gap closed and the tornado. Rows of an earlier form are computed again.</summary>
+    private const int CurrentFormat = 1;
+
+    private sealed record StoredSegment(IReadOnlyList<PlanYear> Years, CommissionNeed Commissions, CommissionNeed? CentralCommissions, KeepingTheGapClosed? Keeping);
 
     public static string Write(PlanResult result) => JsonSerializer.Serialize(
-        new Stored(result.Segments.Select(s => new StoredSegment(s.Years, s.Commissions, s.CentralCommissions)).ToList(), result.Total), Json);
+        new Stored(result.Segments.Select(s => new StoredSegment(s.Years, s.Commissions, s.CentralCommissions, s.Keeping)).ToList(), result.Total, result.Sensitivity, CurrentFormat), Json);
 
-    public static PlanResult Read(string json, PlanningScenario saved, int runs, int seed)
+    /// <summary>The stored projection, or null when it was stored in an earlier form that lacks figures the pages now show.</summary>
+    public static PlanResult? Read(string json, PlanningScenario saved, int runs, int seed)
     {
         var stored = JsonSerializer.Deserialize<Stored>(json, Json) ?? throw new InvalidOperationException("An empty stored projection.");
+        if (stored.Format < CurrentFormat) return null;
         var document = ScenarioDocument.FromJson(saved.ScenarioJson);
         var scenario = document.Parse();
         var segments = stored.Segments.Select((s, i) => new SegmentPlan(scenario.Segments[i], s.Years, s.Commissions, scenario.AssumptionsFor(scenario.Segments[i]).Values.ToList())
-            { CentralCommissions = s.CentralCommissions }).ToList();
-        return new PlanResult(scenario, runs, seed, segments, stored.Total);
+            { CentralCommissions = s.CentralCommissions, Keeping = s.Keeping }).ToList();
+        return new PlanResult(scenario, runs, seed, segments, stored.Total) { Sensitivity = stored.Sensitivity };
     }
 }

@@ -31,9 +31,14 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("scenario-name")).ToHaveTextAsync("Browser: the whole trust");
         var chart = page.GetByTestId("chart-total");
         await Assertions.Expect(chart).ToBeVisibleAsync();
-        // Chart.js drew it: four lines, the 90th percentile filled down to the 10th (the band).
+        // Chart.js drew it: five lines, the 90th percentile filled down to the 10th (the band) with one legend item for
+        // the band, supply with the year-by-year commissions, and both axes titled.
         var drawn = await page.EvaluateAsync<string>("() => { const c = Chart.getChart(document.querySelector('[data-testid=chart-total]')); return c ? c.data.datasets.length + ':' + c.data.datasets[1].fill + ':' + c.data.labels.length : 'none' }");
-        Assert.Equal("4:-1:11", drawn);
+        Assert.Equal("5:-1:11", drawn);
+        var legend = await page.EvaluateAsync<string[]>("() => Chart.getChart(document.querySelector('[data-testid=chart-total]')).legend.legendItems.map(i => i.text)");
+        Assert.Equal(["Supply, p10 to p90 (shaded)", "Supply (median of the runs)", "Supply with the year-by-year commissions", "Demand (funded establishment)"], legend);
+        var axes = await page.EvaluateAsync<string>("() => { const s = Chart.getChart(document.querySelector('[data-testid=chart-total]')).options.scales; return s.x.title.text + '|' + s.y.title.text }");
+        Assert.Equal("Year|Whole-time equivalent (WTE)", axes);
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is { Height: > 200, Width: > 400 }, $"chart {box?.Width}x{box?.Height}");
         var table = page.GetByTestId("table-total");
@@ -44,6 +49,19 @@ public sealed class PlanningJourneyTests(BrowserFixture browser)
         await page.GetByTestId("commissions").ScrollIntoViewIfNeededAsync();
         await browser.ShotAsync(page, "40b-planning-chart", fullPage: false);
         await chart.ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "40c-planning-band.png") });
+
+
+        // The tornado: a horizontal bar for each row of the sensitivity table, at the low and the high end.
+        var tornado = page.GetByTestId("chart-tornado");
+        await tornado.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(tornado).ToBeVisibleAsync();
+        var rows = await page.GetByTestId("sensitivity").Locator("tbody tr").CountAsync();
+        Assert.True(rows >= 4, $"{rows} sensitivity rows");
+        var bars = await page.EvaluateAsync<string>("() => { const c = Chart.getChart(document.querySelector('[data-testid=chart-tornado]')); return c ? c.options.indexAxis + ':' + c.data.datasets.length + ':' + c.data.labels.length : 'none' }");
+        Assert.Equal($"y:2:{rows}", bars);
+        var tornadoBox = await tornado.BoundingBoxAsync();
+        Assert.True(tornadoBox is { Height: > 200, Width: > 400 }, $"tornado {tornadoBox?.Width}x{tornadoBox?.Height}");
+        await tornado.ScreenshotAsync(new() { Path = Path.Combine(browser.Screenshots, "40e-planning-tornado.png") });
 
         await page.GetByTestId("edit-scenario").ClickAsync();
         await Assertions.Expect(page.GetByTestId("edit-PLAN-WDR-STP")).ToContainTextAsync("Local input needed");

@@ -93,6 +93,44 @@ public class PlanCliTests
         Assert.Equal(35, c.GetProperty("wholePerYear").GetInt32());
     }
 
+    [Fact]
+    public void The_commissions_that_keep_the_gap_closed_are_printed_whole_with_the_exact_figure()
+    {
+        // 100 WTE funded and in post, 10% leavers, 20% STP withdrawal: once closed, 10 WTE leave a year and 10 ÷ 0.8 = 12.5 trainees replace them.
+        var path = Scenarios.Temp("""
+        { "name": "steady", "startYear": 2025, "years": 10, "targetYear": 2031, "commissioning": { "toleranceWte": 1, "shareOfRuns": 0.9 },
+          "assumptions": { "PLAN-LEAVERS-01": 0.1, "PLAN-DEMAND-01": 0, "PLAN-WDR-STP": 0.2, "PLAN-EMPLOY-01": 1 },
+          "segments": [ { "name": "CS", "establishmentWte": 100, "staffInPost": [ { "headcount": 100, "wte": 100 } ] } ] }
+        """);
+        var r = CadreProcess.Run("plan", path, "--runs", "0");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("To keep supply at demand after 2031: 13 STP trainees a year (12.5 exact), intakes 2029-2032.", r.Stdout);
+        Assert.Contains("each year 2026-2032 keeps the gap at or below 1 WTE in every year 2031-2035 (central projection).", r.Stdout);
+        Assert.Contains("2026 43 (43.0), 2027 13 (12.5)", r.Stdout);
+    }
+
+    [Fact]
+    public void Exits_by_age_are_listed_with_their_source_and_carried_in_the_json()
+    {
+        // 100 born 1965, no leavers: half retire at 61 (2026), the rest at 62 (2027).
+        var path = Scenarios.Temp("""
+        { "name": "ages", "startYear": 2025, "years": 4, "targetYear": 2029,
+          "exitsByAge": { "retirement": [ { "age": 61, "share": 0.5 }, { "age": 62, "share": 1 } ], "leavers": [ { "fromAge": 16, "toAge": 34, "rate": 0.2 } ], "source": "Trust ESR 2022-25" },
+          "assumptions": { "PLAN-LEAVERS-01": 0, "PLAN-DEMAND-01": 0, "PLAN-WDR-STP": 0, "PLAN-EMPLOY-01": 1 },
+          "segments": [ { "name": "CS", "establishmentWte": 100, "staffInPost": [ { "yearOfBirth": 1965, "headcount": 100, "wte": 100 } ] } ] }
+        """);
+        var text = CadreProcess.Run("plan", path, "--runs", "0");
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("PLAN-RETIRE-AGE-01 Retirement by age, the share of staff still in post retiring at each age: 61 50%, 62 100%. Replaces PLAN-RETIRE-01.", text.Stdout);
+        Assert.Contains("PLAN-LEAVERS-AGE-01 Leaver rate by age band, scaled with PLAN-LEAVERS-01: 16-34 20%.", text.Stdout);
+        Assert.Contains("Source: Trust ESR 2022-25", text.Stdout);
+        var json = CadreProcess.Run("plan", path, "--runs", "0", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(0.5, doc.RootElement.GetProperty("exitsByAge").GetProperty("retirement")[0].GetProperty("share").GetDouble());
+        var supply = doc.RootElement.GetProperty("segments")[0].GetProperty("years").EnumerateArray().Select(y => y.GetProperty("supply").GetDouble()).ToArray();
+        Assert.Equal([100, 50, 0, 0, 0], supply);
+    }
+
     [Theory]
     [InlineData("""{ "name": "x", "startYear": 2025, "years": 5, "targetYear": 2030, "segments": [ { "name": "a", "establishmentWte": 3, "staffInPost": [ { "headcount": 2, "wte": "x" } ] } ] }""", "segments[0].staffInPost[0].wte")]
     [InlineData("""{ "name": "x", "startYear": 2025, "years": 5, "targetYear": 2030, "assumptions": { "PLAN-LEAVERS-01": 1.5 }, "segments": [ { "name": "a", "establishmentWte": 3, "staffInPost": [] } ] }""", "assumptions.PLAN-LEAVERS-01")]

@@ -101,14 +101,17 @@ public class SensitivityTests
         var leavers = rows.Single(r => r.Id == "PLAN-LEAVERS-01" && r.Scope == "scenario");
         Assert.Equal((0.05, 0.09), (leavers.Low, leavers.High));
         // The same two runs by hand: the scenario's leaver range replaced by a point value at each end.
-        double Gap(double v)
+        PlanResult Run(double v)
         {
             var s = ScenarioJson.Parse(json.Replace("\"PLAN-LEAVERS-01\": { \"value\": 0.07, \"low\": 0.05, \"high\": 0.09,", $"\"PLAN-LEAVERS-01\": {{ \"value\": {v}, \"low\": {v}, \"high\": {v},"));
-            var r = PlanningEngine.Project(s, runs: 0);
-            return r.Total[s.TargetYear - s.StartYear].Gap;
+            return PlanningEngine.Project(s, runs: 0);
         }
+        double Gap(double v) => Run(v).Total[Run(v).Scenario.TargetYear - Run(v).Scenario.StartYear].Gap;
+        double Commissions(double v) => Run(v).Segments.Sum(x => x.Commissions.PerYear);
         Assert.Equal(Gap(0.05), leavers.GapAtLow, 12);
         Assert.Equal(Gap(0.09), leavers.GapAtHigh, 12);
+        Assert.Equal(Commissions(0.05), leavers.CommissionsAtLow, 12);
+        Assert.Equal(Commissions(0.09), leavers.CommissionsAtHigh, 12);
         Assert.True(leavers.GapAtHigh > leavers.GapAtLow); // more leavers, a bigger shortfall
         Assert.Equal(rows.Select(r => r.Swing).OrderDescending(), rows.Select(r => r.Swing));
         Assert.Contains(rows, r => r.Id == "PLAN-MOVE-01" && r.Scope == "Clinical Scientists, bands 7-8b");

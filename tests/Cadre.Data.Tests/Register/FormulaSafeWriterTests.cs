@@ -16,7 +16,7 @@ namespace Cadre.Data.Tests.Register;
 public class FormulaSafeWriterTests
 {
     // Each writer writes the attack cells as one row, and the file is read back exactly as written.
-    public static TheoryData<string> Writers => ["CsvText", "TableWriter.csv", "TableWriter.xlsx", "ReportFile.csv", "ReportFile.xlsx", "ExtractRuns.csv", "ExtractRuns.xlsx"];
+    public static TheoryData<string> Writers => ["CsvText", "TableWriter.csv", "TableWriter.xlsx", "ReportFile.csv", "ReportFile.xlsx", "ExtractRuns.csv", "ExtractRuns.xlsx", "WorkbookWriter.xlsx"];
 
     [Theory]
     [MemberData(nameof(Writers))]
@@ -32,6 +32,9 @@ public class FormulaSafeWriterTests
                 break;
             case "TableWriter.csv" or "TableWriter.xlsx":
                 using (var table = TableWriter.Create(output, TableWriter.FormatFor(file), "Sheet")) { table.WriteRow(["a", "b", "c", "d", "e", "f"]); table.WriteRow(cells); }
+                break;
+            case "WorkbookWriter.xlsx":
+                WorkbookWriter.Write(output, [new WorkbookSheet("Sheet", new[] { "a", "b", "c", "d", "e", "f" }.Select(h => new WorkbookColumn(h, 10)).ToList(), [cells])]);
                 break;
             case "ReportFile.csv" or "ReportFile.xlsx":
                 var report = new Report("x", "t", "c", new DateOnly(2026, 6, 30), false, [new ReportTable(Measures.Headcount.Id, "h", ["a", "b", "c", "d", "e", "f"], [cells.ToArray()])]);

@@ -51,6 +51,17 @@ public sealed class PlanningAgreementTests(CadreWebFixture app) : IClassFixture<
         foreach (var s in api["segments"]!.AsArray())
             if (s!["commissions"]!["perYear"] is { } perYear)
                 Assert.Contains($"{Plans.F(perYear.GetValue<double>())}</td>", page);
+
+        // Commissioning that keeps the gap closed: the page shows the API's sustaining and confident intake, whole (exact).
+        Assert.Equal(3, Regex.Matches(page, "data-testid=\"keeping-row\"").Count);
+        foreach (var s in api["segments"]!.AsArray())
+        {
+            var c = s!["commissions"]!;
+            if (c["sustaining"]?["perYear"] is { } sustaining)
+                Assert.Contains($"data-testid=\"sustaining\">{c["sustaining"]!["wholePerYear"]!.GetValue<int>()} ({Plans.F(sustaining.GetValue<double>())})</td>", page);
+            if (c["confident"]?["perYear"] is { } confident)
+                Assert.Contains($"data-testid=\"confident\">{c["confident"]!["wholePerYear"]!.GetValue<int>()} ({Plans.F(confident.GetValue<double>())})</td>", page);
+        }
     }
 
     private static async Task<string> CadreAsync(params string[] args)

@@ -74,6 +74,27 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
     }
 
     [Fact]
+    public async Task An_editor_copies_a_scenario_to_change_one_thing_others_may_not_and_another_trust_finds_nothing()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
+        var id = await CreateAsync(client, "Original", "organisation");
+        var copied = await CadreWebFixture.PostFormAsync(client, $"/planning/{id}", [], $"/planning/{id}?handler=Copy");
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        var copyId = Guid.Parse(copied.Headers.Location!.OriginalString.Split('/').Last());
+        Assert.NotEqual(id, copyId);
+        var (original, copy) = (await SavedAsync(id), await SavedAsync(copyId));
+        Assert.Equal(("Copy of Original", original.ScopeLabel, original.BaselineOn, original.OrganisationId), (copy.Name, copy.ScopeLabel, copy.BaselineOn, copy.OrganisationId));
+        Assert.Equal(original.ScenarioJson.Replace("\"name\": \"Original\"", "\"name\": \"Copy of Original\""), copy.ScenarioJson);
+        Assert.Contains("Scenario Original copied", WebUtility.HtmlDecode(await client.GetStringAsync($"/planning/{copyId}")));
+
+        using var viewer = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        Assert.DoesNotContain("data-testid=\"copy-scenario\"", await viewer.GetStringAsync($"/planning/{id}"));
+        await CadreWebFixture.AssertRoleRefusedAsync(await CadreWebFixture.PostFormAsync(viewer, $"/planning/{id}", [], $"/planning/{id}?handler=Copy"));
+        using var otherTrust = await app.ClientAsync(CadreWebFixture.Users.OtherTrust);
+        Assert.Equal(HttpStatusCode.NotFound, (await CadreWebFixture.PostFormAsync(otherTrust, "/planning", [], $"/planning/{id}?handler=Copy")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_scenario_is_deleted_only_by_an_editor_with_the_version_they_read_and_the_deletion_is_audited()
     {
         using var client = await app.ClientAsync(CadreWebFixture.Users.Workforce);
@@ -372,6 +393,9 @@ public sealed class PlanningWebTests(CadreWebFixture app) : IClassFixture<CadreW
         Assert.Contains("Compare: as is", html);
         Assert.Contains("Compare: more leavers", html);
         Assert.Contains("data-testid=\"chart-compare\"", html);
+        // The assumptions that differ are listed, rates as percentages: only the leaver rate was changed.
+        Assert.Matches("data-testid=\"differs-PLAN-LEAVERS-01\">\\s*<td[^>]*><strong>PLAN-LEAVERS-01</strong>[^<]*</td>\\s*<td[^>]*>8% \\(range 6.3% to 9.2%\\)", html);
+        Assert.Single(Regex.Matches(html, "data-testid=\"differs-"));
         var ra = Plans.Run(await SavedAsync(a)).Result.Total[^1];
         var rb = Plans.Run(await SavedAsync(b)).Result.Total[^1];
         Assert.True(rb.Supply < ra.Supply);

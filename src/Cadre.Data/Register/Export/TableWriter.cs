@@ -30,6 +30,9 @@ public abstract class TableWriter : IDisposable
     public abstract void WriteRow(IReadOnlyList<object?> cells);
     public abstract void Dispose();
 
+    /// <summary>A cell's text as every writer here puts it: formula-safe, dates ISO, numbers invariant (<see cref="WorkbookWriter"/> shares it).</summary>
+    internal static string CellText(object? value) => Text(value);
+
     protected static string Text(object? value) => value switch
     {
         null => "",

@@ -27,16 +27,33 @@ for (const canvas of document.querySelectorAll('canvas[data-chart]')) {
         data: s.values,
         backgroundColor: spec.type === 'doughnut' ? spec.labels.map((_, j) => palette[j % palette.length]) : (s.color || palette[i % palette.length])
       })
+  // Axis titles, when the spec names them (xTitle along the bottom, yTitle up the side).
+  const title = text => text ? { display: true, text } : undefined
+  // A tornado: horizontal bars, each assumption's low and high drawn from the central value in the same row (the
+  // category axis stacked so the two bars share a row; the value axis not, so each starts from zero).
+  const tornado = spec.type === 'tornado'
+  const scales = spec.type === 'doughnut'
+    ? {}
+    : tornado
+      ? { y: { stacked: true, title: title(spec.yTitle) }, x: { stacked: false, title: title(spec.xTitle) } }
+      : { y: { beginAtZero: true, stacked: !!spec.stacked, title: title(spec.yTitle) }, x: { stacked: !!spec.stacked, title: title(spec.xTitle) } }
   // eslint-disable-next-line no-new
   new window.Chart(canvas, {
-    type: spec.type,
+    type: tornado ? 'bar' : spec.type,
     data: { labels: spec.labels, datasets },
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      plugins: { legend: { display: datasets.length > 1 || spec.type === 'doughnut' } },
-      scales: spec.type === 'doughnut' ? {} : { y: { beginAtZero: true, stacked: !!spec.stacked }, x: { stacked: !!spec.stacked } }
+      indexAxis: tornado ? 'y' : 'x',
+      plugins: {
+        legend: {
+          display: datasets.length > 1 || spec.type === 'doughnut',
+          // A series marked legend: false (the lower edge of a band) has no legend item of its own.
+          labels: { filter: item => !(spec.series[item.datasetIndex] && spec.series[item.datasetIndex].legend === false) }
+        }
+      },
+      scales
     }
   })
 }

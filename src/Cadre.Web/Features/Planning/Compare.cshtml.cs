@@ -27,6 +27,21 @@ public sealed class CompareModel(CadreDbContext db) : PageModel
         return Page();
     }
 
+    /// <summary>An assumption the two scenarios hold differently (value, range or source), for every segment.</summary>
+    public sealed record Difference(AssumptionId Id, string Name, PlanningAssumption First, PlanningAssumption Second);
+
+    /// <summary>The scenario-wide assumptions that differ, in catalogue order: what explains the two projections' difference.</summary>
+    public IReadOnlyList<Difference> Differences => PlanningAssumptions.Defaults.Keys
+        .Select(id => new Difference(id, PlanningAssumptions.Defaults[id].Name, InForce(ResultA, id), InForce(ResultB, id)))
+        .Where(d => (d.First.Value, d.First.Low, d.First.High, d.First.Source) != (d.Second.Value, d.Second.Low, d.Second.High, d.Second.Source))
+        .ToList();
+
+    private static PlanningAssumption InForce(PlanResult r, AssumptionId id) =>
+        r.Scenario.Assumptions.TryGetValue(id, out var set) ? set : PlanningAssumptions.Defaults[id];
+
+    public static string Describe(PlanningAssumption a) =>
+        Plans.Value(a.Id, a.Value) + (a.Uncertain ? $" (range {Plans.Value(a.Id, a.Low)} to {Plans.Value(a.Id, a.High)})" : "");
+
     /// <summary>Years either scenario projects, in order.</summary>
     public IEnumerable<int> Years => ResultA.Total.Select(y => y.Year).Union(ResultB.Total.Select(y => y.Year)).Order();
 

@@ -99,7 +99,9 @@ public static class Plans
     public static (ScenarioDocument Document, PlanResult Result) Run(PlanningScenario saved, int runs = Runs, int seed = Seed)
     {
         var document = ScenarioDocument.FromJson(saved.ScenarioJson);
-        return (document, PlanningEngine.Project(document.Parse(), runs, seed));
+        var scenario = document.Parse();
+        // The tornado is kept with the projection: two deterministic runs per uncertain assumption, computed once per version.
+        return (document, PlanningEngine.Project(scenario, runs, seed) with { Sensitivity = Sensitivity.For(scenario) });
     }
 
     /// <summary>
@@ -115,9 +117,21 @@ public static class Plans
         return (ScenarioDocument.FromJson(saved.ScenarioJson), result);
     }
 
+    /// <summary>A download's name from the scenario's: letters and digits, the rest as hyphens (the id when nothing is left).</summary>
+    public static string FileName(string scenario, Guid id)
+    {
+        var slug = System.Text.RegularExpressions.Regex.Replace(scenario.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        if (slug.Length > 60) slug = slug[..60].TrimEnd('-');
+        return slug.Length == 0 ? id.ToString() : slug;
+    }
+
     public static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "cannot close";
     public static string F2(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-    public static string Range(Spread s) => $"{F(s.P10)} to {F(s.P90)}";
+    public static string Range(Spread s) => double.IsNaN(s.P50) ? "" : $"{F(s.P10)} to {F(s.P90)}";
+    public static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
+
+    /// <summary>Whole trainees with the exact figure beside them: "13 (12.5)".</summary>
+    public static string Whole(double exact, double whole) => double.IsFinite(exact) ? $"{whole.ToString("0", CultureInfo.InvariantCulture)} ({F(exact)})" : "cannot close";
 
     /// <summary>The results as one table: a row per segment and year, then the total, then every assumption used.</summary>
     public static readonly string[] ExportHeaders =
@@ -145,20 +159,57 @@ public static class Plans
 
     private static double Round(double v) => Math.Round(v, 2);
 
-    /// <summary>A Chart.js spec (read by cadre.js): the p10-p90 band of supply, the central supply and demand.</summary>
-    public static string Chart(IReadOnlyList<PlanYear> years) => System.Text.Json.JsonSerializer.Serialize(new
+    /// <summary>
+    /// A Chart.js spec (read by cadre.js): the p10-p90 band of supply (one legend item), the median supply, supply with
+    /// the year-by-year commissions that keep the gap closed, and demand; both axes titled.
+    /// </summary>
+    public static string Chart(IReadOnlyList<PlanYear> years, IReadOnlyList<double>? withCommissions = null) => System.Text.Json.JsonSerializer.Serialize(new
     {
         type = "line",
         labels = years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture)),
+        xTitle = "Year",
+        yTitle = "Whole-time equivalent (WTE)",
+        series = new object?[]
+        {
+            new { label = "Supply, 10th percentile", values = years.Select(y => Round(y.SupplySpread.P10)), color = "rgba(65,182,230,0.35)", points = false, width = 1, legend = false },
+            new { label = "Supply, p10 to p90 (shaded)", values = years.Select(y => Round(y.SupplySpread.P90)), color = "rgba(65,182,230,0.35)", fill = "-1", points = false, width = 1 },
+            new { label = "Supply (median of the runs)", values = years.Select(y => Round(y.Supply)), color = "#005eb8" },
+            withCommissions is null ? null
+                : new { label = "Supply with the year-by-year commissions", values = withCommissions.Select(Round), color = "#007f3b", dash = true, points = false },
+            new { label = "Demand (funded establishment)", values = years.Select(y => Round(y.Demand)), color = "#d5281b", dash = true },
+        }.Where(s => s is not null),
+    });
+
+    /// <summary>The staff group's supply with every segment's year-by-year commissions (central projection), or null when a segment has none worked.</summary>
+    public static IReadOnlyList<double>? TotalWithCommissions(PlanResult r) =>
+        r.Segments.All(s => s.Keeping is { SupplyWithCommissions.Count: > 0 })
+            ? Enumerable.Range(0, r.Total.Count).Select(k => r.Segments.Sum(s => s.Keeping!.SupplyWithCommissions[k])).ToList()
+            : null;
+
+    /// <summary>
+    /// The tornado as a Chart.js spec: for each uncertain assumption (largest swing first) the change in the staff
+    /// group's target-year gap from the central projection's when it is at its low end and at its high end.
+    /// </summary>
+    public static string Tornado(PlanResult r) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        type = "tornado",
+        labels = (r.Sensitivity ?? []).Select(TornadoLabel),
+        xTitle = $"Change in the {r.Scenario.TargetYear} gap from the central projection (WTE; more is a bigger shortfall)",
+        yTitle = "Assumption",
         series = new object[]
         {
-            new { label = "Supply, 10th percentile", values = years.Select(y => Round(y.SupplySpread.P10)), color = "rgba(65,182,230,0.35)", points = false, width = 1 },
-            new { label = "Supply, 90th percentile (shaded: p10 to p90)", values = years.Select(y => Round(y.SupplySpread.P90)), color = "rgba(65,182,230,0.35)", fill = "-1", points = false, width = 1 },
-            new { label = "Supply (median of the runs)", values = years.Select(y => Round(y.Supply)), color = "#005eb8" },
-            new { label = "Demand (funded establishment)", values = years.Select(y => Round(y.Demand)), color = "#d5281b", dash = true },
+            new { label = "At the low end of its range", values = (r.Sensitivity ?? []).Select(x => Round(x.GapAtLow - r.CentralGapAtTarget)), color = "#41b6e6" },
+            new { label = "At the high end of its range", values = (r.Sensitivity ?? []).Select(x => Round(x.GapAtHigh - r.CentralGapAtTarget)), color = "#005eb8" },
         },
     });
+
+    public static string TornadoLabel(SensitivityRow x) => x.Scope == "scenario" ? x.Name : $"{x.Name} ({x.Scope})";
+
+    /// <summary>An assumption's value as a planner enters it: rates as percentages, other figures as they are.</summary>
+    public static string Value(AssumptionId id, double v) => PlanningAssumptions.IsShare(id)
+        ? (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
+        : F2(v);
 }
 
 /// <summary>One chart and its table: the total or one segment (<c>Programme</c> adds the commissions column).</summary>
-public sealed record PlanYearsView(string Id, string Caption, IReadOnlyList<PlanYear> Years, string? Programme);
+public sealed record PlanYearsView(string Id, string Caption, IReadOnlyList<PlanYear> Years, string? Programme, IReadOnlyList<double>? WithCommissions = null);

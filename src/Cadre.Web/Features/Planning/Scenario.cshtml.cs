@@ -49,6 +49,32 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
         return Redirect("/planning");
     }
 
+    /// <summary>
+    /// Copies the scenario as saved (its JSON, scope and baseline date) under the name "Copy of …", so a planner can
+    /// change one thing and compare. The copy is a new scenario, audited as any create; the register is not read again.
+    /// </summary>
+    public async Task<IActionResult> OnPostCopyAsync(Guid id, CancellationToken cancel)
+    {
+        if (!Plans.MayEdit(User)) return Forbid();
+        var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (saved is null) return NotFound();
+        var name = "Copy of " + saved.Name;
+        if (name.Length > 200) name = name[..200];
+        var document = ScenarioDocument.FromJson(saved.ScenarioJson);
+        document.Name = name;
+        var now = DateTime.UtcNow;
+        var copy = new PlanningScenario
+        {
+            OrganisationId = saved.OrganisationId, Name = name, DepartmentId = saved.DepartmentId, ScienceTheme = saved.ScienceTheme,
+            ScopeLabel = saved.ScopeLabel, BaselineOn = saved.BaselineOn, ScenarioJson = document.ToJson(),
+            CreatedAt = now, UpdatedAt = now, CreatedBy = db.Actor.Name, UpdatedBy = db.Actor.Name,
+        };
+        db.PlanningScenarios.Add(copy);
+        await db.SaveChangesAsync(cancel);
+        TempData["Saved"] = $"Scenario {saved.Name} copied: this is the copy";
+        return Redirect($"/planning/{copy.Id}");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken cancel)
     {
         var saved = await db.PlanningScenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
@@ -61,9 +87,17 @@ public sealed class ScenarioModel(CadreDbContext db) : PageModel
         {
             // The scenario as `cadre plan` reads it; it holds staff in post by year of birth, so only for roles that see people.
             if (!MayDownloadJson) return Forbid();
-            return File(System.Text.Encoding.UTF8.GetBytes(saved.ScenarioJson), "application/json", $"cadre-scenario-{saved.Id}.json");
+            return File(System.Text.Encoding.UTF8.GetBytes(saved.ScenarioJson), "application/json", $"cadre-scenario-{Plans.FileName(saved.Name, saved.Id)}.json");
         }
-        var download = TableDownload.For(format, $"cadre-plan-{DateTime.UtcNow:yyyy-MM-dd}", Plans.ExportHeaders, Plans.ExportRows(Result));
+        var name = $"cadre-plan-{Plans.FileName(saved.Name, saved.Id)}-{DateTime.UtcNow:yyyy-MM-dd}";
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            // The planner's workbook: several styled sheets, not the one flat table of the CSV.
+            var buffer = new MemoryStream();
+            Cadre.Data.Register.Export.WorkbookWriter.Write(buffer, PlanWorkbook.Sheets(Result));
+            return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        var download = TableDownload.For(format, name, Plans.ExportHeaders, Plans.ExportRows(Result));
         return download is null ? Page() : new ResultPageResult(download);
     }
 }
