@@ -254,6 +254,40 @@ public sealed class StoredProposalTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Accepting_every_recode_accepts_the_posts_stored_as_recodes_and_the_rows_follow(string kind)
+    {
+        var (database, trust) = await DemoAsync(kind);
+        await using var _ = database;
+        await GrowAsync(database, trust, 300);
+        await using (var db = As(database, trust))
+        {
+            var recodes = (await new StoredProposals(db).FreshAsync(PostCoding.Today)).Where(s => s.Status == CodingStatus.Recode);
+            var expected = await recodes.CountAsync();
+            Assert.True(expected > 50);
+            var change = await new PostCoding(db).AcceptRecodesMatchingAsync(q => q);
+            Assert.Equal(expected, change.Records.Select(r => r.PostId).Distinct().Count());
+        }
+        await using (var db = As(database, trust))
+        {
+            await AssertStoredEqualsFreshAsync(db);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task An_abandoned_read_stops_and_stores_nothing_it_did_not_finish(string kind)
+    {
+        var (database, trust) = await DemoAsync(kind);
+        await using var _ = database;
+        await using var db = As(database, trust);
+        using var abandoned = new CancellationTokenSource();
+        await abandoned.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new StoredProposals(db).FreshAsync(PostCoding.Today, abandoned.Token));
+        Assert.Equal(0, await db.StoredProposals.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task Another_organisations_or_departments_proposals_are_never_read(string kind)
     {
         var (database, trust) = await DemoAsync(kind);

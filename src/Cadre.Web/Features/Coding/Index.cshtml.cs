@@ -49,15 +49,9 @@ public sealed class IndexModel(CadreDbContext db, PostCoding coding, StoredPropo
         return await coding.AcceptRecodesAsync(Shown.Where(p => p.Status == CodingStatus.Recode).Select(p => p.Post.Id).ToList(), cancel);
     }, cancel);
 
-    /// <summary>
-    /// "Select all n matching": every recode in the department and code filters, not only the page shown. The stored
-    /// proposals choose the posts; the engine decides each of them again before anything is written.
-    /// </summary>
-    public Task<IActionResult> OnPostAcceptMatchingAsync(CancellationToken cancel) => AcceptAsync(async () =>
-    {
-        var recodes = Filtered(await stored.FreshAsync(PostCoding.Today, cancel)).Where(s => s.Status == CodingStatus.Recode);
-        return await coding.AcceptRecodesMatchingAsync(q => q.Where(p => recodes.Any(s => s.PostId == p.Id)), HasCode, cancel);
-    }, cancel);
+    /// <summary>"Select all n matching": every recode in the department and code filters, not only the page shown, decided afresh.</summary>
+    public Task<IActionResult> OnPostAcceptMatchingAsync(CancellationToken cancel) =>
+        AcceptAsync(() => coding.AcceptRecodesMatchingAsync(q => Department is { } d ? q.Where(p => p.DepartmentId == d) : q, HasCode, cancel), cancel);
 
     private async Task<IActionResult> AcceptAsync(Func<Task<CodingChange>> accept, CancellationToken cancel)
     {
