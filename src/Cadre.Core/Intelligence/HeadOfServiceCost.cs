@@ -9,11 +9,15 @@ namespace Cadre.Core.Intelligence;
 /// </summary>
 public static class WorkforceCost
 {
-    /// <summary>Cadre records no holder's pay point yet, so every post is costed at the default (docs/decisions/money.md).</summary>
+    /// <summary>The point a holder without a recorded pay point, and a vacancy, is costed at (docs/decisions/money.md).</summary>
     public const DefaultPayPoint Default = DefaultPayPoint.Mid;
 
-    public static EstablishmentCostResult Of(Workforce w, IEnumerable<PostRow> posts) =>
-        EstablishmentCost.Of(posts.Select(p => new PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, w.InPostWte(p))), w.On, Default);
+    public static EstablishmentCostResult Of(Workforce w, IEnumerable<PostRow> posts)
+    {
+        var areas = w.Snapshot.Organisations.ToDictionary(o => o.Id, o => o.Area);
+        return EstablishmentCost.Of(posts.Select(p => new PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, w.InPostWte(p),
+            w.HoldersOf(p.Id).Select(h => new HolderPay(h.Wte, h.Point)).ToList(), areas.GetValueOrDefault(p.OrganisationId))), w.On, Default);
+    }
 
     /// <summary>
     /// Whether a cost total may be shown on a page: always to a role that sees people; to others unless it rests on 1 to

@@ -31,7 +31,8 @@ public sealed record WorkforceSnapshot
     public IReadOnlyList<JobEvaluationRow> JobEvaluations { get; init; } = [];
 }
 
-public sealed record OrganisationRow(Guid Id, string OdsCode, string Name);
+/// <param name="Area">The high cost area zone its staff are paid in (costs only).</param>
+public sealed record OrganisationRow(Guid Id, string OdsCode, string Name, Cadre.Core.Money.HighCostArea Area = Cadre.Core.Money.HighCostArea.None);
 
 /// <param name="Theme">The U-matrix science theme the department mainly works in; null outside healthcare science.</param>
 /// <param name="LeadPersonId">The person recorded as leading the service, if any (an id only, like every person row).</param>
@@ -47,8 +48,8 @@ public sealed record PostRow(
 
 public sealed record ThemeShare(char Theme, int Percent);
 
-/// <summary>Someone in (part of) a post on the day.</summary>
-public sealed record HolderRow(Guid PostId, Guid PersonId, decimal Wte);
+/// <summary>Someone in (part of) a post on the day, with their pay point where recorded (costs only; never shown per person).</summary>
+public sealed record HolderRow(Guid PostId, Guid PersonId, decimal Wte, Cadre.Core.Money.PayPoint? Point = null);
 
 public sealed record PersonRow(Guid Id, int? YearOfBirth);
 

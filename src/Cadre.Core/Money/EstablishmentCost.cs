@@ -2,21 +2,31 @@ using Cadre.Core.Register;
 
 namespace Cadre.Core.Money;
 
-/// <summary>What costing a post needs: its band, funding, who holds it on the day and, where recorded, the holder's point.</summary>
-public sealed record PostCostInput(Guid PostId, PayBand Band, PostStatus Status, decimal FundedWte, decimal WteInPost, PayPoint? HolderPoint = null);
+/// <summary>What costing a post needs: its band, funding, who holds it on the day, where recorded their pay points, and the zone it is paid in.</summary>
+/// <param name="Holders">The holders on the day with their WTE and, where recorded, their pay point; empty: costed at the default.</param>
+/// <param name="Area">The high cost area zone of the post's organisation (PAY-HCAS-01).</param>
+public sealed record PostCostInput(Guid PostId, PayBand Band, PostStatus Status, decimal FundedWte, decimal WteInPost,
+    IReadOnlyList<HolderPay>? Holders = null, HighCostArea Area = HighCostArea.None);
+
+/// <summary>One holder of a post on the day: their WTE in it and, where recorded, their pay point.</summary>
+public sealed record HolderPay(decimal Wte, PayPoint? Point);
 
 /// <summary>
-/// One post's cost for a year. A whole-time equivalent costs <see cref="PayPerWte"/> plus <see cref="OnCostsPerWte"/>;
-/// the funded and in-post parts are costed at the holder's point where recorded, the vacant part at the default point
-/// (who fills it is not known yet). Vacancy uses the one definition (Establishment.VacancyWte, INTEL-EST-03).
+/// One post's cost for a year. A whole-time equivalent in post costs <see cref="PayPerWte"/> (basic pay and any high cost
+/// area supplement, averaged over the holders by WTE, each at their recorded point or the default) plus
+/// <see cref="OnCostsPerWte"/>; the vacant part is costed at the default point (who fills it is not known yet). Vacancy
+/// uses the one definition (Establishment.VacancyWte, INTEL-EST-03).
 /// </summary>
 public sealed record PostCost(Guid PostId, PayBand Band, Occupancy Occupancy, decimal FundedWte, decimal WteInPost, decimal VacancyWte,
-    decimal PayPerWte, decimal OnCostsPerWte, decimal DefaultCostPerWte, bool AtHolderPoint)
+    decimal PayPerWte, decimal OnCostsPerWte, decimal DefaultCostPerWte, bool AtHolderPoint, decimal SupplementPerWte = 0)
 {
     public decimal CostPerWte => PayPerWte + OnCostsPerWte;
 
-    /// <summary>The funded establishment's cost: funded WTE of a post that is not frozen.</summary>
-    public decimal FundedCost => Occupancy == Occupancy.Frozen ? 0 : FundedWte * CostPerWte;
+    /// <summary>
+    /// The funded establishment's cost, for a post that is not frozen: the filled part at what its holders cost, the
+    /// vacant part at the default point. With no recorded points this is funded WTE × the default cost.
+    /// </summary>
+    public decimal FundedCost => Occupancy == Occupancy.Frozen ? 0 : Math.Min(FundedWte, WteInPost) * CostPerWte + VacancyCost;
 
     /// <summary>What the holders on the day cost (frozen posts' holders included: they are paid).</summary>
     public decimal InPostCost => WteInPost * CostPerWte;
@@ -35,8 +45,13 @@ public sealed record EstablishmentCostResult(FinancialYear Year, PayScale Scale,
     public decimal InPostCost => Posts.Sum(p => p.InPostCost);
     public decimal VacancyCost => Posts.Sum(p => p.VacancyCost);
 
-    /// <summary>The ids a reader can look up: the pay scale and each on-cost.</summary>
-    public IReadOnlyList<string> Rules => [EstablishmentCost.PayScaleId, .. OnCosts.Ids];
+    /// <summary>The ids a reader can look up: the pay scale, the high cost area supplement where any post is paid one, and each on-cost.</summary>
+    public IReadOnlyList<string> Rules => Supplements.Count > 0
+        ? [EstablishmentCost.PayScaleId, HighCostAreaSupplements.Id, .. OnCosts.Ids]
+        : [EstablishmentCost.PayScaleId, .. OnCosts.Ids];
+
+    /// <summary>The supplements the costed posts are paid (one per zone present).</summary>
+    public IReadOnlyList<HighCostAreaSupplement> Supplements { get; init; } = [];
 
     /// <summary>Which year's scale was used, in words: a later year than Cadre holds is costed at the latest scale.</summary>
     public string Basis => $"{PayScales.Citation(Scale.Year)}" + (Scale.Year.CompareTo(Year) switch
@@ -45,6 +60,7 @@ public sealed record EstablishmentCostResult(FinancialYear Year, PayScale Scale,
             < 0 => $" (the latest Cadre holds; {Year} not yet loaded)",
             _ => $" (the earliest Cadre holds, for {Year})",
         })
+        + string.Concat(Supplements.Select(s => $"; {HighCostAreaSupplements.Words(s.Area).ToLowerInvariant()} high cost area supplement {s.Year} ({s.Rate:0%} of basic pay, £{s.MinimumGbp:#,0} to £{s.MaximumGbp:#,0}; {HighCostAreaSupplements.Id})"))
         + $"; on-costs {OnCosts.Year} ({string.Join(", ", OnCosts.Ids)}); posts without a recorded pay point at the {EstablishmentCost.Words(DefaultPoint)} point";
 }
 
@@ -72,14 +88,32 @@ public static class EstablishmentCost
 
     public static EstablishmentCostResult Of(IEnumerable<PostCostInput> posts, FinancialYear year, PayScale scale, OnCosts onCosts, DefaultPayPoint defaultPoint)
     {
+        var supplements = new Dictionary<HighCostArea, HighCostAreaSupplement?>();
         var costed = posts.Select(p =>
         {
-            var defaultPay = scale.Pay(p.Band, defaultPoint);
-            var pay = p.HolderPoint is { } point ? scale.Pay(p.Band, point) : defaultPay;
+            if (!supplements.TryGetValue(p.Area, out var supplement))
+                supplements[p.Area] = supplement = HighCostAreaSupplements.For(year, p.Area);
+            // Pay with the supplement: it is paid with basic pay and is pensionable, so on-costs fall on both.
+            decimal Paid(decimal basic) => basic + (supplement?.On(basic) ?? 0);
+            decimal Cost(decimal basic) => Paid(basic) + onCosts.On(Paid(basic));
+
+            var defaultBasic = scale.Pay(p.Band, defaultPoint);
+            var holders = (p.Holders ?? []).Where(h => h.Wte > 0).ToList();
+            var heldWte = holders.Sum(h => h.Wte);
+            // Holders at different points: the post's WTE in post costs their average, weighted by each one's WTE.
+            decimal Average(Func<decimal, decimal> of) => heldWte == 0 ? of(defaultBasic)
+                : holders.Sum(h => h.Wte * of(h.Point is { } point ? scale.Pay(p.Band, point) : defaultBasic)) / heldWte;
+            var pay = Average(Paid);
+            var cost = Average(Cost);
+            var supplementPerWte = Average(b => supplement?.On(b) ?? 0);
             return new PostCost(p.PostId, p.Band, Establishment.OccupancyOf(p.Status, p.WteInPost), p.FundedWte, p.WteInPost,
-                Establishment.VacancyWte(p.Status, p.FundedWte, p.WteInPost), pay, onCosts.On(pay), defaultPay + onCosts.On(defaultPay), p.HolderPoint is not null);
+                Establishment.VacancyWte(p.Status, p.FundedWte, p.WteInPost), pay, cost - pay, Cost(defaultBasic),
+                holders.Any(h => h.Point is not null), supplementPerWte);
         }).ToList();
-        return new EstablishmentCostResult(year, scale, onCosts, defaultPoint, costed);
+        return new EstablishmentCostResult(year, scale, onCosts, defaultPoint, costed)
+        {
+            Supplements = supplements.Values.OfType<HighCostAreaSupplement>().OrderBy(s => s.Area).ToList(),
+        };
     }
 
     /// <param name="peopleIn">The distinct people holding the given posts (a person in two posts counts once).</param>

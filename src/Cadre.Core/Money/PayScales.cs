@@ -131,3 +131,35 @@ public static class PayScales
         return new PayScale(year, points);
     }
 }
+
+/// <summary>Reading and checking a holder's recorded pay point (an assignment's, from a form or an import).</summary>
+public static class PayPoints
+{
+    public static string Words(PayPoint point) => point switch
+    {
+        PayPoint.Entry => "Entry",
+        PayPoint.Intermediate => "Intermediate",
+        PayPoint.Top => "Top",
+        _ => throw new System.Diagnostics.UnreachableException($"No words for pay point {point}"),
+    };
+
+    /// <summary>"entry", "intermediate" or "top", in any case; false for anything else.</summary>
+    public static bool TryParse(string text, out PayPoint point)
+    {
+        foreach (var p in Enum.GetValues<PayPoint>())
+            if (string.Equals(text.Trim(), Words(p), StringComparison.OrdinalIgnoreCase)) { point = p; return true; }
+        point = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Why a band cannot be paid at a point (band 2 has one point; bands 3, 4 and 8a to 9 have entry and top; only bands
+    /// 5 to 7 have an intermediate point), read from the latest pay scale; null when it can.
+    /// </summary>
+    public static string? Problem(PayBand band, PayPoint point)
+    {
+        var points = PayScales.All[^1].PointsOf(band).Select(p => p.Point).ToList();
+        return points.Contains(point) ? null
+            : $"{band.Label} has no {Words(point).ToLowerInvariant()} pay point; it has {string.Join(" and ", points.Select(p => Words(p).ToLowerInvariant()))}";
+    }
+}

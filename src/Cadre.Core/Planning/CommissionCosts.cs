@@ -43,6 +43,20 @@ public sealed record CommissionYear(int Year, string Programme, double Trainees,
 }
 
 /// <summary>
+/// What one trainee on a programme costs: a trainee-year by payer and, where the programme has a set length, the whole
+/// programme (what the careers pages show as a route's cost to the employer).
+/// </summary>
+public sealed record ProgrammeCost(string Programme, IReadOnlyList<PayerShare> PerYear, int? Years, bool LocalInputNeeded)
+{
+    public decimal PerYearBy(Payer payer) => PerYear.Where(s => s.Payer == payer).Sum(s => s.Gbp);
+
+    /// <summary>The whole programme's cost to a payer; null when the programme has no set length (the sources set none).</summary>
+    public decimal? OverProgrammeBy(Payer payer) => Years is { } y ? y * PerYearBy(payer) : null;
+
+    public IReadOnlyList<string> Ids => PerYear.SelectMany(s => s.Ids).Distinct().ToList();
+}
+
+/// <summary>
 /// The cost of training commissions (issue 11): each programme's cost a trainee-year split by payer, and a plan's
 /// intakes costed over their years of training. Salary uses one pay scale throughout (no pay award: see
 /// docs/decisions/money.md); withdrawal is not taken off (the commissioned places are costed).
@@ -88,6 +102,11 @@ public static class CommissionCosts
             }
         return shares.OrderBy(s => s.Key).Select(s => new PayerShare(s.Key, s.Value.Gbp, s.Value.Ids)).ToList();
     }
+
+    /// <summary>One trainee on a programme: the same trainee-year a plan's commissions use, times the programme's length.</summary>
+    public static ProgrammeCost OfProgramme(string programme, int? years, PayScale scale, OnCosts onCosts, IReadOnlyList<CommissionCostAssumption>? assumptions = null) =>
+        new(programme, PerTraineeYear(programme, scale, onCosts, assumptions), years,
+            (assumptions ?? Defaults).Any(a => string.Equals(a.Programme, programme, StringComparison.OrdinalIgnoreCase) && a.LocalInputNeeded));
 
     /// <summary>
     /// A plan's commissions year by year: each intake's trainees cost a trainee-year in each of its years of training,

@@ -10,6 +10,8 @@ public class Organisation
     public string Name { get; set; } = "";
     /// <summary>Organisation Data Service code, e.g. "RXX" (the demo uses clearly fictional codes beginning with 'Z').</summary>
     public string OdsCode { get; set; } = "";
+    /// <summary>The high cost area zone its staff are paid in (NHS Terms and Conditions of Service Handbook, Annex 8); costs only.</summary>
+    public Cadre.Core.Money.HighCostArea HighCostArea { get; set; }
     public List<Department> Departments { get; set; } = [];
 }
 
@@ -157,6 +159,10 @@ public class Assignment : IOrganisationOwned
     public DateOnly StartDate { get; set; }
     /// <summary>Last day in post; empty while current.</summary>
     public DateOnly? EndDate { get; set; }
+    /// <summary>The holder's Agenda for Change pay point in the post's band, where recorded (what they cost; never reported per person).</summary>
+    public Cadre.Core.Money.PayPoint? PayPoint { get; set; }
+    /// <summary>The day they reached <see cref="PayPoint"/> (for pay progression, PAY-PROG-01); empty when not recorded.</summary>
+    public DateOnly? PayPointSince { get; set; }
 
     public bool IsCurrentOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
 }

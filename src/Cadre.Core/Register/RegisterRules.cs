@@ -25,7 +25,14 @@ public static partial class RegisterRules
 
     public static bool IsOccupationCodeShape(string code) => OccupationCodePattern().IsMatch(code);
 
-    public static string? CheckWte(decimal wte, bool allowZero = false)
+/// <summary>
+    /// The day a holder reached their pay point: not in the future. It may be before the assignment started, because
+    /// someone moving to another post in the same band keeps their point and the date they reached it.
+    /// </summary>
+    public static string? CheckPayPointSince(DateOnly since, DateOnly today) =>
+        since > today ? "Date they reached this pay point must be today or in the past" : null;
+
+        public static string? CheckWte(decimal wte, bool allowZero = false)
     {
         if (wte < 0 || wte > MaxWte || (!allowZero && wte == 0))
             return $"WTE must be {(allowZero ? "from 0" : "more than 0")} up to {MaxWte:0.00} (one full-time post); {wte} was given";

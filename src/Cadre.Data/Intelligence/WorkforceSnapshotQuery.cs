@@ -20,7 +20,7 @@ public static class WorkforceSnapshotQuery
     public static async Task<WorkforceSnapshot> BuildAsync(CadreDbContext db, DateOnly on, Guid? organisationId = null, bool checkCoding = true, CancellationToken cancel = default)
     {
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationId == null || o.Id == organisationId)
-            .OrderBy(o => o.OdsCode).Select(o => new OrganisationRow(o.Id, o.OdsCode, o.Name)).ToListAsync(cancel);
+            .OrderBy(o => o.OdsCode).Select(o => new OrganisationRow(o.Id, o.OdsCode, o.Name, o.HighCostArea)).ToListAsync(cancel);
         var orgIds = organisations.Select(o => o.Id).ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => orgIds.Contains(d.OrganisationId))
             .Select(d => new DepartmentRow(d.Id, d.OrganisationId, d.Name, d.ScienceTheme, d.LeadPersonId)).ToListAsync(cancel);
@@ -32,7 +32,7 @@ public static class WorkforceSnapshotQuery
             .Select(a => new { a.PostId, a.ScienceTheme, a.Percent, a.AreaOfWork }).ToListAsync(cancel)).ToLookup(a => a.PostId);
         var holders = await db.Assignments.AsNoTracking()
             .Where(a => orgIds.Contains(a.OrganisationId) && a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))
-            .Select(a => new HolderRow(a.PostId, a.PersonId, a.Wte)).ToListAsync(cancel);
+            .Select(a => new HolderRow(a.PostId, a.PersonId, a.Wte, a.PayPoint)).ToListAsync(cancel);
         var people = await db.People.AsNoTracking().Where(p => orgIds.Contains(p.OrganisationId)).Select(p => new PersonRow(p.Id, p.YearOfBirth)).ToListAsync(cancel);
         var registrations = await db.Registrations.AsNoTracking().Where(r => orgIds.Contains(r.OrganisationId))
             .Select(r => new RegistrationRow(r.PersonId, r.Type, r.ExpiresOn)).ToListAsync(cancel);

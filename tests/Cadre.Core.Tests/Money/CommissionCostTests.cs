@@ -31,6 +31,19 @@ public class CommissionCostTests
     }
 
     [Fact]
+    public void One_trainee_over_a_programme_is_the_plans_trainee_year_times_its_length()
+    {
+        var stp = CommissionCosts.OfProgramme("STP", 3, Scale, On);
+        Assert.Equal(101.96368m, stp.PerYearBy(Payer.Employer));
+        Assert.Equal(305.89104m, stp.OverProgrammeBy(Payer.Employer));
+        Assert.Equal(166470.5448m, stp.OverProgrammeBy(Payer.Central));
+        Assert.True(stp.LocalInputNeeded);
+        var hsse = CommissionCosts.OfProgramme("HSSE", null, Scale, On);
+        Assert.Equal(1000m, hsse.PerYearBy(Payer.Employer));
+        Assert.Null(hsse.OverProgrammeBy(Payer.Employer));
+    }
+
+    [Fact]
     public void A_PTP_students_fee_is_theirs_and_the_placement_central()
     {
         var year = CommissionCosts.PerTraineeYear("PTP", Scale, On);

@@ -62,7 +62,7 @@ public class EstablishmentCostTests
     public void The_holders_recorded_point_is_used_and_the_vacant_part_stays_at_the_default()
     {
         // Band 5 at top (37,796): on-costs 37,796 × 0.2988 − 750 = 10,543.4448; cost 48,339.4448 a WTE.
-        var post = new PostCostInput(Guid.NewGuid(), PayBand.Band5, PostStatus.Funded, 1.0m, 0.5m, PayPoint.Top);
+        var post = new PostCostInput(Guid.NewGuid(), PayBand.Band5, PostStatus.Funded, 1.0m, 0.5m, [new HolderPay(0.5m, PayPoint.Top)]);
         var cost = Cost(DefaultPayPoint.Entry, post).Posts.Single();
         Assert.True(cost.AtHolderPoint);
         Assert.Equal(24169.7224m, cost.InPostCost);

@@ -34,6 +34,28 @@ public class PayScaleTests
         Assert.Equal(points.Select(p => (decimal)p), scale.PointsOf(PayBand.Parse(band)).Select(p => p.AnnualGbp));
     }
 
+    /// <summary>
+    /// Each year's award raised every point of the year before by the same share, rounded to the pound (NHS Employers:
+    /// 5.5% from 1 April 2024, 3.6% from 1 April 2025). Some higher-band points rest on one public copy of the table;
+    /// this catches a mistyped point in any year's file, including the next one added.
+    /// </summary>
+    [Theory]
+    [InlineData("2024/25", "0.055")]
+    [InlineData("2025/26", "0.036")]
+    public void Every_point_is_the_year_befores_raised_by_the_award_to_within_a_pound(string year, string award)
+    {
+        var scale = PayScales.All.Single(s => s.Year == FinancialYear.Parse(year));
+        var before = PayScales.All.Single(s => s.Year == new FinancialYear(scale.Year.StartYear - 1));
+        Assert.Equal(before.Points.Count, scale.Points.Count);
+        foreach (var point in scale.Points)
+        {
+            var previous = before.Points.Single(p => p.Band == point.Band && p.Point == point.Point);
+            var raised = previous.AnnualGbp * (1 + decimal.Parse(award, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(Math.Abs(point.AnnualGbp - raised) < 1m,
+                $"{year} band {point.Band} {point.Point}: {point.AnnualGbp} is not {previous.AnnualGbp} raised by {award} ({raised:0.00})");
+        }
+    }
+
     [Fact]
     public void Cadre_holds_the_three_years_and_no_point_it_did_not_publish()
     {

@@ -1,3 +1,4 @@
+using Cadre.Core.Money;
 using System.Text;
 using Cadre.Core.Register;
 using Cadre.Data.Register.Export;
@@ -320,6 +321,67 @@ public class ImportExportTests
         Assert.Contains((3, "Assignment WTE", "1.2"), found);
         Assert.Contains((3, "Assignment Start", "tomorrow"), found);
         Assert.Equal(before, await db.People.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Holders_pay_points_import_export_and_a_file_without_the_column_keeps_them(string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var org = await OrganisationAsync(database);
+        await using var db = database.NewContext(OrganisationScope.For([org]), new AuditActor("u1", "Importer"));
+        Assert.True((await new PostImporter(db).ImportAsync(org, Utf8(GoodPosts), "posts.csv")).Succeeded);
+
+        // RT0001 is band 7 (entry, intermediate, top); RT0002 band 8c (entry and top only).
+        const string bad =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Assignment Pay Point\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,Spine 34\r\n" +
+            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,Intermediate\r\n" +
+            "20400003,Ella,Hill,,,,Top\r\n";
+        var refused = await new PeopleImporter(db).ImportAsync(org, Utf8(bad), "people.csv");
+        Assert.False(refused.Succeeded);
+        Assert.Equal([(2, "Assignment Pay Point", "Spine 34"), (3, "Assignment Pay Point", "Intermediate"), (4, "Assignment Pay Point", "Top")],
+            refused.Problems.Select(p => (p.Row, p.Column, p.Value)));
+        Assert.Contains("Band 8c has no intermediate pay point; it has entry and top", refused.Problems[1].Expected);
+        Assert.Equal(0, await db.People.CountAsync());
+
+        const string good =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Pay Point,Incremental Date\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,intermediate,2021-09-01\r\n" +
+            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,TOP,\r\n";
+        Assert.True((await new PeopleImporter(db).ImportAsync(org, Utf8(good), "people.csv")).Succeeded);
+        db.ChangeTracker.Clear();
+        Assert.Equal([(PayPoint.Intermediate, new DateOnly(2021, 9, 1)), (PayPoint.Top, (DateOnly?)null)],
+            (await db.Assignments.OrderBy(a => a.StartDate).ToListAsync()).Select(a => (a.PayPoint!.Value, a.PayPointSince)));
+        const string futureDate =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Pay Point,Assignment Pay Point Since\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,Top,2099-01-01\r\n" +
+            "20400002,Kwame,Mensah,RT0002,1.0,2020-01-01,,2021-01-01\r\n";
+        var refusedDates = await new PeopleImporter(db).ImportAsync(org, Utf8(futureDate), "people.csv");
+        Assert.Equal([(2, "Assignment Pay Point Since", "2099-01-01"), (3, "Assignment Pay Point Since", "2021-01-01")],
+            refusedDates.Problems.Select(p => (p.Row, p.Column, p.Value)));
+
+        // A file from ESR without the column changes nothing it does not hold; the export carries the points and reads back.
+        const string withoutColumn =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01\r\n";
+        var unchanged = await new PeopleImporter(db).ImportAsync(org, Utf8(withoutColumn), "people.csv");
+        Assert.True(unchanged.Succeeded, string.Join("\n", unchanged.Problems));
+        Assert.Equal(0, unchanged.Changes);
+        var export = await ExportAndReadAsync(st => new RegisterExporter(db).ExportPeopleAsync(st, ExportFormat.Csv, [CadreRoles.WorkforceInformation]), "people.csv");
+        var column = export[0].IndexOf("Assignment Pay Point");
+        Assert.Equal(["Intermediate", "Top"], export.Skip(1).Select(r => r[column]).Order());
+        Assert.Contains(export.Skip(1), r => r[export[0].IndexOf("Assignment Pay Point Since")] == "2021-09-01");
+
+        // Given with a blank, the point is cleared (not recorded), and audited.
+        const string cleared =
+            "Staff Number,Given Name,Family Name,Post Number,Assignment WTE,Assignment Start,Assignment Pay Point\r\n" +
+            "20400001,Priya,Shah,RT0001,1.0,2019-09-01,\r\n";
+        var clearing = await new PeopleImporter(db).ImportAsync(org, Utf8(cleared), "people.csv");
+        Assert.True(clearing.Succeeded);
+        db.ChangeTracker.Clear();
+        Assert.Null((await db.Assignments.SingleAsync(a => a.StartDate == new DateOnly(2019, 9, 1))).PayPoint);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Assignment) && e.Action == AuditAction.Updated));
     }
 
     private static string PeopleFile(int rows, Func<int, string>? line = null)

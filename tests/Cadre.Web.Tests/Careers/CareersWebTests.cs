@@ -14,6 +14,22 @@ namespace Cadre.Web.Tests.Careers;
 /// </summary>
 public sealed class CareersWebTests(CadreWebFixture app) : IClassFixture<CadreWebFixture>
 {
+    [Fact]
+    public async Task The_framework_page_shows_what_each_programme_costs_the_employer_by_the_plans_own_computation()
+    {
+        using var client = await app.ClientAsync(CadreWebFixture.Users.Viewer);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/careers"));
+        // Worked by hand on the 2025/26 scale (the latest Cadre holds): an STP trainee-year costs the employer the
+        // placement, 10,000, less 20% of band 6 entry with on-costs (49,490.1816): 101.96; the STP is 3 years: 305.89.
+        Assert.Matches("data-testid=\"employer-year-STP\">£102<", html);
+        Assert.Matches("data-testid=\"employer-total-STP\">£306<", html);
+        // HSSE has no set length, so no whole-programme figure; a placeholder says local input is needed.
+        Assert.Matches("data-testid=\"employer-total-HSSE\">–<", html);
+        Assert.Matches("data-testid=\"cost-STP\">[\\s\\S]*?Local input needed", html);
+        Assert.Contains("NHS Employers: Agenda for Change pay scales 2025/26", html);
+        Assert.Contains("PLAN-COST-STP-PLACEMENT", html);
+    }
+
     [Theory]
     [InlineData(CadreWebFixture.Users.Viewer)]
     [InlineData(CadreWebFixture.Users.Workforce)]

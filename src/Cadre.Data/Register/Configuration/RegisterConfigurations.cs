@@ -28,6 +28,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.ToTable("Organisations");
         b.Property(o => o.Name).HasMaxLength(200).IsRequired();
         b.Property(o => o.OdsCode).HasMaxLength(10).IsRequired();
+        b.Property(o => o.HighCostArea).AsName().HasDefaultValue(Cadre.Core.Money.HighCostArea.None);
         b.HasIndex(o => o.OdsCode).IsUnique();
         b.HasMany(o => o.Departments).WithOne(d => d.Organisation).HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -134,6 +135,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         b.ToTable("Assignments");
         b.Property(a => a.Wte).Wte();
+        b.Property(a => a.PayPoint).HasConversion<string>().HasMaxLength(32);
     }
 }
 

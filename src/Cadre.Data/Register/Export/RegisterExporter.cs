@@ -88,6 +88,7 @@ public sealed class RegisterExporter(CadreDbContext db)
             {
                 writer.WriteRow([
                     person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth, a?.Post?.PostNumber, a?.Wte, a?.StartDate, a?.EndDate,
+                    a?.PayPoint is { } point ? Core.Money.PayPoints.Words(point) : null, a?.PayPointSince,
                     registration is null ? null : Fields.RegistrationName(registration.Type), registration?.Number, registration?.ExpiresOn,
                     certificates, training?.Programme.ToString().ToUpperInvariant(), training?.Specialism, training?.StartDate, training?.ExpectedEndDate,
                     training is null ? null : Fields.Words(training.Mode), training is null ? null : Fields.Words(training.Status),

@@ -20,6 +20,8 @@ public sealed class PeopleImporter(CadreDbContext db)
     public static readonly ImportColumn Wte = new("Assignment WTE", false, "0.01-1.00 (default 1.00)", "WTE", "FTE");
     public static readonly ImportColumn Start = new("Assignment Start", false, "Date the assignment started", "Start Date");
     public static readonly ImportColumn End = new("Assignment End", false, "Last day, empty while current", "End Date");
+    public static readonly ImportColumn PayPointSince = new("Assignment Pay Point Since", false, "Date they reached that pay point, for pay progression (optional)", "Pay Point Date", "Incremental Date");
+    public static readonly ImportColumn PayPointColumn = new("Assignment Pay Point", false, "Entry, Intermediate or Top: the holder's Agenda for Change pay point in the post's band (optional; without the column recorded points are kept)", "Pay Point");
     public static readonly ImportColumn Registration = new("Registration", false, "HCPC Clinical Scientist, HCPC Biomedical Scientist, AHCS or HSSR", "Registration Type", "Professional Registration");
     public static readonly ImportColumn RegistrationNumber = new("Registration Number", false, "e.g. CS012345", "Registration No");
     public static readonly ImportColumn RegistrationExpiry = new("Registration Expiry", false, "Date the registration must be renewed by");
@@ -34,7 +36,7 @@ public sealed class PeopleImporter(CadreDbContext db)
 
     public static IReadOnlyList<ImportColumn> Columns { get; } =
     [
-        StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, Registration, RegistrationNumber, RegistrationExpiry,
+        StaffNumber, GivenName, FamilyName, YearOfBirth, PostNumber, Wte, Start, End, PayPointColumn, PayPointSince, Registration, RegistrationNumber, RegistrationExpiry,
         Certificates, TrainingProgramme, TrainingSpecialism, TrainingStart, TrainingEnd, TrainingMode, TrainingStatus,
     ];
 
@@ -45,7 +47,7 @@ public sealed class PeopleImporter(CadreDbContext db)
     }
 
     private sealed record Row(int Number, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth,
-        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry,
+        Guid? PostId, decimal Wte, DateOnly? Start, DateOnly? End, bool PayPointGiven, Core.Money.PayPoint? PayPoint, DateOnly? PayPointSinceDate, RegistrationType? Registration, string? RegistrationNumber, DateOnly? RegistrationExpiry,
         IReadOnlyList<Certificate> Certificates, TrainingEnrolment? Training);
 
     /// <summary>Rows written per save: large enough to be quick, small enough that memory stays flat on big files.</summary>
@@ -62,8 +64,8 @@ public sealed class PeopleImporter(CadreDbContext db)
         await using var seekable = await SeekableStream.EnsureAsync(stream, cancellationToken);
         var file = Path.GetFileName(fileName);
         var problems = new List<ImportProblem>();
-        var posts = await db.Posts.Where(p => p.OrganisationId == organisationId).Select(p => new { p.PostNumber, p.Id })
-            .ToDictionaryAsync(p => p.PostNumber, p => p.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var posts = await db.Posts.Where(p => p.OrganisationId == organisationId).Select(p => new { p.PostNumber, p.Id, p.Band })
+            .ToDictionaryAsync(p => p.PostNumber, p => (p.Id, p.Band), StringComparer.OrdinalIgnoreCase, cancellationToken);
         var valid = 0;
         // A person's names and year of birth come from their last row in the file, as they always have.
         var lastRow = new Dictionary<string, PersonRows>(StringComparer.OrdinalIgnoreCase);
@@ -122,7 +124,7 @@ public sealed class PeopleImporter(CadreDbContext db)
             HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Staff), key.Post, key.Start);
     }
 
-    private async Task<ImportResult> WriteAsync(Guid organisationId, Stream stream, string file, Dictionary<string, Guid> posts, Dictionary<string, PersonRows> lastRow,
+    private async Task<ImportResult> WriteAsync(Guid organisationId, Stream stream, string file, Dictionary<string, (Guid Id, PayBand Band)> posts, Dictionary<string, PersonRows> lastRow,
         int thisYear, int total, CancellationToken cancellationToken)
     {
         var created = 0;
@@ -213,6 +215,11 @@ public sealed class PeopleImporter(CadreDbContext db)
             else writer.Track(assignment);
             assignment.Wte = row.Wte;
             assignment.EndDate = row.End;
+            if (row.PayPointGiven)
+            {
+                assignment.PayPoint = row.PayPoint;
+                assignment.PayPointSince = row.PayPoint is null ? null : row.PayPointSinceDate;
+            }
         }
         if (row.Registration is { } type)
         {
@@ -255,7 +262,7 @@ public sealed class PeopleImporter(CadreDbContext db)
     }
 
     /// <summary>Reads and checks one row; null (with its problems added) when anything in it is wrong.</summary>
-    private static Row? Parse(TableReader reader, ColumnMap map, string file, List<ImportProblem> problems, Dictionary<string, Guid> posts, int thisYear)
+    private static Row? Parse(TableReader reader, ColumnMap map, string file, List<ImportProblem> problems, Dictionary<string, (Guid Id, PayBand Band)> posts, int thisYear)
     {
         var n = reader.RowNumber;
         var before = problems.Count;
@@ -277,9 +284,10 @@ public sealed class PeopleImporter(CadreDbContext db)
             else Problem(YearOfBirth, yearText, $"a four-digit year from {thisYear - 100} to {thisYear - 15} (year only, not a date of birth)");
         }
         Guid? postId = null;
+        PayBand? band = null;
         if (Text(PostNumber) is { } postText)
         {
-            if (posts.TryGetValue(postText, out var id)) postId = id;
+            if (posts.TryGetValue(postText, out var post)) (postId, band) = (post.Id, post.Band);
             else Problem(PostNumber, postText, "the number of a post already on the register (import posts first)");
         }
         var wte = 1.0m;
@@ -299,6 +307,22 @@ public sealed class PeopleImporter(CadreDbContext db)
         var end = Date(End);
         if (postId is not null && start is null && Text(Start) is null) Problem(Start, null, "the date the assignment started (needed when a post number is given)");
         if (start is { } s && end is { } e && e < s) Problem(End, Text(End), $"a date on or after the start {s:yyyy-MM-dd}");
+        // Given as a column: blank means "not recorded" and clears a point; without the column, recorded points stay.
+        var payPointGiven = map.Has(PayPointColumn) && postId is not null;
+        Core.Money.PayPoint? payPoint = null;
+        if (Text(PayPointColumn) is { } pointText)
+        {
+            if (postId is null) Problem(PayPointColumn, pointText, "a pay point only with the post number it is in");
+            else if (!Core.Money.PayPoints.TryParse(pointText, out var point)) Problem(PayPointColumn, pointText, "Entry, Intermediate or Top");
+            else if (Core.Money.PayPoints.Problem(band!.Value, point) is { } pointProblem) Problem(PayPointColumn, pointText, $"a point of the post's band: {pointProblem}");
+            else payPoint = point;
+        }
+        var payPointSince = Date(PayPointSince);
+        if (payPointSince is { } reached)
+        {
+            if (payPoint is null && Text(PayPointColumn) is null) Problem(PayPointSince, Text(PayPointSince), "a date only with the pay point reached on it");
+            else if (RegisterRules.CheckPayPointSince(reached, DateOnly.FromDateTime(DateTime.UtcNow)) is { } sinceProblem) Problem(PayPointSince, Text(PayPointSince), sinceProblem);
+        }
         RegistrationType? registration = null;
         if (Text(Registration) is { } regText)
         {
@@ -355,7 +379,7 @@ public sealed class PeopleImporter(CadreDbContext db)
         }
 
         return problems.Count == before
-            ? new Row(n, staff!, given!, family!, year, postId, wte, start, end, registration, regNumber, regExpiry, certificates, training)
+            ? new Row(n, staff!, given!, family!, year, postId, wte, start, end, payPointGiven, payPoint, payPointSince, registration, regNumber, regExpiry, certificates, training)
             : null;
     }
 }

@@ -38,11 +38,12 @@ public sealed record RegisterSummary(
     {
         // A few narrow queries, then sliced here: one round trip each instead of one per chart.
         var posts = await db.Posts.AsNoTracking()
-            .Select(p => new { p.Id, p.DepartmentId, p.Band, p.FundedWte, p.Status }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.OrganisationId, p.DepartmentId, p.Band, p.FundedWte, p.Status }).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, d.ScienceTheme }).ToListAsync(cancellationToken);
         var activities = await db.PostActivities.AsNoTracking().Select(a => new { a.PostId, a.ScienceTheme, a.Percent }).ToListAsync(cancellationToken);
         var assignments = await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(on))
-            .Select(a => new { a.PostId, a.PersonId, a.Wte }).ToListAsync(cancellationToken);
+            .Select(a => new { a.PostId, a.PersonId, a.Wte, a.PayPoint }).ToListAsync(cancellationToken);
+        var areas = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.HighCostArea, cancellationToken);
         var current = Current(db, on);
         var inTraining = await db.TrainingEnrolments.AsNoTracking().Where(t => current.Any(a => a.PersonId == t.PersonId))
             .Where(t => t.Status == TrainingStatus.Active || t.Status == TrainingStatus.Interrupted).Select(t => t.PersonId).Distinct().CountAsync(cancellationToken);
@@ -50,6 +51,7 @@ public sealed record RegisterSummary(
         var traineesFinishing = await TraineesFinishingQuery(db, on).CountAsync(cancellationToken);
 
         var filledByPost = assignments.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
+        var holdersByPost = assignments.ToLookup(a => a.PostId);
         var departmentTheme = departments.ToDictionary(d => d.Id, d => d.ScienceTheme ?? '\0');
         var activitiesByPost = activities.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.ToList());
         Occupancy Of(PostStatus status, Guid id) => Establishment.OccupancyOf(status, filledByPost.GetValueOrDefault(id));
@@ -97,7 +99,8 @@ public sealed record RegisterSummary(
                     mine.Count(p => Of(p.Status, p.Id) == Occupancy.Vacant));
             }).ToList())
         {
-            Cost = EstablishmentCost.Of(posts.Select(p => new PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, filledByPost.GetValueOrDefault(p.Id))), on, WorkforceCost.Default),
+            Cost = EstablishmentCost.Of(posts.Select(p => new PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, filledByPost.GetValueOrDefault(p.Id),
+                holdersByPost[p.Id].Select(a => new HolderPay(a.Wte, a.PayPoint)).ToList(), areas.GetValueOrDefault(p.OrganisationId))), on, WorkforceCost.Default),
         };
     }
 

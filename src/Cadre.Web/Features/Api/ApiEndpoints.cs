@@ -133,7 +133,7 @@ public static class ApiEndpoints
         if (person is null) return null;
         return new PersonDto(person.Id, person.StaffNumber, person.GivenName, person.FamilyName, person.YearOfBirth,
             person.Assignments.OrderByDescending(a => a.StartDate).Select(a => new AssignmentDto(a.PostId, a.Post?.PostNumber ?? "", a.Post?.Title ?? "", a.Wte, a.StartDate, a.EndDate,
-                a.Id, Features.Shared.RecordToken.Of(a))).ToList(),
+                a.Id, Features.Shared.RecordToken.Of(a), a.PayPoint is { } point ? Cadre.Core.Money.PayPoints.Words(point) : null, a.PayPointSince)).ToList(),
             person.Registrations.Select(RegistrationDto.From).ToList(),
             person.Certificates.Select(CertificateDto.From).ToList(),
             person.TrainingEnrolments.Select(TrainingDto.From).ToList(),

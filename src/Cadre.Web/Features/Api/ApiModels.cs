@@ -51,7 +51,8 @@ public sealed record PostWriteDto
 
 public sealed record PersonSummaryDto(Guid Id, string StaffNumber, string GivenName, string FamilyName, int? YearOfBirth, int CurrentAssignments, decimal CurrentWte);
 
-public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate, Guid Id, string Version);
+/// <param name="PayPoint">The holder's Agenda for Change pay point where recorded ("Entry", "Intermediate", "Top").</param>
+public sealed record AssignmentDto(Guid PostId, string PostNumber, string PostTitle, decimal Wte, DateOnly StartDate, DateOnly? EndDate, Guid Id, string Version, string? PayPoint = null, DateOnly? PayPointSince = null);
 public sealed record RegistrationDto(Guid Id, RegistrationType Type, string Number, DateOnly? ExpiresOn, string Version)
 {
     public static RegistrationDto From(ProfessionalRegistration r) => new(r.Id, r.Type, r.Number, r.ExpiresOn, Features.Shared.RecordToken.Of(r));
@@ -112,7 +113,7 @@ public sealed record PersonWriteDto
 }
 
 /// <summary>
-/// An assignment (postNumber, wte — default 1.00 —, startDate, endDate), a registration (registrationType, number, expiresOn), certificate (certificateType, number, scope, expiresOn) or
+/// An assignment (postNumber, wte — default 1.00 —, startDate, endDate, payPoint — Entry, Intermediate or Top; absent means not recorded —, payPointSince), a registration (registrationType, number, expiresOn), certificate (certificateType, number, scope, expiresOn) or
 /// training place (programme, specialism, startDate, expectedEndDate, mode, status). Choices are sent by name
 /// ("Hcpc", "FullTime") and checked as the form checks them. Version, when given, must match the one read.
 /// </summary>
@@ -121,6 +122,8 @@ public sealed record PersonRecordWriteDto
     public string? PostNumber { get; init; }
     public decimal? Wte { get; init; }
     public DateOnly? EndDate { get; init; }
+    public string? PayPoint { get; init; }
+    public DateOnly? PayPointSince { get; init; }
     public string? RegistrationType { get; init; }
     public string? CertificateType { get; init; }
     public string? Number { get; init; }
@@ -140,6 +143,7 @@ public sealed record PersonRecordWriteDto
         Programme = Programme, Specialism = Specialism, StartDate = ApiFields.Date(StartDate), ExpectedEndDate = ApiFields.Date(ExpectedEndDate),
         Mode = Mode, Status = Status,
         PostNumber = PostNumber, Wte = (Wte ?? 1.00m).ToString(System.Globalization.CultureInfo.InvariantCulture), EndDate = ApiFields.Date(EndDate),
+        PayPoint = PayPoint, PayPointSince = ApiFields.Date(PayPointSince),
     };
 }
 

@@ -204,12 +204,18 @@ public static class RegisterWriteEndpoints
         return TypedResults.NoContent();
     }
 
+    private static string? Words(Cadre.Core.Money.PayPoint? point) => point is { } p ? Cadre.Core.Money.PayPoints.Words(p) : null;
+
     /// <summary>The record form's checks: an assignment's post, dates and the person's total WTE; the other kinds' fields.</summary>
     private static async Task<Guid?> ApplyAsync(object record, Guid personId, PersonRecordWriteDto body, CadreDbContext db, ModelStateDictionary state, CancellationToken cancel)
     {
         var input = body.ToInput();
         if (record is Assignment assignment)
-            return await AssignmentForm.ApplyAsync(assignment, personId, input.PostNumber, input.Wte, input.StartDate, input.EndDate, db, state, Today, cancel);
+        {
+            var postId = await AssignmentForm.ApplyAsync(assignment, personId, input.PostNumber, input.Wte, input.StartDate, input.EndDate, db, state, Today, cancel);
+            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, input.PayPoint, input.PayPointSince, db, state, "Input.PayPoint", "Input.PayPointSince", cancel);
+            return postId;
+        }
         input.ApplyTo(record, state);
         return null;
     }
@@ -219,7 +225,7 @@ public static class RegisterWriteEndpoints
     {
         if (record is not Assignment a || postId is not { } post) return PersonRecordDto.From(record);
         var p = await db.Posts.AsNoTracking().Where(x => x.Id == post).Select(x => new { x.PostNumber, x.Title }).FirstAsync(cancel);
-        return PersonRecordDto.From(record, new AssignmentDto(a.PostId, p.PostNumber, p.Title, a.Wte, a.StartDate, a.EndDate, a.Id, RecordToken.Of(a)),
+        return PersonRecordDto.From(record, new AssignmentDto(a.PostId, p.PostNumber, p.Title, a.Wte, a.StartDate, a.EndDate, a.Id, RecordToken.Of(a), Words(a.PayPoint), a.PayPointSince),
             await AssignmentForm.OverFundedAsync(db, post, Today, cancel));
     }
 

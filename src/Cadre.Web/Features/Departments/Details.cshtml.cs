@@ -31,9 +31,10 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
             LeadName = await db.People.AsNoTracking().Where(p => p.Id == lead).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(cancel);
         var today = Cadre.Web.Features.Posts.PostQuery.Today;
         var posts = await db.Posts.AsNoTracking().Where(p => p.DepartmentId == id).Select(p => new { p.Id, p.Band, p.FundedWte, p.Status }).ToListAsync(cancel);
+        var area = await db.Organisations.AsNoTracking().Where(o => o.Id == department.OrganisationId).Select(o => o.HighCostArea).FirstOrDefaultAsync(cancel);
         // Joined in the database rather than passed as a list of ids: a large department has thousands of posts.
         var filledRows = (await db.Assignments.AsNoTracking().Where(Establishment.CurrentOn(today)).Where(a => a.Post!.DepartmentId == id)
-            .Select(a => new { a.PostId, a.PersonId, a.Wte }).ToListAsync(cancel));
+            .Select(a => new { a.PostId, a.PersonId, a.Wte, a.PayPoint }).ToListAsync(cancel));
         var people = filledRows.Select(a => a.PersonId).Distinct().Count();
         var filled = filledRows.GroupBy(a => a.PostId).ToDictionary(g => g.Key, g => g.Sum(a => a.Wte));
         Occupancy Of(PostStatus status, Guid post) => Establishment.OccupancyOf(status, filled.GetValueOrDefault(post));
@@ -43,8 +44,11 @@ public sealed class DetailsModel(CadreDbContext db, IAuthorizationService author
         Frozen = posts.Count(p => Of(p.Status, p.Id) == Occupancy.Frozen);
         ToCheck = posts.Count(p => Establishment.TypedStatusDisagrees(p.Status, filled.GetValueOrDefault(p.Id)));
         if (Cadre.Core.Intelligence.WorkforceCost.MayShow(people, CanSeePeople))
-            Cost = Cadre.Core.Money.EstablishmentCost.Of(posts.Select(p => new Cadre.Core.Money.PostCostInput(p.Id, p.Band, p.Status, p.FundedWte, filled.GetValueOrDefault(p.Id))),
-                today, Cadre.Core.Intelligence.WorkforceCost.Default);
+        {
+            var holders = filledRows.ToLookup(a => a.PostId, a => new Cadre.Core.Money.HolderPay(a.Wte, a.PayPoint));
+            Cost = Cadre.Core.Money.EstablishmentCost.Of(posts.Select(p => new Cadre.Core.Money.PostCostInput(p.Id, p.Band, p.Status, p.FundedWte,
+                filled.GetValueOrDefault(p.Id), holders[p.Id].ToList(), area)), today, Cadre.Core.Intelligence.WorkforceCost.Default);
+        }
         return Page();
     }
 

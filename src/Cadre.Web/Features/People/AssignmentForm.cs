@@ -55,6 +55,30 @@ public static class AssignmentForm
     }
 
     /// <summary>
+    /// Reads the holder's pay point ("Entry", "Intermediate", "Top" or blank), checked against the post's band, and the day
+    /// they reached it (not in the future; only with a point).
+    /// </summary>
+    public static async Task ReadPayPointAsync(Assignment assignment, Guid postId, string? text, string? sinceText, CadreDbContext db, ModelStateDictionary state,
+        string key, string sinceKey, CancellationToken cancel)
+    {
+        assignment.PayPoint = null;
+        assignment.PayPointSince = null;
+        if (FormValues.Blank(sinceText) is { } sinceGiven)
+        {
+            if (FormValues.Blank(text) is null) state.AddModelError(sinceKey, "Select the pay point they reached on this date, or leave the date blank");
+            else if (!FormValues.TryDate(sinceGiven, out var since)) state.AddModelError(sinceKey, $"Date they reached this pay point must be a real date, {FormValues.DateHint}");
+            else if (Cadre.Core.Register.RegisterRules.CheckPayPointSince(since, DateOnly.FromDateTime(DateTime.UtcNow)) is { } sinceProblem)
+                state.AddModelError(sinceKey, sinceProblem);
+            else assignment.PayPointSince = since;
+        }
+        if (FormValues.Blank(text) is not { } given) return;
+        if (!Cadre.Core.Money.PayPoints.TryParse(given, out var point)) { state.AddModelError(key, "Select the pay point, or Not recorded"); return; }
+        var band = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.Band).FirstAsync(cancel);
+        if (Cadre.Core.Money.PayPoints.Problem(band, point) is { } problem) state.AddModelError(key, problem);
+        else assignment.PayPoint = point;
+    }
+
+    /// <summary>
     /// A post whose current holders together have more WTE than it funds is worth knowing about but not refused: job
     /// shares overlap during handovers, and the register must be able to show what is actually happening.
     /// </summary>

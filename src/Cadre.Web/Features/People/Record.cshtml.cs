@@ -66,7 +66,10 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
 
         Guid? postId = null;
         if (record is Cadre.Core.Register.Assignment assignment)
+        {
             postId = await AssignmentForm.ApplyAsync(assignment, PersonId, Input.PostNumber, Input.Wte, Input.StartDate, Input.EndDate, db, ModelState, Today, cancel);
+            if (postId is { } held) await AssignmentForm.ReadPayPointAsync(assignment, held, Input.PayPoint, Input.PayPointSince, db, ModelState, "Input.PayPoint", "Input.PayPointSince", cancel);
+        }
         else Input.ApplyTo(record, ModelState);
 
         if (!ModelState.IsValid)
@@ -143,6 +146,11 @@ public sealed class RecordModel(CadreDbContext db) : PageModel
     public static IEnumerable<SelectListItem> ProgrammeItems => Items<TrainingProgramme>(Labels.Programme, "Select the programme");
     public static IEnumerable<SelectListItem> ModeItems => Items<StudyMode>(Labels.Mode, "Select one");
     public static IEnumerable<SelectListItem> StatusItems => Items<TrainingStatus>(s => s.ToString(), "Select the status");
+    public static IEnumerable<SelectListItem> PayPointItems => Items<Cadre.Core.Money.PayPoint>(p => p switch
+    {
+        Cadre.Core.Money.PayPoint.Intermediate => "Intermediate (bands 5 to 7 only)",
+        _ => Cadre.Core.Money.PayPoints.Words(p),
+    }, "Not recorded");
 
     private static IEnumerable<SelectListItem> Items<T>(Func<T, string> label, string prompt) where T : struct, Enum =>
         new[] { new SelectListItem(prompt, "") }.Concat(Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString())));

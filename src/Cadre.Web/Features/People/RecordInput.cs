@@ -14,6 +14,10 @@ public sealed class RecordInput
     public string? Wte { get; set; } = "1.00";
     public string? StartDate { get; set; }
     public string? EndDate { get; set; }
+    /// <summary>The holder's pay point: "Entry", "Intermediate", "Top" or blank for not recorded.</summary>
+    public string? PayPoint { get; set; }
+    /// <summary>The day they reached that point (for pay progression); blank when not known.</summary>
+    public string? PayPointSince { get; set; }
     // Registration and certificate
     public string? RegistrationType { get; set; }
     public string? CertificateType { get; set; }
@@ -34,7 +38,7 @@ public sealed class RecordInput
         Assignment a => new()
         {
             PostNumber = await db.Posts.Where(p => p.Id == a.PostId).Select(p => p.PostNumber).FirstOrDefaultAsync(cancel),
-            Wte = Labels.Wte(a.Wte), StartDate = FormValues.Date(a.StartDate), EndDate = FormValues.Date(a.EndDate),
+            Wte = Labels.Wte(a.Wte), StartDate = FormValues.Date(a.StartDate), EndDate = FormValues.Date(a.EndDate), PayPoint = a.PayPoint?.ToString(), PayPointSince = FormValues.Date(a.PayPointSince),
         },
         ProfessionalRegistration r => new() { RegistrationType = r.Type.ToString(), Number = r.Number, ExpiresOn = FormValues.Date(r.ExpiresOn) },
         Certificate c => new() { CertificateType = c.Type.ToString(), Number = c.Number, Scope = c.Scope, ExpiresOn = FormValues.Date(c.ExpiresOn) },
@@ -112,7 +116,7 @@ public sealed class RecordInput
 
     public static readonly IReadOnlyList<string> FieldOrder =
     [
-        "Input.PostNumber", "Input.Wte", "Input.StartDate", "Input.EndDate", "Input.RegistrationType", "Input.CertificateType",
+        "Input.PostNumber", "Input.Wte", "Input.StartDate", "Input.EndDate", "Input.PayPoint", "Input.PayPointSince", "Input.RegistrationType", "Input.CertificateType",
         "Input.Programme", "Input.Specialism", "Input.Number", "Input.Scope", "Input.ExpiresOn", "Input.ExpectedEndDate", "Input.Mode", "Input.Status",
     ];
 }
