@@ -43,6 +43,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
     public DbSet<Coding.CodingDecisionRecord> CodingDecisions => Set<Coding.CodingDecisionRecord>();
     public DbSet<Coding.CodingRun> CodingRuns => Set<Coding.CodingRun>();
     public DbSet<Coding.CodingRunFile> CodingRunFiles => Set<Coding.CodingRunFile>();
+    /// <summary>The engine's proposal per post, kept in step with its inputs (StoredProposals, CodingInputChanges).</summary>
+    public DbSet<Coding.StoredProposal> StoredProposals => Set<Coding.StoredProposal>();
+    public DbSet<Coding.CodingInputCounter> CodingInputCounters => Set<Coding.CodingInputCounter>();
     public DbSet<Planning.PlanningScenario> PlanningScenarios => Set<Planning.PlanningScenario>();
     public DbSet<Planning.PlanningResult> PlanningResults => Set<Planning.PlanningResult>();
     public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
@@ -102,6 +105,9 @@ public class CadreDbContext(DbContextOptions<CadreDbContext> options, IOrganisat
         // Planning: a service lead sees the scenarios made for the departments they lead; a scenario for the whole
         // organisation or a theme reads other departments' staff, so only organisation-wide roles see it.
         builder.Entity<Planning.PlanningScenario>().HasQueryFilter(DepartmentFilter, s => ScopeAllDepartments || (s.DepartmentId != null && ScopeDepartmentIds.Contains(s.DepartmentId.Value)));
+        // A stored proposal is derived data (not audited, so not IOrganisationOwned) read in the same scope as its post.
+        builder.Entity<Coding.StoredProposal>().HasQueryFilter(OrganisationFilter, s => ScopeUnrestricted || ScopeOrganisationIds.Contains(s.OrganisationId));
+        builder.Entity<Coding.StoredProposal>().HasQueryFilter(DepartmentFilter, s => ScopeAllDepartments || ScopeDepartmentIds.Contains(s.DepartmentId));
         builder.Entity<JobEvaluation.JeReviewRequest>().HasQueryFilter(DepartmentFilter, r => ScopeAllDepartments || (r.Outcome!.PostId != null && ScopeDepartmentIds.Contains(r.Outcome.Post!.DepartmentId)));
 
         // Register keys are made in C# when an object is created (Guid v7), never by EF. Saying so means a new child added

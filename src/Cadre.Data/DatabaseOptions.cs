@@ -65,7 +65,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             builder.UseNpgsql(ConnectionString);
         }
         // The audit hook adds entries; the chain then seals them (in this order).
-        builder.AddInterceptors(CadreSaveChangesInterceptor.Instance, AuditChainInterceptor.For(KeyDirectory));
+        builder.AddInterceptors(CadreSaveChangesInterceptor.Instance, AuditChainInterceptor.For(KeyDirectory), Coding.CodingInputInterceptor.Instance);
         // Migrations are written by hand (the design-time package does not restore here), so there is no model snapshot
         // to compare with; the schema test compares migrated and model-created databases instead.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

@@ -16,7 +16,7 @@ namespace Cadre.Data.Intelligence;
 public static class WorkforceSnapshotQuery
 {
     /// <param name="organisationId">Narrow to one of the reader's organisations; null for all they may see.</param>
-    /// <param name="checkCoding">Run the coding engine over the posts (the coding health measure); a second or two per thousand posts.</param>
+    /// <param name="checkCoding">Read the coding proposals (the coding health measure); posts changed since they were last decided are decided first.</param>
     public static async Task<WorkforceSnapshot> BuildAsync(CadreDbContext db, DateOnly on, Guid? organisationId = null, bool checkCoding = true, CancellationToken cancel = default)
     {
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationId == null || o.Id == organisationId)
@@ -52,9 +52,10 @@ public static class WorkforceSnapshotQuery
         var coding = new List<CodingRow>();
         if (checkCoding && postIds.Count > 0)
         {
-            var proposals = await new PostCoding(db).ProposeManyAsync(q => q.Where(p => orgIds.Contains(p.OrganisationId)), cancel);
-            coding.AddRange(proposals.Select(p => new CodingRow(p.Post.Id, p.Share.Roles, p.Share.Proposed, p.Share.Miscoded,
-                p.Roles.Count(r => r.Decision.Status == CodingStatus.Review))));
+            // The stored proposals (decided today, as on the review page), so a report never runs the engine per post.
+            var stored = await new StoredProposals(db).FreshAsync(PostCoding.Today, cancel);
+            coding.AddRange(await stored.Where(s => orgIds.Contains(s.OrganisationId))
+                .Select(s => new CodingRow(s.PostId, s.Roles, s.Proposed, s.Miscoded, s.Reviews)).ToListAsync(cancel));
         }
 
         return new WorkforceSnapshot

@@ -161,6 +161,16 @@ public sealed class RegisterBulkWriter : IAsyncDisposable
         if (_audit.Count > 0) (inserts[typeof(AuditEntry)] = []).AddRange(_audit);
 
         var written = _added.Count + updates.Count + _removed.Count;
+        // The stored coding proposals of the posts this batch touches are removed in the same transaction, as on a save.
+        var coding = new Coding.CodingInputChanges();
+        foreach (var entity in _added) coding.Note(entity);
+        foreach (var (map, entity, _) in updates)
+        {
+            var before = _tracked[entity];
+            coding.Note(entity, name => Array.FindIndex(map.Properties, p => p.Name == name) is var i and >= 0 ? before[i] : null);
+        }
+        foreach (var entity in _removed) coding.Note(entity);
+        await coding.ApplyAsync(_db, cancellationToken);
         foreach (var type in InsertOrder)
             if (inserts.TryGetValue(type, out var rows)) await InsertAsync(Map(type), rows, cancellationToken);
         if (updates.Count > 0) await UpdateAsync(updates, cancellationToken);

@@ -20,6 +20,7 @@ public static class CodingSetup
         services.AddSingleton<Extracts.ExtractRunner>();
         services.AddHostedService<Extracts.InterruptedRunSweeper>();
         services.AddScoped<PostCoding>();
+        services.AddScoped<StoredProposals>();
         return services;
     }
 

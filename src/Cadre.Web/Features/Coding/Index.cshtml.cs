@@ -11,7 +11,7 @@ namespace Cadre.Web.Features.Coding;
 /// denominator) for the department chosen, then the posts that need action (recode, review) by default, 50 a page,
 /// filtered by department, status and code; bulk accept of the ticked recodes, those on the page, or all matching.
 /// </summary>
-public sealed class IndexModel(CadreDbContext db, PostCoding coding) : PageModel
+public sealed class IndexModel(CadreDbContext db, PostCoding coding, StoredProposals stored) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,19 +22,21 @@ public sealed class IndexModel(CadreDbContext db, PostCoding coding) : PageModel
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public List<Guid> Selected { get; set; } = [];
 
-    /// <summary>Every post in the department chosen (all the user may see when none is): the counts and the share.</summary>
-    public IReadOnlyList<PostProposal> All { get; private set; } = [];
-    /// <summary>The posts matching the status and code filters, all pages.</summary>
-    public IReadOnlyList<PostProposal> Matching { get; private set; } = [];
+    /// <summary>How many posts are in the department chosen (all the user may see when none is).</summary>
+    public int Posts { get; private set; }
+    /// <summary>The posts of the page shown, with the engine's answer for each role.</summary>
     public IReadOnlyList<PostProposal> Shown { get; private set; } = [];
     public Paging Paging { get; private set; } = default!;
     public List<(Guid Id, string Name)> Departments { get; private set; } = [];
     public IReadOnlyList<FormError> Errors { get; private set; } = [];
-    public MiscodedShare Share => PostProposal.ShareOf(All);
+    /// <summary>INTEL-COD-01 over the department chosen, summed from the stored proposals (each post's <see cref="PostProposal.Share"/>).</summary>
+    public MiscodedShare Share { get; private set; }
     public IReadOnlyList<(string Cause, int Roles)> Causes { get; private set; } = [];
     public bool MayApply => CodingSetup.MayApply(User);
     public string StatusShown => string.IsNullOrEmpty(Status) ? "action" : Status.ToLowerInvariant();
-    public int RecodesMatching => Matching.Count(p => p.Status == CodingStatus.Recode);
+    /// <summary>The recodes among the posts matching the filters, all pages: what "accept all matching" would accept.</summary>
+    public int RecodesMatching { get; private set; }
+    private Dictionary<CodingStatus, int> _counts = [];
 
     public async Task OnGetAsync(CancellationToken cancel) => await LoadAsync(cancel);
 
@@ -47,9 +49,9 @@ public sealed class IndexModel(CadreDbContext db, PostCoding coding) : PageModel
         return await coding.AcceptRecodesAsync(Shown.Where(p => p.Status == CodingStatus.Recode).Select(p => p.Post.Id).ToList(), cancel);
     }, cancel);
 
-    /// <summary>"Select all n matching": every recode in the department and code filters, not only the page shown.</summary>
+    /// <summary>"Select all n matching": every recode in the department and code filters, not only the page shown, decided afresh.</summary>
     public Task<IActionResult> OnPostAcceptMatchingAsync(CancellationToken cancel) =>
-        AcceptAsync(() => coding.AcceptRecodesMatchingAsync(InDepartment, HasCode, cancel), cancel);
+        AcceptAsync(() => coding.AcceptRecodesMatchingAsync(q => Department is { } d ? q.Where(p => p.DepartmentId == d) : q, HasCode, cancel), cancel);
 
     private async Task<IActionResult> AcceptAsync(Func<Task<CodingChange>> accept, CancellationToken cancel)
     {
@@ -66,34 +68,53 @@ public sealed class IndexModel(CadreDbContext db, PostCoding coding) : PageModel
         return Redirect(Link(null));
     }
 
-    /// <summary>The code filter: a role's recorded or proposed code starts with it (read from the proposals, not the database).</summary>
+    /// <summary>The code filter on the engine's live answer: a role's recorded or proposed code starts with it.</summary>
     private bool HasCode(PostProposal p) => CodeFilter is not { } code || p.Roles.Any(r =>
         (r.RecordedCode?.StartsWith(code, StringComparison.OrdinalIgnoreCase) ?? false)
         || (r.Decision.ProposedCode?.ToString().StartsWith(code, StringComparison.Ordinal) ?? false));
 
     private string? CodeFilter => string.IsNullOrWhiteSpace(Code) ? null : Code.Trim().ToUpperInvariant();
 
-    private IQueryable<Cadre.Core.Register.Post> InDepartment(IQueryable<Cadre.Core.Register.Post> q) =>
-        Department is { } d ? q.Where(p => p.DepartmentId == d) : q;
+    private IQueryable<StoredProposal> InDepartment(IQueryable<StoredProposal> q) =>
+        Department is { } d ? q.Where(s => s.DepartmentId == d) : q;
+
+    /// <summary>The department and code filters (not the status): the same posts <see cref="HasCode"/> keeps, read from the stored proposals.</summary>
+    private IQueryable<StoredProposal> Filtered(IQueryable<StoredProposal> q) =>
+        CodeFilter is { } code ? InDepartment(q).Where(StoredProposals.HasCode(code)) : InDepartment(q);
 
     private async Task LoadAsync(CancellationToken cancel)
     {
-        All = await coding.ProposeManyAsync(q => InDepartment(q).OrderBy(p => p.Department!.Name).ThenBy(p => p.PostNumber), cancel);
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancel)).Select(d => (d.Id, d.Name)).ToList();
-        Causes = All.SelectMany(p => p.Roles).Where(r => r.IsMiscoded).SelectMany(r => r.Decision.MiscodingCauses.DefaultIfEmpty("other"))
-            .GroupBy(c => c).Select(g => (g.Key, g.Count())).OrderByDescending(c => c.Item2).ToList();
-        Func<CodingStatus, bool> status = StatusShown switch
+        var all = InDepartment(await stored.FreshAsync(PostCoding.Today, cancel));
+        var byStatus = await all.GroupBy(s => s.Status).Select(g => new
         {
-            "all" => _ => true,
-            "unchanged" => s => s == CodingStatus.Unchanged,
-            "recode" => s => s == CodingStatus.Recode,
-            "review" => s => s == CodingStatus.Review,
-            _ => s => s != CodingStatus.Unchanged,
-        };
-        Matching = All.Where(p => status(p.Status) && HasCode(p)).ToList();
-        var page = Math.Min(Paging.FromQuery(Request), Math.Max(1, (Matching.Count + PageSize - 1) / PageSize));
-        Shown = Matching.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Paging = new Paging(page, PageSize, Matching.Count, "/coding", Query(null));
+            g.Key, Posts = g.Count(), Roles = g.Sum(s => s.Roles), Proposed = g.Sum(s => s.Proposed), Miscoded = g.Sum(s => s.Miscoded),
+        }).ToListAsync(cancel);
+        _counts = byStatus.ToDictionary(s => s.Key, s => s.Posts);
+        Posts = byStatus.Sum(s => s.Posts);
+        Share = new MiscodedShare(byStatus.Sum(s => s.Roles), byStatus.Sum(s => s.Proposed), byStatus.Sum(s => s.Miscoded));
+        // Few posts differ in their list of causes, so the database groups them and each group is split here.
+        var causeLists = await all.Where(s => s.Miscoded > 0).GroupBy(s => s.Causes).Select(g => new { g.Key, Posts = g.Count() }).ToListAsync(cancel);
+        Causes = causeLists.SelectMany(l => l.Key.Split(StoredProposals.CauseSeparator).Select(c => (Cause: c, l.Posts)))
+            .GroupBy(c => c.Cause).Select(g => (g.Key, g.Sum(c => c.Posts))).OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancel)).Select(d => (d.Id, d.Name)).ToList();
+
+        var matching = Filtered(all).Where(StatusShown switch
+        {
+            "all" => (System.Linq.Expressions.Expression<Func<StoredProposal, bool>>)(s => true),
+            "unchanged" => s => s.Status == CodingStatus.Unchanged,
+            "recode" => s => s.Status == CodingStatus.Recode,
+            "review" => s => s.Status == CodingStatus.Review,
+            _ => s => s.Status != CodingStatus.Unchanged,
+        });
+        var total = await matching.CountAsync(cancel);
+        RecodesMatching = await matching.CountAsync(s => s.Status == CodingStatus.Recode, cancel);
+        var page = Math.Min(Paging.FromQuery(Request), Math.Max(1, (total + PageSize - 1) / PageSize));
+        var ids = await db.Posts.AsNoTracking().Where(p => matching.Any(s => s.PostId == p.Id))
+            .OrderBy(p => p.Department!.Name).ThenBy(p => p.PostNumber).ThenBy(p => p.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).Select(p => p.Id).ToArrayAsync(cancel);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        Shown = (await coding.ProposeManyAsync(q => q.Where(p => ids.Contains(p.Id)), cancel)).OrderBy(p => order[p.Post.Id]).ToList();
+        Paging = new Paging(page, PageSize, total, "/coding", Query(null));
     }
 
     private Dictionary<string, string?> Query(int? page) => new()
@@ -110,7 +131,7 @@ public sealed class IndexModel(CadreDbContext db, PostCoding coding) : PageModel
     /// <summary>Where a bulk-accept button posts: this page's filters and page, and the handler.</summary>
     public string Handler(string name) => "/coding" + QueryString.Create(Query(Paging.Page).Append(new("handler", name)).Where(kv => kv.Value is not null)).ToUriComponent();
 
-    public int Count(CodingStatus s) => All.Count(p => p.Status == s);
+    public int Count(CodingStatus s) => _counts.GetValueOrDefault(s);
 
     /// <summary>The reason's first sentence, for the table; the whole reason is one click away.</summary>
     public static string ShortReason(string reason)
