@@ -40,23 +40,14 @@ public static class ExportCommand
             await using var db = new Data.CadreDbContext(
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Data.CadreDbContext>>(services),
                 OrganisationScope.For([organisationId]), AuditActor.System("cadre export"));
-            var full = Path.GetFullPath(path);
-            var temp = full + ".partial";
             int rows;
             try
             {
-                await using (var stream = File.Create(temp))
-                    rows = await export(new RegisterExporter(db), stream, format, [role], cancellationToken);
-                File.Move(temp, full, overwrite: true);
+                rows = await OutputFile.WriteAsync(path, stream => export(new RegisterExporter(db), stream, format, [role], cancellationToken));
             }
             catch (ExportNotAllowedException e)
             {
-                File.Delete(temp);
                 throw new CliException(e.Message + " (use --as-role)");
-            }
-            catch (DirectoryNotFoundException)
-            {
-                throw new CliException($"{path}: the folder does not exist.");
             }
             Console.WriteLine($"Exported {rows} {what} to {path}.");
             return 0;

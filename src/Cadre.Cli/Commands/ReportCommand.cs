@@ -72,18 +72,7 @@ public static class ReportCommand
                 _ => ProfessionReport.Build(snapshot),
             };
 
-            var full = Path.GetFullPath(path);
-            var temp = full + ".partial";
-            try
-            {
-                await using (var stream = File.Create(temp))
-                    ReportFile.Write(report, stream, format);
-                File.Move(temp, full, overwrite: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                throw new CliException($"{path}: the folder does not exist.");
-            }
+            await OutputFile.WriteAsync(path, stream => { ReportFile.Write(report, stream, format); return Task.FromResult(0); });
             Console.WriteLine($"Wrote the {report.Title.ToLowerInvariant()} ({report.Covers}, {report.Tables.Count} tables) to {path}.");
             return 0;
         }));

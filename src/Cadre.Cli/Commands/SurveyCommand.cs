@@ -76,18 +76,7 @@ public static class SurveyCommand
             await using var db = await ScopedAsync(services, parse.GetValue(organisation), "cadre survey report", cancel);
             var found = await FindAsync(db, parse.GetValue(survey)!, cancel);
             var report = SurveyReport.Build(await SurveyQueries.FiguresAsync(db, found, DateOnly.FromDateTime(DateTime.UtcNow), cancel));
-            var full = Path.GetFullPath(path);
-            var temp = full + ".partial";
-            try
-            {
-                await using (var stream = File.Create(temp))
-                    ReportFile.Write(report, stream, format);
-                File.Move(temp, full, overwrite: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                throw new CliException($"{path}: the folder does not exist.");
-            }
+            await OutputFile.WriteAsync(path, stream => { ReportFile.Write(report, stream, format); return Task.FromResult(0); });
             Console.WriteLine($"Wrote the results of '{found.Title}' ({report.Tables.Count} tables) to {path}.");
             return 0;
         }));
